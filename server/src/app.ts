@@ -1,0 +1,69 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { SetupToken } from './modules/accounts/setup-token.js';
+import { groupsRoutes } from './modules/groups/groups.routes.js';
+import { joinRoutes } from './modules/invites/join.routes.js';
+import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
+import { signallingRoutes } from './modules/signalling/signalling.routes.js';
+import { authPlugin } from './plugins/auth.js';
+import { installErrorHandler } from './plugins/error-handler.js';
+import { securityPlugin } from './plugins/security.js';
+import { staticClientPlugin } from './plugins/static-client.js';
+import { attachRealtime } from './realtime/socket-server.js';
+import { createServices, type Services } from './services.js';
+
+export interface HearthApp {
+  app: FastifyInstance;
+  services: Services;
+  /** The one-time link that creates the first facilitator, or null once an account exists. */
+  setupLink: string | null;
+}
+
+/**
+ * Builds the whole server (database migrated, routes, socket.io, signalling) without listening, so
+ * tests run the real thing on port 0. Order follows fastify/demo: external plugins, our services, routes.
+ */
+export async function buildApp(config: Config, options: { now?: () => number } = {}): Promise<HearthApp> {
+  const app = Fastify({ logger: loggerOptions(config), trustProxy: config.trustProxy, bodyLimit: 64 * 1024 });
+  const db = openDatabase(config.database);
+  app.addHook('onClose', async () => db.destroy());
+  await migrateToLatest(db);
+  const services = createServices(config, db, options.now);
+
+  installErrorHandler(app);
+  await app.register(securityPlugin, { config });
+  await app.register(authPlugin, { services });
+
+  const setupToken = new SetupToken();
+  const setupLink = (await services.accounts.count()) === 0 ? `${config.publicUrl}/setup?token=${setupToken.issue()}` : null;
+
+  app.get('/api/health', async () => ({ status: 'ok' as const }));
+  await app.register(accountsRoutes, { services, setupToken });
+  await app.register(groupsRoutes, { services });
+  await app.register(sessionsRoutes, { services });
+  await app.register(joinRoutes, { services });
+  await app.register(signallingRoutes, { services });
+  await app.register(staticClientPlugin, { clientDist: config.clientDist });
+
+  attachRealtime(app, services);
+  return { app, services, setupLink };
+}
+
+/**
+ * pino with no personal data: no bodies (Fastify never logs them), no cookies or auth headers, and the
+ * route pattern instead of the URL, since join URLs carry invite tokens.
+ */
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  if (config.logLevel === 'silent') return false;
+  return {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    serializers: {
+      req(request: { method: string; routeOptions?: { url?: string }; url: string }) {
+        return { method: request.method, route: request.routeOptions?.url ?? request.url.split('?')[0]?.replace(/\/join\/[^/]+/, '/join/:token') };
+      },
+    },
+  };
+}

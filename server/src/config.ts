@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import Type from 'typebox';
+import Value from 'typebox/value';
+import { IceServerSchema, type IceServer } from '@hearth/shared';
+import type { DatabaseTarget } from './db/database.js';
+
+/**
+ * Configuration comes from the environment only, and is checked once at start: every bad value is
+ * reported with its own line, so an operator fixes them all in one go.
+ */
+export interface Config {
+  host: string;
+  port: number;
+  publicUrl: string;
+  database: DatabaseTarget;
+  iceServers: IceServer[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  secureCookies: boolean;
+  trustProxy: boolean;
+  clientDist: string;
+  /** Largest room the peer-to-peer mesh serves. */
+  meshCapacity: number;
+  authRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Hearth cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  const port = integerSetting(env, 'PORT', 3000, 0, 65535, problems);
+  const host = env.HOST ?? '127.0.0.1';
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(publicUrl)) problems.push(`PUBLIC_URL must be an http(s) URL, got "${publicUrl}".`);
+
+  let database: DatabaseTarget = { kind: 'sqlite', file: resolve(env.DATA_DIR ?? 'data', 'hearth.sqlite') };
+  if (env.DATABASE_URL) {
+    if (/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) database = { kind: 'postgres', url: env.DATABASE_URL };
+    else problems.push('DATABASE_URL must start with postgres:// (leave it unset to use SQLite under DATA_DIR).');
+  }
+
+  let iceServers: IceServer[] = [];
+  if (env.ICE_SERVERS) {
+    try {
+      const parsed: unknown = JSON.parse(env.ICE_SERVERS);
+      if (Value.Check(Type.Array(IceServerSchema), parsed)) iceServers = parsed;
+      else problems.push('ICE_SERVERS must be a JSON array like [{"urls":"stun:stun.example.org:3478"}].');
+    } catch {
+      problems.push('ICE_SERVERS is not valid JSON.');
+    }
+  }
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
+
+  const secureCookies = booleanSetting(env, 'SECURE_COOKIES', publicUrl.startsWith('https://'), problems);
+  const trustProxy = booleanSetting(env, 'TRUST_PROXY', false, problems);
+  const meshCapacity = integerSetting(env, 'MESH_CAPACITY', 8, 2, 8, problems);
+  const authRateLimitPerMinute = integerSetting(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000, problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    host,
+    port,
+    publicUrl,
+    database,
+    iceServers,
+    logLevel,
+    secureCookies,
+    trustProxy,
+    clientDist: resolve(env.CLIENT_DIST ?? 'client/dist'),
+    meshCapacity,
+    authRateLimitPerMinute,
+  };
+}
+
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
+    return fallback;
+  }
+  return value;
+}
+
+function booleanSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  problems.push(`${name} must be true or false, got "${raw}".`);
+  return fallback;
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './001-initial.js';
+
+/**
+ * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
+ * way under tsx, in tests and in production. Append new ones; never edit one that has shipped.
+ */
+const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

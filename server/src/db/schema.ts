@@ -1,0 +1,74 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Times are epoch milliseconds stored as BIGINT (Postgres int8 is parsed back to
+ * a JS number in db/database.ts). Secrets that act as bearer credentials are stored only as SHA-256
+ * hashes; invite tokens are stored as-is because facilitators need to copy the link again.
+ */
+export interface AccountsTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface AuthSessionsTable {
+  token_hash: string;
+  account_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface GroupsTable {
+  id: string;
+  owner_account_id: string;
+  name: string;
+  purpose: string;
+  organisation: string | null;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  group_id: string;
+  title: string;
+  status: 'live' | 'ended';
+  started_at: number;
+  ended_at: number | null;
+}
+
+export interface InvitesTable {
+  id: string;
+  session_id: string;
+  token: string;
+  role: 'member' | 'co_facilitator';
+  label: string | null;
+  max_uses: number;
+  uses: Generated<number>;
+  expires_at: number;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+export interface ParticipantsTable {
+  id: string;
+  session_id: string;
+  invite_id: string | null;
+  account_id: string | null;
+  role: 'facilitator' | 'co_facilitator' | 'member';
+  display_name: string;
+  organisation: string | null;
+  token_hash: string;
+  created_at: number;
+  removed_at: number | null;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  auth_sessions: AuthSessionsTable;
+  groups: GroupsTable;
+  sessions: SessionsTable;
+  invites: InvitesTable;
+  participants: ParticipantsTable;
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AccountSchema, ApiRoutes, ErrorBodySchema, LoginBodySchema, SetupBodySchema, SetupStatusSchema } from '@hearth/shared';
+import { sendError } from '../../lib/http-errors.js';
+import { hashPassword, verifyPassword } from '../../lib/secrets.js';
+import { requireAccount, SIGN_IN_COOKIE, signedInAccount } from '../../plugins/auth.js';
+import type { Services } from '../../services.js';
+import type { SetupToken } from './setup-token.js';
+
+// A real hash to compare against when the email is unknown, so timing does not reveal which emails exist.
+const decoyHash = hashPassword('decoy-password-for-timing');
+
+export async function accountsRoutes(app: FastifyInstance, opts: { services: Services; setupToken: SetupToken }) {
+  const { accounts, now, config } = opts.services;
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const authLimit = { rateLimit: { max: config.authRateLimitPerMinute, timeWindow: '1 minute' } };
+
+  r.get(ApiRoutes.setupStatus, { schema: { response: { 200: SetupStatusSchema } } }, async () => ({
+    needed: (await accounts.count()) === 0,
+  }));
+
+  r.post(
+    ApiRoutes.setup,
+    { config: authLimit, schema: { body: SetupBodySchema, response: { 201: AccountSchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      if ((await accounts.count()) > 0) return sendError(reply, 'conflict', 'Hearth is already set up. Please sign in.');
+      if (!opts.setupToken.consume(request.body.token)) {
+        return sendError(reply, 'not_allowed', 'This setup link is not valid. Use the link printed when Hearth started.');
+      }
+      const { email, displayName, password } = request.body;
+      const account = await accounts.create({ email, displayName, passwordHash: await hashPassword(password) }, now());
+      await app.signIn(reply, account.id);
+      return reply.code(201).send(account);
+    },
+  );
+
+  r.post(
+    ApiRoutes.login,
+    { config: authLimit, schema: { body: LoginBodySchema, response: { 200: AccountSchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const record = await accounts.findByEmail(request.body.email);
+      const matches = await verifyPassword(request.body.password, record?.passwordHash ?? (await decoyHash));
+      if (!record || !matches) return sendError(reply, 'unauthenticated', 'That email and password do not match an account.');
+      await app.signIn(reply, record.id);
+      return { id: record.id, email: record.email, displayName: record.displayName };
+    },
+  );
+
+  r.post(ApiRoutes.logout, async (request, reply) => {
+    const token = request.cookies[SIGN_IN_COOKIE];
+    if (token) await accounts.endSignIn(token);
+    reply.clearCookie(SIGN_IN_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  r.get(
+    ApiRoutes.me,
+    { preHandler: requireAccount, schema: { response: { 200: AccountSchema, '4xx': ErrorBodySchema } } },
+    async (request) => signedInAccount(request),
+  );
+}

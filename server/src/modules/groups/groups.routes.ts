@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { CreateGroupBodySchema, ErrorBodySchema, GroupSchema, IdSchema, SessionSchema, StartSessionBodySchema } from '@hearth/shared';
+import { sendError } from '../../lib/http-errors.js';
+import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import type { Services } from '../../services.js';
+import { ownedGroup } from './groups.policy.js';
+import { publicGroup } from './groups.repository.js';
+
+export async function groupsRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const services = opts.services;
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.addHook('preHandler', requireAccount);
+  const GroupParams = Type.Object({ groupId: IdSchema });
+
+  r.get('/api/groups', { schema: { response: { 200: Type.Array(GroupSchema) } } }, async (request) => {
+    const groups = await services.groups.listForOwner(signedInAccount(request).id);
+    return groups.map(publicGroup);
+  });
+
+  r.post('/api/groups', { schema: { body: CreateGroupBodySchema, response: { 201: GroupSchema } } }, async (request, reply) => {
+    const group = await services.groups.create(signedInAccount(request).id, request.body, services.now());
+    return reply.code(201).send(publicGroup(group));
+  });
+
+  r.get(
+    '/api/groups/:groupId/sessions',
+    { schema: { params: GroupParams, response: { 200: Type.Array(SessionSchema), '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      return services.sessions.listForGroup(group.id);
+    },
+  );
+
+  r.post(
+    '/api/groups/:groupId/sessions',
+    { schema: { params: GroupParams, body: StartSessionBodySchema, response: { 201: SessionSchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      const now = services.now();
+      const title = request.body.title?.trim() ?? `${group.name}, ${new Date(now).toISOString().slice(0, 10)}`;
+      return reply.code(201).send(await services.sessions.start(group.id, title, now));
+    },
+  );
+}

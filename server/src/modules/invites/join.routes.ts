@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { ErrorBodySchema, type ErrorCode, type Session, InvitePreviewSchema, RedeemInviteBodySchema, RoomCredentialSchema } from '@hearth/shared';
+import { sendError } from '../../lib/http-errors.js';
+import type { Services } from '../../services.js';
+import { inviteRefusal } from './invite-status.js';
+import type { GroupRecord } from '../groups/groups.repository.js';
+import type { InviteRecord } from './invites.repository.js';
+
+// Tokens are 43 base64url characters; anything else is refused before touching the database.
+const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
+
+/** Public routes for someone holding an invite link: no account needed, rate limited. */
+export async function joinRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const services = opts.services;
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const config = { rateLimit: { max: services.config.authRateLimitPerMinute * 3, timeWindow: '1 minute' } };
+
+  /** Finds the link and its session, or explains in plain words why it cannot be used. */
+  async function usableInvite(token: string): Promise<
+    { ok: false; error: { code: ErrorCode; message: string } } | { ok: true; invite: InviteRecord; session: Session; group: GroupRecord }
+  > {
+    const now = services.now();
+    const invite = await services.invites.findByToken(token, now);
+    if (!invite) return { ok: false, error: { code: 'invite_invalid', message: 'This invite link is not valid. Please check it with your facilitator.' } };
+    const session = await services.sessions.find(invite.sessionId);
+    if (!session || session.status === 'ended') return { ok: false, error: { code: 'session_ended', message: 'This session has ended.' } };
+    if (invite.status !== 'active') return { ok: false, error: inviteRefusal[invite.status] };
+    const group = await services.groups.find(session.groupId);
+    if (!group) return { ok: false, error: { code: 'invite_invalid', message: 'This invite link is not valid.' } };
+    return { ok: true, invite, session, group };
+  }
+
+  r.get(
+    '/api/join/:token',
+    { config, schema: { params: TokenParams, response: { 200: InvitePreviewSchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const found = await usableInvite(request.params.token);
+      if (!found.ok) return sendError(reply, found.error.code, found.error.message);
+      return {
+        groupName: found.group.name,
+        groupPurpose: found.group.purpose,
+        sessionTitle: found.session.title,
+        role: found.invite.role,
+        asksOrganisation: found.group.organisation === null,
+      };
+    },
+  );
+
+  r.post(
+    '/api/join/:token/redeem',
+    { config, schema: { params: TokenParams, body: RedeemInviteBodySchema, response: { 201: RoomCredentialSchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const found = await usableInvite(request.params.token);
+      if (!found.ok) return sendError(reply, found.error.code, found.error.message);
+      const credential = await redeem(services, found.invite, request.body);
+      if (!credential) return sendError(reply, 'invite_used_up', inviteRefusal.used_up.message);
+      return reply.code(201).send({ token: credential.token, sessionId: found.session.id, participantId: credential.id });
+    },
+  );
+}
+
+/** Takes a use of the link and creates the participant in one transaction, so a use is never lost or doubled. */
+async function redeem(services: Services, invite: InviteRecord, body: { displayName: string; organisation?: string | undefined }) {
+  const now = services.now();
+  return services.db.transaction().execute(async (trx) => {
+    if (!(await services.invites.takeUse(invite.id, now, trx))) return undefined;
+    return services.participants.create(
+      { sessionId: invite.sessionId, role: invite.role, displayName: body.displayName, organisation: body.organisation ?? null, inviteId: invite.id, accountId: null },
+      now,
+      trx,
+    );
+  });
+}

@@ -1,0 +1,51 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { fail, ok, SignalCloseCode } from '@hearth/shared';
+import { onCommand } from '../../realtime/command.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import type { Services } from '../../services.js';
+import { withFacilitatorMute } from '../rooms/room-state.js';
+import { mayModerate } from './moderation.policy.js';
+
+/**
+ * Mute and remove. There is deliberately no unmute: [MD1] a facilitator can never turn anyone's
+ * microphone or camera on. In mesh mode the muted member's client stops sending, and every other
+ * client stops playing that member's audio until the member unmutes themselves.
+ */
+export function registerModerationHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+  const actor = socket.data.identity;
+  const channel = sessionChannel(actor.sessionId);
+
+  onCommand(socket, log, 'moderation:mute', ({ participantId }) => {
+    const target = services.rooms.get(actor.sessionId, participantId);
+    if (!target) return fail('not_found', 'That person is not in the room.');
+    const verdict = mayModerate({ id: actor.participantId, role: actor.role }, target.participant, 'mute');
+    if (!verdict.allowed) return fail('not_allowed', verdict.reason);
+    const by = { id: actor.participantId, displayName: actor.displayName };
+    const muted = services.rooms.update(actor.sessionId, participantId, (p) => withFacilitatorMute(p, by));
+    if (!muted) return fail('not_found', 'That person is not in the room.');
+    io.to(target.connectionId).emit('moderation:muted', { by });
+    io.to(channel).emit('participant:updated', muted);
+    return ok({ participant: muted });
+  });
+
+  onCommand(socket, log, 'moderation:remove', async ({ participantId }) => {
+    const target = services.rooms.get(actor.sessionId, participantId);
+    if (!target) return fail('not_found', 'That person is not in the room.');
+    const verdict = mayModerate({ id: actor.participantId, role: actor.role }, target.participant, 'remove');
+    if (!verdict.allowed) return fail('not_allowed', verdict.reason);
+    const now = services.now();
+    // Persist first: once the ack says "removed", their credential and link must already be dead.
+    await services.participants.markRemoved(participantId, now);
+    if (target.inviteId) await services.invites.revoke(target.inviteId, now);
+    services.rooms.depart(actor.sessionId, participantId);
+    services.signalling.disconnect(participantId, SignalCloseCode.removed);
+    const targetSocket = io.sockets.sockets.get(target.connectionId);
+    if (targetSocket) {
+      targetSocket.data.joined = false;
+      targetSocket.emit('room:closed', { reason: 'removed', message: 'A facilitator removed you from this session.' });
+      targetSocket.disconnect(true);
+    }
+    io.to(channel).emit('participant:left', { participantId, reason: 'removed' });
+    return ok({});
+  });
+}

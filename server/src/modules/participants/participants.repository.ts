@@ -1,0 +1,107 @@
+import type { Role } from '@hearth/shared';
+import type { Db } from '../../db/database.js';
+import type { ParticipantsTable } from '../../db/schema.js';
+import { hashToken, newId, newToken } from '../../lib/secrets.js';
+
+/** A participant's standing in a session, as the handshake needs it to decide admission. */
+export interface ParticipantRecord {
+  id: string;
+  sessionId: string;
+  inviteId: string | null;
+  accountId: string | null;
+  role: Role;
+  displayName: string;
+  organisation: string | null;
+  removedAt: number | null;
+  sessionStatus: 'live' | 'ended';
+  inviteRevokedAt: number | null;
+}
+
+export interface NewParticipant {
+  sessionId: string;
+  role: Role;
+  displayName: string;
+  organisation: string | null;
+  inviteId: string | null;
+  accountId: string | null;
+}
+
+export function participantsRepository(db: Db) {
+  return {
+    /** Creates the participant and returns their credential; only its hash is stored. */
+    async create(input: NewParticipant, now: number, trx: Db = db): Promise<{ id: string; token: string }> {
+      const token = newToken();
+      const row: ParticipantsTable = {
+        id: newId(),
+        session_id: input.sessionId,
+        invite_id: input.inviteId,
+        account_id: input.accountId,
+        role: input.role,
+        display_name: input.displayName.trim(),
+        organisation: input.organisation?.trim() || null,
+        token_hash: hashToken(token),
+        created_at: now,
+        removed_at: null,
+      };
+      await trx.insertInto('participants').values(row).execute();
+      return { id: row.id, token };
+    },
+
+    /** A facilitator entering again keeps their participant id; the old credential stops working. */
+    async rotateForAccount(sessionId: string, accountId: string, displayName: string): Promise<{ id: string; token: string } | undefined> {
+      const existing = await db
+        .selectFrom('participants')
+        .select('id')
+        .where('session_id', '=', sessionId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
+      if (!existing) return undefined;
+      const token = newToken();
+      await db.updateTable('participants').set({ token_hash: hashToken(token), display_name: displayName.trim() }).where('id', '=', existing.id).execute();
+      return { id: existing.id, token };
+    },
+
+    async findByToken(token: string): Promise<ParticipantRecord | undefined> {
+      const row = await db
+        .selectFrom('participants as p')
+        .innerJoin('sessions as s', 's.id', 'p.session_id')
+        .leftJoin('invites as i', 'i.id', 'p.invite_id')
+        .select([
+          'p.id',
+          'p.session_id',
+          'p.invite_id',
+          'p.account_id',
+          'p.role',
+          'p.display_name',
+          'p.organisation',
+          'p.removed_at',
+          's.status as session_status',
+          'i.revoked_at as invite_revoked_at',
+        ])
+        .where('p.token_hash', '=', hashToken(token))
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        sessionId: row.session_id,
+        inviteId: row.invite_id,
+        accountId: row.account_id,
+        role: row.role,
+        displayName: row.display_name,
+        organisation: row.organisation,
+        removedAt: row.removed_at,
+        sessionStatus: row.session_status,
+        inviteRevokedAt: row.invite_revoked_at ?? null,
+      };
+    },
+
+    async markRemoved(participantId: string, now: number): Promise<void> {
+      await db.updateTable('participants').set({ removed_at: now }).where('id', '=', participantId).execute();
+    },
+
+    async updateDisplayName(participantId: string, displayName: string): Promise<void> {
+      await db.updateTable('participants').set({ display_name: displayName.trim() }).where('id', '=', participantId).execute();
+    },
+  };
+}
+export type ParticipantsRepository = ReturnType<typeof participantsRepository>;

@@ -1,0 +1,62 @@
+import type { Participant } from '@hearth/shared';
+import { hasRoomFor } from './room-state.js';
+
+/**
+ * Who is in each live room right now, on this server node. A participant is "admitted" from a
+ * successful `room:join` until they leave, disconnect or are removed; only admitted participants
+ * receive room facts and may exchange signalling. `connectionId` is the socket.io socket id, so a
+ * stale connection leaving never evicts the newer one that replaced it.
+ */
+export interface Presence {
+  participant: Participant;
+  connectionId: string;
+  inviteId: string | null;
+}
+
+export type AdmitResult = { ok: true; replaced: Presence | undefined } | { ok: false };
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Map<string, Presence>>();
+
+  constructor(readonly capacity: number) {}
+
+  admit(sessionId: string, presence: Presence): AdmitResult {
+    const room = this.rooms.get(sessionId) ?? new Map<string, Presence>();
+    if (!hasRoomFor(new Set(room.keys()), presence.participant.id, this.capacity)) return { ok: false };
+    const replaced = room.get(presence.participant.id);
+    room.set(presence.participant.id, presence);
+    this.rooms.set(sessionId, room);
+    return { ok: true, replaced };
+  }
+
+  /** Removes the participant if `connectionId` is still theirs; returns what was removed. */
+  depart(sessionId: string, participantId: string, connectionId?: string): Presence | undefined {
+    const room = this.rooms.get(sessionId);
+    const presence = room?.get(participantId);
+    if (!room || !presence || (connectionId !== undefined && presence.connectionId !== connectionId)) return undefined;
+    room.delete(participantId);
+    if (room.size === 0) this.rooms.delete(sessionId);
+    return presence;
+  }
+
+  get(sessionId: string, participantId: string): Presence | undefined {
+    return this.rooms.get(sessionId)?.get(participantId);
+  }
+
+  list(sessionId: string): Presence[] {
+    return [...(this.rooms.get(sessionId)?.values() ?? [])];
+  }
+
+  update(sessionId: string, participantId: string, change: (p: Participant) => Participant): Participant | undefined {
+    const presence = this.get(sessionId, participantId);
+    if (!presence) return undefined;
+    presence.participant = change(presence.participant);
+    return presence.participant;
+  }
+
+  clear(sessionId: string): Presence[] {
+    const presences = this.list(sessionId);
+    this.rooms.delete(sessionId);
+    return presences;
+  }
+}

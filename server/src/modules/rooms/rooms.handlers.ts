@@ -1,0 +1,96 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { fail, ok, type Participant } from '@hearth/shared';
+import { onCommand } from '../../realtime/command.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import type { Services } from '../../services.js';
+import { withOwnMediaState } from './room-state.js';
+
+/**
+ * Joining, leaving and a participant's own media state. Invariants:
+ * - [RM1] room facts go only to admitted sockets of the same session (the socket.io channel);
+ * - [RM2] identity comes from the handshake, never from a payload;
+ * - [RM3] a mesh room admits at most `meshCapacity` people; the next one gets `room_full`.
+ */
+export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+  const identity = socket.data.identity;
+  const channel = sessionChannel(identity.sessionId);
+
+  onCommand(socket, log, 'room:join', async (payload) => {
+    const session = await services.sessions.find(identity.sessionId);
+    const group = session && (await services.groups.find(session.groupId));
+    if (!session || !group || session.status === 'ended') return fail('session_ended', 'This session has ended.');
+    if (payload.displayName && payload.displayName.trim() !== identity.displayName) {
+      identity.displayName = payload.displayName.trim();
+      await services.participants.updateDisplayName(identity.participantId, identity.displayName);
+    }
+    const participant: Participant = {
+      id: identity.participantId,
+      displayName: identity.displayName,
+      organisation: identity.organisation,
+      role: identity.role,
+      audio: payload.audio,
+      video: payload.video,
+      mutedBy: null,
+      joinedAt: services.now(),
+    };
+    const admitted = services.rooms.admit(identity.sessionId, { participant, connectionId: socket.id, inviteId: identity.inviteId });
+    if (!admitted.ok) {
+      return fail(
+        'room_full',
+        `This room already has ${services.rooms.capacity} people, the most a peer-to-peer room can hold. A group this size needs Hearth's LiveKit mode; please tell your facilitator.`,
+      );
+    }
+    if (admitted.replaced) closeReplaced(io, services, identity.sessionId, admitted.replaced.connectionId, participant.id);
+    socket.data.joined = true;
+    await socket.join(channel);
+    socket.to(channel).emit('participant:joined', participant);
+    return ok({
+      self: participant,
+      participants: services.rooms.list(identity.sessionId).map((p) => p.participant).filter((p) => p.id !== participant.id),
+      session: { id: session.id, title: session.title, groupName: group.name },
+      media: {
+        mode: 'mesh' as const,
+        iceServers: services.config.iceServers,
+        signallingTicket: services.signalling.issueTicket(identity.sessionId, participant.id),
+        capacity: services.rooms.capacity,
+      },
+    });
+  });
+
+  onCommand(socket, log, 'room:leave', async () => {
+    leaveRoom(io, socket, services, 'left');
+    await socket.leave(channel);
+    return ok({});
+  });
+
+  onCommand(socket, log, 'media:state', (payload) => {
+    const self = services.rooms.update(identity.sessionId, identity.participantId, (p) => withOwnMediaState(p, payload));
+    if (!self) return fail('not_in_room', 'Join the room first.');
+    io.to(channel).emit('participant:updated', self);
+    return ok({ self });
+  });
+
+  socket.on('disconnect', () => leaveRoom(io, socket, services, 'disconnected'));
+}
+
+/** Takes the socket's participant out of the room if this socket is still the one admitted. */
+export function leaveRoom(io: HearthServer, socket: HearthSocket, services: Services, reason: 'left' | 'disconnected'): void {
+  const { sessionId, participantId } = socket.data.identity;
+  if (!socket.data.joined) return;
+  socket.data.joined = false;
+  const departed = services.rooms.depart(sessionId, participantId, socket.id);
+  if (!departed) return;
+  services.signalling.disconnect(participantId);
+  io.to(sessionChannel(sessionId)).except(socket.id).emit('participant:left', { participantId, reason });
+}
+
+/** A second tab or a reload took over: the old connection is told why and dropped; peers reconnect. */
+function closeReplaced(io: HearthServer, services: Services, sessionId: string, oldConnectionId: string, participantId: string): void {
+  const old = io.sockets.sockets.get(oldConnectionId);
+  services.signalling.disconnect(participantId);
+  io.to(sessionChannel(sessionId)).except(oldConnectionId).emit('participant:left', { participantId, reason: 'disconnected' });
+  if (!old) return;
+  old.data.joined = false;
+  old.emit('room:closed', { reason: 'replaced', message: 'You joined this session from another tab or device.' });
+  old.disconnect(true);
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import {
+  CreateInviteBodySchema,
+  EnterSessionBodySchema,
+  ErrorBodySchema,
+  IdSchema,
+  InviteSchema,
+  RoomCredentialSchema,
+  SessionSchema,
+} from '@hearth/shared';
+import { sendError } from '../../lib/http-errors.js';
+import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import type { Services } from '../../services.js';
+import { ownedSession } from '../groups/groups.policy.js';
+import { publicInvite } from '../invites/invites.repository.js';
+
+const DEFAULT_INVITE_MINUTES = 24 * 60;
+
+/** Facilitator-only routes on one session: end it, enter it, and manage its invite links. */
+export async function sessionsRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const services = opts.services;
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.addHook('preHandler', requireAccount);
+  const SessionParams = Type.Object({ sessionId: IdSchema });
+  const errors = { '4xx': ErrorBodySchema };
+
+  r.post('/api/sessions/:sessionId/end', { schema: { params: SessionParams, response: { 200: SessionSchema, ...errors } } }, async (request, reply) => {
+    const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
+    if (!owned) return sendError(reply, 'not_found', 'No such session.');
+    const ended = await services.sessions.end(owned.session.id, services.now());
+    services.roomControl.endSession(owned.session.id);
+    return ended ?? owned.session;
+  });
+
+  r.post(
+    '/api/sessions/:sessionId/enter',
+    { schema: { params: SessionParams, body: EnterSessionBodySchema, response: { 200: RoomCredentialSchema, ...errors } } },
+    async (request, reply) => {
+      const account = signedInAccount(request);
+      const owned = await ownedSession(services, account, request.params.sessionId);
+      if (!owned) return sendError(reply, 'not_found', 'No such session.');
+      if (owned.session.status === 'ended') return sendError(reply, 'session_ended', 'This session has ended.');
+      const displayName = request.body.displayName ?? account.displayName;
+      const credential =
+        (await services.participants.rotateForAccount(owned.session.id, account.id, displayName)) ??
+        (await services.participants.create(
+          { sessionId: owned.session.id, role: 'facilitator', displayName, organisation: owned.group.organisation, inviteId: null, accountId: account.id },
+          services.now(),
+        ));
+      return { token: credential.token, sessionId: owned.session.id, participantId: credential.id };
+    },
+  );
+
+  r.get('/api/sessions/:sessionId/invites', { schema: { params: SessionParams, response: { 200: Type.Array(InviteSchema), ...errors } } }, async (request, reply) => {
+    const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
+    if (!owned) return sendError(reply, 'not_found', 'No such session.');
+    return (await services.invites.listForSession(owned.session.id, services.now())).map(publicInvite);
+  });
+
+  r.post(
+    '/api/sessions/:sessionId/invites',
+    { schema: { params: SessionParams, body: CreateInviteBodySchema, response: { 201: InviteSchema, ...errors } } },
+    async (request, reply) => {
+      const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
+      if (!owned) return sendError(reply, 'not_found', 'No such session.');
+      if (owned.session.status === 'ended') return sendError(reply, 'session_ended', 'This session has ended; start a new one to invite people.');
+      const now = services.now();
+      const { role, label, maxUses = 1, expiresInMinutes = DEFAULT_INVITE_MINUTES } = request.body;
+      const invite = await services.invites.create(owned.session.id, { role, label, maxUses, expiresAt: now + expiresInMinutes * 60_000 }, now);
+      return reply.code(201).send(publicInvite(invite));
+    },
+  );
+
+  r.post(
+    '/api/invites/:inviteId/revoke',
+    { schema: { params: Type.Object({ inviteId: IdSchema }), response: { 200: InviteSchema, ...errors } } },
+    async (request, reply) => {
+      const now = services.now();
+      const invite = await services.invites.find(request.params.inviteId, now);
+      const owned = invite && (await ownedSession(services, signedInAccount(request), invite.sessionId));
+      if (!invite || !owned) return sendError(reply, 'not_found', 'No such invite.');
+      await services.invites.revoke(invite.id, now);
+      const revoked = await services.invites.find(invite.id, now);
+      return publicInvite(revoked ?? invite);
+    },
+  );
+}

@@ -1,0 +1,115 @@
+import type { WebSocket } from 'ws';
+import { check, SignalCloseCode, SignalOutSchema, type SignalIn } from '@hearth/shared';
+import { newToken } from '../../lib/secrets.js';
+import type { RoomRegistry } from '../rooms/room-registry.js';
+
+/**
+ * Relays WebRTC offers, answers and ICE candidates between admitted participants of one session.
+ * Invariants:
+ * - [SG1] a message is relayed only if sender and recipient are both admitted to the same session;
+ * - [SG2] `from` is stamped by the server from the ticket the socket was bound with, never read from the payload;
+ * - [SG3] tickets are single use and expire after TICKET_TTL_MS;
+ * - messages for an admitted peer whose socket is not open yet are held (bounded) and flushed on connect.
+ */
+const TICKET_TTL_MS = 60_000;
+const MAX_PENDING_PER_PEER = 500;
+
+interface Binding {
+  sessionId: string;
+  participantId: string;
+}
+
+export class SignallingHub {
+  private readonly tickets = new Map<string, Binding & { expiresAt: number }>();
+  private readonly sockets = new Map<string, { ws: WebSocket; binding: Binding }>();
+  private readonly pending = new Map<string, { from: string; message: SignalIn }[]>();
+
+  constructor(
+    private readonly rooms: RoomRegistry,
+    private readonly now: () => number,
+  ) {}
+
+  issueTicket(sessionId: string, participantId: string): string {
+    this.pruneTickets();
+    const ticket = newToken();
+    this.tickets.set(ticket, { sessionId, participantId, expiresAt: this.now() + TICKET_TTL_MS });
+    return ticket;
+  }
+
+  /** Binds a freshly opened WebSocket to the participant its ticket names, or closes it. */
+  connect(ws: WebSocket, ticket: string): void {
+    const entry = this.tickets.get(ticket);
+    this.tickets.delete(ticket);
+    if (!entry || entry.expiresAt <= this.now() || !this.rooms.get(entry.sessionId, entry.participantId)) {
+      ws.close(SignalCloseCode.badTicket, 'ticket not valid');
+      return;
+    }
+    const binding: Binding = { sessionId: entry.sessionId, participantId: entry.participantId };
+    this.sockets.get(binding.participantId)?.ws.close(SignalCloseCode.replaced, 'replaced');
+    this.sockets.set(binding.participantId, { ws, binding });
+    ws.on('message', (data) => this.relay(binding, data.toString()));
+    ws.on('close', () => {
+      if (this.sockets.get(binding.participantId)?.ws === ws) this.sockets.delete(binding.participantId);
+    });
+    send(ws, { type: 'ready', participantId: binding.participantId });
+    this.flush(binding);
+  }
+
+  /** Closes a participant's signalling socket and forgets what was waiting for them. */
+  disconnect(participantId: string, code: number = 1000): void {
+    this.pending.delete(participantId);
+    const entry = this.sockets.get(participantId);
+    if (!entry) return;
+    this.sockets.delete(participantId);
+    entry.ws.close(code, 'closed by server');
+  }
+
+  private relay(from: Binding, raw: string): void {
+    const sender = this.sockets.get(from.participantId)?.ws;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = undefined;
+    }
+    if (!check(SignalOutSchema, parsed)) {
+      if (sender) send(sender, { type: 'error', error: { code: 'invalid_payload', message: 'Signalling message does not match the protocol.' } });
+      return;
+    }
+    if (!this.rooms.get(from.sessionId, from.participantId) || !this.rooms.get(from.sessionId, parsed.to) || parsed.to === from.participantId) {
+      if (sender) send(sender, { type: 'error', error: { code: 'not_in_room', message: 'That participant is not in this session.' } });
+      return;
+    }
+    const message: SignalIn = { type: 'signal', from: from.participantId };
+    if (parsed.description) message.description = parsed.description;
+    if (parsed.candidate !== undefined) message.candidate = parsed.candidate;
+    const target = this.sockets.get(parsed.to);
+    if (target && target.binding.sessionId === from.sessionId) {
+      send(target.ws, message);
+      return;
+    }
+    const queue = this.pending.get(parsed.to) ?? [];
+    if (queue.length < MAX_PENDING_PER_PEER) queue.push({ from: from.participantId, message });
+    this.pending.set(parsed.to, queue);
+  }
+
+  private flush(binding: Binding): void {
+    const queue = this.pending.get(binding.participantId);
+    this.pending.delete(binding.participantId);
+    const ws = this.sockets.get(binding.participantId)?.ws;
+    if (!queue || !ws) return;
+    for (const { from, message } of queue) {
+      // Drop what a peer sent before leaving: it would only create a connection to nobody.
+      if (this.rooms.get(binding.sessionId, from)) send(ws, message);
+    }
+  }
+
+  private pruneTickets(): void {
+    const now = this.now();
+    for (const [ticket, entry] of this.tickets) if (entry.expiresAt <= now) this.tickets.delete(ticket);
+  }
+}
+
+function send(ws: WebSocket, message: SignalIn): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+}

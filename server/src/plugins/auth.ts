@@ -1,0 +1,55 @@
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Account } from '@hearth/shared';
+import { sendError } from '../lib/http-errors.js';
+import type { Services } from '../services.js';
+
+export const SIGN_IN_COOKIE = 'hearth_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    account: Account | null;
+  }
+}
+
+/**
+ * Facilitator sign-in: an opaque random token in an HttpOnly, SameSite=Strict cookie, stored hashed in
+ * `auth_sessions` so signing out (or deleting the row) revokes it at once.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Services }) => {
+  const { accounts, now, config } = opts.services;
+  await app.register(cookie);
+  app.decorateRequest('account', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SIGN_IN_COOKIE];
+    request.account = token ? ((await accounts.accountForSignIn(token, now())) ?? null) : null;
+  });
+
+  app.decorate('signIn', async (reply: FastifyReply, accountId: string) => {
+    const { token, expiresAt } = await accounts.startSignIn(accountId, now());
+    reply.setCookie(SIGN_IN_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.secureCookies,
+      path: '/',
+      expires: new Date(expiresAt),
+    });
+  });
+});
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    signIn(reply: FastifyReply, accountId: string): Promise<void>;
+  }
+}
+
+/** preHandler for facilitator routes. */
+export async function requireAccount(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (!request.account) await sendError(reply, 'unauthenticated', 'Please sign in.');
+}
+
+export function signedInAccount(request: FastifyRequest): Account {
+  if (!request.account) throw new Error('requireAccount must run before this handler');
+  return request.account;
+}

@@ -1,0 +1,25 @@
+import type { Services } from '../services.js';
+import { sessionChannel, type HearthServer } from './socket-types.js';
+
+/** What HTTP routes may ask of live rooms, without knowing about socket.io. */
+export interface RoomControl {
+  endSession(sessionId: string): void;
+}
+
+export const noRoomControl: RoomControl = { endSession: () => undefined };
+
+export function socketRoomControl(io: HearthServer, services: Services): RoomControl {
+  return {
+    endSession(sessionId) {
+      for (const presence of services.rooms.clear(sessionId)) {
+        services.signalling.disconnect(presence.participant.id);
+        const socket = io.sockets.sockets.get(presence.connectionId);
+        if (!socket) continue;
+        socket.data.joined = false;
+        socket.emit('room:closed', { reason: 'session_ended', message: 'This session has ended. Thank you for being here.' });
+        socket.disconnect(true);
+      }
+      io.in(sessionChannel(sessionId)).disconnectSockets(true);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { Server } from 'socket.io';
+import { ClientCommands, fail } from '@hearth/shared';
+import { registerModerationHandlers } from '../modules/moderation/moderation.handlers.js';
+import { registerRoomHandlers } from '../modules/rooms/rooms.handlers.js';
+import type { Services } from '../services.js';
+import { ackOf } from './command.js';
+import { handshake } from './handshake.js';
+import { socketRoomControl } from './room-control.js';
+import type { HearthServer } from './socket-types.js';
+
+/**
+ * Attaches socket.io to Fastify's HTTP server (fastify-socket.io supports only Fastify 4) and closes
+ * it with the app. Payload size is capped well above any legitimate command.
+ */
+export function attachRealtime(app: FastifyInstance, services: Services): HearthServer {
+  const io: HearthServer = new Server(app.server, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const log = app.log.child({ module: 'realtime' });
+  io.engine.on('hearth:error', (err: unknown) => log.error({ err }, 'handshake failed'));
+  io.use(handshake(services));
+  io.on('connection', (socket) => {
+    registerRoomHandlers(io, socket, services, log);
+    registerModerationHandlers(io, socket, services, log);
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (event in ClientCommands) return;
+      ackOf(args)?.(fail('invalid_payload', `Unknown event "${event.slice(0, 40)}".`));
+    });
+  });
+  services.roomControl = socketRoomControl(io, services);
+  app.addHook('preClose', async () => {
+    io.disconnectSockets(true);
+    await io.close();
+  });
+  return io;
+}

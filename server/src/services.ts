@@ -1,0 +1,43 @@
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { accountsRepository } from './modules/accounts/accounts.repository.js';
+import { groupsRepository } from './modules/groups/groups.repository.js';
+import { invitesRepository } from './modules/invites/invites.repository.js';
+import { participantsRepository } from './modules/participants/participants.repository.js';
+import { RoomRegistry } from './modules/rooms/room-registry.js';
+import { sessionsRepository } from './modules/sessions/sessions.repository.js';
+import { SignallingHub } from './modules/signalling/signalling-hub.js';
+import { noRoomControl, type RoomControl } from './realtime/room-control.js';
+
+/** Everything handlers need, built once per app so tests get a fresh, isolated set. */
+export interface Services {
+  config: Config;
+  db: Db;
+  now: () => number;
+  accounts: ReturnType<typeof accountsRepository>;
+  groups: ReturnType<typeof groupsRepository>;
+  sessions: ReturnType<typeof sessionsRepository>;
+  invites: ReturnType<typeof invitesRepository>;
+  participants: ReturnType<typeof participantsRepository>;
+  rooms: RoomRegistry;
+  signalling: SignallingHub;
+  /** Replaced by the socket.io layer once attached; HTTP routes use it to end live rooms. */
+  roomControl: RoomControl;
+}
+
+export function createServices(config: Config, db: Db, now: () => number = Date.now): Services {
+  const rooms = new RoomRegistry(config.meshCapacity);
+  return {
+    config,
+    db,
+    now,
+    accounts: accountsRepository(db),
+    groups: groupsRepository(db),
+    sessions: sessionsRepository(db),
+    invites: invitesRepository(db),
+    participants: participantsRepository(db),
+    rooms,
+    signalling: new SignallingHub(rooms, now),
+    roomControl: noRoomControl,
+  };
+}

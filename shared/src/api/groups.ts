@@ -1,0 +1,106 @@
+import Type from 'typebox';
+import { DisplayNameSchema, IdSchema, OrganisationSchema } from '../protocol/entities.js';
+
+export const GroupSchema = Type.Object({
+  id: IdSchema,
+  name: Type.String(),
+  purpose: Type.String(),
+  organisation: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.Number(),
+});
+export type Group = Type.Static<typeof GroupSchema>;
+
+export const CreateGroupBodySchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }),
+    purpose: Type.String({ maxLength: 500 }),
+    organisation: Type.Optional(OrganisationSchema),
+  },
+  { additionalProperties: false },
+);
+export type CreateGroupBody = Type.Static<typeof CreateGroupBodySchema>;
+
+export const SessionStatusSchema = Type.Union([Type.Literal('live'), Type.Literal('ended')]);
+
+export const SessionSchema = Type.Object({
+  id: IdSchema,
+  groupId: IdSchema,
+  title: Type.String(),
+  status: SessionStatusSchema,
+  startedAt: Type.Number(),
+  endedAt: Type.Union([Type.Number(), Type.Null()]),
+});
+export type Session = Type.Static<typeof SessionSchema>;
+
+export const StartSessionBodySchema = Type.Object(
+  { title: Type.Optional(Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' })) },
+  { additionalProperties: false },
+);
+export type StartSessionBody = Type.Static<typeof StartSessionBodySchema>;
+
+export const InviteRoleSchema = Type.Union([Type.Literal('member'), Type.Literal('co_facilitator')]);
+export const InviteStatusSchema = Type.Union([
+  Type.Literal('active'),
+  Type.Literal('expired'),
+  Type.Literal('revoked'),
+  Type.Literal('used_up'),
+]);
+
+export const InviteSchema = Type.Object({
+  id: IdSchema,
+  sessionId: IdSchema,
+  role: InviteRoleSchema,
+  label: Type.Union([Type.String(), Type.Null()]),
+  /** Path of the join page, e.g. `/join/<token>`; the client prefixes its origin. */
+  path: Type.String(),
+  expiresAt: Type.Number(),
+  revokedAt: Type.Union([Type.Number(), Type.Null()]),
+  maxUses: Type.Integer(),
+  uses: Type.Integer(),
+  status: InviteStatusSchema,
+});
+export type Invite = Type.Static<typeof InviteSchema>;
+
+export const CreateInviteBodySchema = Type.Object(
+  {
+    role: InviteRoleSchema,
+    /** Minutes until the link stops working: 5 minutes to 14 days. */
+    expiresInMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 20_160 })),
+    label: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    /** How many people may join with this link. */
+    maxUses: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateInviteBody = Type.Static<typeof CreateInviteBodySchema>;
+
+/** What anyone holding a valid link may learn before joining. */
+export const InvitePreviewSchema = Type.Object({
+  groupName: Type.String(),
+  groupPurpose: Type.String(),
+  sessionTitle: Type.String(),
+  role: InviteRoleSchema,
+  /** Whether the group asks members for their organisation (staff groups across organisations). */
+  asksOrganisation: Type.Boolean(),
+});
+export type InvitePreview = Type.Static<typeof InvitePreviewSchema>;
+
+export const RedeemInviteBodySchema = Type.Object(
+  { displayName: DisplayNameSchema, organisation: Type.Optional(OrganisationSchema) },
+  { additionalProperties: false },
+);
+export type RedeemInviteBody = Type.Static<typeof RedeemInviteBodySchema>;
+
+/** A participant credential for one session: goes in the socket handshake. */
+export const RoomCredentialSchema = Type.Object({
+  token: Type.String(),
+  sessionId: IdSchema,
+  participantId: IdSchema,
+});
+export type RoomCredential = Type.Static<typeof RoomCredentialSchema>;
+
+export const EnterSessionBodySchema = Type.Object(
+  { displayName: Type.Optional(DisplayNameSchema) },
+  { additionalProperties: false },
+);
+export type EnterSessionBody = Type.Static<typeof EnterSessionBodySchema>;

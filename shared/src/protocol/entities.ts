@@ -1,0 +1,54 @@
+import Type from 'typebox';
+
+/** Ids are opaque server-generated strings (UUIDs); clients never invent them. */
+export const IdSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+
+export const DisplayNameSchema = Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' });
+export const OrganisationSchema = Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' });
+
+export const Role = {
+  facilitator: 'facilitator',
+  coFacilitator: 'co_facilitator',
+  member: 'member',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const RoleSchema = Type.Union([Type.Literal('facilitator'), Type.Literal('co_facilitator'), Type.Literal('member')]);
+
+/** Roles with moderation powers in a session. */
+export function isFacilitatorRole(role: Role): boolean {
+  return role === Role.facilitator || role === Role.coFacilitator;
+}
+
+/** What everyone in a room knows about each participant. */
+export const ParticipantSchema = Type.Object({
+  id: IdSchema,
+  displayName: Type.String(),
+  organisation: Type.Union([Type.String(), Type.Null()]),
+  role: RoleSchema,
+  /** Whether the participant's microphone is on (as they last reported it). */
+  audio: Type.Boolean(),
+  /** Whether the participant's camera is on. */
+  video: Type.Boolean(),
+  /** Set when a facilitator muted this participant; cleared when they unmute themselves. */
+  mutedBy: Type.Union([Type.Object({ id: IdSchema, displayName: Type.String() }), Type.Null()]),
+  joinedAt: Type.Number(),
+});
+export type Participant = Type.Static<typeof ParticipantSchema>;
+
+export const IceServerSchema = Type.Object({
+  urls: Type.Union([Type.String(), Type.Array(Type.String())]),
+  username: Type.Optional(Type.String()),
+  credential: Type.Optional(Type.String()),
+});
+export type IceServer = Type.Static<typeof IceServerSchema>;
+
+/** How this client reaches media. LiveKit mode adds a second variant in a later protocol version. */
+export const MediaAccessSchema = Type.Object({
+  mode: Type.Literal('mesh'),
+  iceServers: Type.Array(IceServerSchema),
+  /** Single-use ticket for the WebSocket signalling endpoint (`/api/signal?ticket=`). */
+  signallingTicket: Type.String(),
+  /** Largest group the mesh serves; more needs LiveKit mode. */
+  capacity: Type.Integer(),
+});
+export type MediaAccess = Type.Static<typeof MediaAccessSchema>;

@@ -1,0 +1,37 @@
+import Type from 'typebox';
+
+/**
+ * Every expected failure, on the wire and over HTTP, carries one of these codes.
+ * Clients branch on the code; the message is for people and never contains internals.
+ */
+export const ErrorCode = {
+  invalidPayload: 'invalid_payload',
+  notAllowed: 'not_allowed',
+  notFound: 'not_found',
+  unauthenticated: 'unauthenticated',
+  protocolMismatch: 'protocol_mismatch',
+  inviteInvalid: 'invite_invalid',
+  inviteExpired: 'invite_expired',
+  inviteRevoked: 'invite_revoked',
+  inviteUsedUp: 'invite_used_up',
+  removed: 'removed',
+  sessionEnded: 'session_ended',
+  roomFull: 'room_full',
+  notInRoom: 'not_in_room',
+  conflict: 'conflict',
+  rateLimited: 'rate_limited',
+  internalError: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ErrorCodeSchema = Type.Enum(ErrorCode);
+
+export const ApiErrorSchema = Type.Object({
+  code: ErrorCodeSchema,
+  message: Type.String(),
+});
+export type ApiError = Type.Static<typeof ApiErrorSchema>;
+
+/** The body of every non-2xx HTTP answer. */
+export const ErrorBodySchema = Type.Object({ error: ApiErrorSchema });
+export type ErrorBody = Type.Static<typeof ErrorBodySchema>;

@@ -1,0 +1,89 @@
+import Type, { type TSchema } from 'typebox';
+import { ApiErrorSchema } from './errors.js';
+import { DisplayNameSchema, IdSchema, MediaAccessSchema, ParticipantSchema } from './entities.js';
+
+/**
+ * The one list of socket.io events. Commands go client -> server and are answered through the ack
+ * with `{ ok: true, ...result }` or `{ ok: false, error }`. Facts go server -> client.
+ * Both sides validate against these schemas at runtime; TypeScript types are derived from them.
+ */
+
+const Empty = Type.Object({}, { additionalProperties: false });
+const Target = Type.Object({ participantId: IdSchema }, { additionalProperties: false });
+
+export const ClientCommands = {
+  /** Enter the room of the session the handshake credential belongs to. */
+  'room:join': {
+    payload: Type.Object(
+      {
+        displayName: Type.Optional(DisplayNameSchema),
+        audio: Type.Boolean(),
+        video: Type.Boolean(),
+      },
+      { additionalProperties: false },
+    ),
+    result: Type.Object({
+      self: ParticipantSchema,
+      participants: Type.Array(ParticipantSchema),
+      session: Type.Object({ id: IdSchema, title: Type.String(), groupName: Type.String() }),
+      media: MediaAccessSchema,
+    }),
+  },
+  'room:leave': { payload: Empty, result: Empty },
+  /** The sender's own microphone and camera state. Only the participant can turn their own media on. */
+  'media:state': {
+    payload: Type.Object({ audio: Type.Boolean(), video: Type.Boolean() }, { additionalProperties: false }),
+    result: Type.Object({ self: ParticipantSchema }),
+  },
+  /** Facilitators only. Mutes another participant; there is deliberately no unmute command. */
+  'moderation:mute': { payload: Target, result: Type.Object({ participant: ParticipantSchema }) },
+  /** Facilitators only. The participant leaves and their credential no longer works for this session. */
+  'moderation:remove': { payload: Target, result: Empty },
+} as const satisfies Record<string, { payload: TSchema; result: TSchema }>;
+
+export const ServerFacts = {
+  'participant:joined': ParticipantSchema,
+  'participant:updated': ParticipantSchema,
+  'participant:left': Type.Object({
+    participantId: IdSchema,
+    reason: Type.Union([Type.Literal('left'), Type.Literal('removed'), Type.Literal('disconnected')]),
+  }),
+  /** Sent only to the participant who was muted. */
+  'moderation:muted': Type.Object({ by: Type.Object({ id: IdSchema, displayName: Type.String() }) }),
+  /** Sent to a participant whose place in the room has ended; the server then disconnects them. */
+  'room:closed': Type.Object({
+    reason: Type.Union([Type.Literal('removed'), Type.Literal('session_ended'), Type.Literal('replaced')]),
+    message: Type.String(),
+  }),
+} as const satisfies Record<string, TSchema>;
+
+export type ClientCommandName = keyof typeof ClientCommands;
+export type ServerFactName = keyof typeof ServerFacts;
+export type CommandPayload<E extends ClientCommandName> = Type.Static<(typeof ClientCommands)[E]['payload']>;
+export type CommandResult<E extends ClientCommandName> = Type.Static<(typeof ClientCommands)[E]['result']>;
+export type FactPayload<E extends ServerFactName> = Type.Static<(typeof ServerFacts)[E]>;
+
+export const AckFailSchema = Type.Object({ ok: Type.Literal(false), error: ApiErrorSchema });
+
+export type CommandAck<E extends ClientCommandName> =
+  | ({ ok: true } & CommandResult<E>)
+  | { ok: false; error: Type.Static<typeof ApiErrorSchema> };
+
+/** socket.io typing derived from the list above (no second source of truth). */
+export type ClientToServerEvents = {
+  [E in ClientCommandName]: (payload: CommandPayload<E>, ack: (result: CommandAck<E>) => void) => void;
+};
+export type ServerToClientEvents = {
+  [E in ServerFactName]: (payload: FactPayload<E>) => void;
+};
+
+/** What the client puts in the socket.io handshake `auth` field. */
+export const HandshakeAuthSchema = Type.Object({
+  protocolVersion: Type.Integer(),
+  /** The participant credential returned by invite redemption or by a facilitator entering. */
+  token: Type.String({ minLength: 16, maxLength: 200 }),
+});
+export type HandshakeAuth = Type.Static<typeof HandshakeAuthSchema>;
+
+/** `connect_error` data the server attaches when it refuses a handshake. */
+export type HandshakeRefusal = Type.Static<typeof ApiErrorSchema>;

@@ -1,0 +1,51 @@
+import Type from 'typebox';
+import { ApiErrorSchema } from './errors.js';
+import { IdSchema } from './entities.js';
+
+/**
+ * Messages on the WebSocket signalling endpoint (`GET /api/signal?ticket=...`) used by the mesh.
+ * The server relays a message only between admitted participants of the same session, and stamps
+ * `from` itself: a client names the peer it addresses, never who it is.
+ */
+
+export const SessionDescriptionSchema = Type.Object({
+  type: Type.Union([Type.Literal('offer'), Type.Literal('answer'), Type.Literal('pranswer'), Type.Literal('rollback')]),
+  sdp: Type.Optional(Type.String({ maxLength: 200_000 })),
+});
+
+export const IceCandidateSchema = Type.Object({
+  candidate: Type.String({ maxLength: 2_000 }),
+  sdpMid: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  sdpMLineIndex: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  usernameFragment: Type.Optional(Type.Union([Type.String({ maxLength: 256 }), Type.Null()])),
+});
+
+export const SignalOutSchema = Type.Object(
+  {
+    type: Type.Literal('signal'),
+    to: IdSchema,
+    description: Type.Optional(SessionDescriptionSchema),
+    candidate: Type.Optional(Type.Union([IceCandidateSchema, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type SignalOut = Type.Static<typeof SignalOutSchema>;
+
+export const SignalInSchema = Type.Union([
+  Type.Object({
+    type: Type.Literal('signal'),
+    from: IdSchema,
+    description: Type.Optional(SessionDescriptionSchema),
+    candidate: Type.Optional(Type.Union([IceCandidateSchema, Type.Null()])),
+  }),
+  Type.Object({ type: Type.Literal('ready'), participantId: IdSchema }),
+  Type.Object({ type: Type.Literal('error'), error: ApiErrorSchema }),
+]);
+export type SignalIn = Type.Static<typeof SignalInSchema>;
+
+/** WebSocket close codes the signalling endpoint uses (4000-4999 are for applications). */
+export const SignalCloseCode = {
+  badTicket: 4401,
+  replaced: 4409,
+  removed: 4403,
+} as const;
