@@ -26,7 +26,13 @@ export interface HearthApp {
  * tests run the real thing on port 0. Order follows fastify/demo: external plugins, our services, routes.
  */
 export async function buildApp(config: Config, options: { now?: () => number } = {}): Promise<HearthApp> {
-  const app = Fastify({ logger: loggerOptions(config), trustProxy: config.trustProxy, bodyLimit: 64 * 1024 });
+  const app = Fastify({
+    logger: loggerOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    // Refuse what does not match instead of silently repairing it: extra fields and wrong types are errors.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+  });
   const db = openDatabase(config.database);
   app.addHook('onClose', async () => db.destroy());
   await migrateToLatest(db);

@@ -44,7 +44,7 @@ declare module 'fastify' {
   }
 }
 
-/** preHandler for facilitator routes. */
+/** onRequest hook for facilitator routes: runs before the body is parsed, so strangers learn nothing of our schemas. */
 export async function requireAccount(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (!request.account) await sendError(reply, 'unauthenticated', 'Please sign in.');
 }

@@ -55,7 +55,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { services: Ser
 
   r.get(
     ApiRoutes.me,
-    { preHandler: requireAccount, schema: { response: { 200: AccountSchema, '4xx': ErrorBodySchema } } },
+    { onRequest: requireAccount, schema: { response: { 200: AccountSchema, '4xx': ErrorBodySchema } } },
     async (request) => signedInAccount(request),
   );
 }

@@ -11,7 +11,7 @@ import { publicGroup } from './groups.repository.js';
 export async function groupsRoutes(app: FastifyInstance, opts: { services: Services }) {
   const services = opts.services;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  r.addHook('preHandler', requireAccount);
+  r.addHook('onRequest', requireAccount);
   const GroupParams = Type.Object({ groupId: IdSchema });
 
   r.get('/api/groups', { schema: { response: { 200: Type.Array(GroupSchema) } } }, async (request) => {

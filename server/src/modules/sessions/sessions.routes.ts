@@ -22,7 +22,7 @@ const DEFAULT_INVITE_MINUTES = 24 * 60;
 export async function sessionsRoutes(app: FastifyInstance, opts: { services: Services }) {
   const services = opts.services;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  r.addHook('preHandler', requireAccount);
+  r.addHook('onRequest', requireAccount);
   const SessionParams = Type.Object({ sessionId: IdSchema });
   const errors = { '4xx': ErrorBodySchema };
 

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiRoutes, PROTOCOL_VERSION, type Invite, type InvitePreview } from '@hearth/shared';
+import { createInvite, http, redeem, startLiveSession, tokenOf } from '../support/api.js';
+import { startHearth, type TestHearth } from '../support/hearth.js';
+import { handshakeRefusal } from '../support/sockets.js';
+
+let hearth: TestHearth;
+afterEach(async () => hearth?.close());
+
+describe('invite links', () => {
+  it('[IN1] a member joins with a link and a name of their choosing, no account needed', async () => {
+    hearth = await startHearth();
+    const live = await startLiveSession(hearth);
+    const invite = await createInvite(hearth, live, { role: 'member', label: 'for Sam' });
+    expect(invite).toMatchObject({ status: 'active', uses: 0, maxUses: 1, label: 'for Sam', path: expect.stringMatching(/^\/join\/[\w-]{43}$/) });
+
+    const preview = await http<InvitePreview>(hearth, 'GET', ApiRoutes.invitePreview(tokenOf(invite)));
+    expect(preview.body).toEqual({ groupName: 'Tuesday circle', groupPurpose: 'Peer support for carers', sessionTitle: live.session.title, role: 'member', asksOrganisation: true });
+
+    const credential = await redeem(hearth, invite, 'Sam (pseudonym)');
+    expect(credential.status).toBe(201);
+    expect(credential.body.sessionId).toBe(live.session.id);
+    const listed = await http<Invite[]>(hearth, 'GET', ApiRoutes.sessionInvites(live.session.id), { cookie: live.cookie });
+    expect(listed.body[0]).toMatchObject({ id: invite.id, uses: 1, status: 'used_up' });
+  });
+
+  it.each([
+    ['malformed', 'not a token!', 400, 'invalid_payload'],
+    ['unknown', 'A'.repeat(43), 404, 'invite_invalid'],
+  ])('[IN2] a %s link is refused', async (_kind, token, status, code) => {
+    hearth = await startHearth();
+    for (const answer of [
+      await http(hearth, 'GET', ApiRoutes.invitePreview(token)),
+      await http(hearth, 'POST', ApiRoutes.redeemInvite(token), { body: { displayName: 'Sam' } }),
+    ]) {
+      expect(answer.status).toBe(status);
+      expect(answer.body).toMatchObject({ error: { code } });
+    }
+  });
+
+  it('[IN3] an expired link is refused with a calm explanation', async () => {
+    let now = Date.UTC(2026, 10, 23, 18);
+    hearth = await startHearth({ now: () => now });
+    const live = await startLiveSession(hearth);
+    const invite = await createInvite(hearth, live, { role: 'member', expiresInMinutes: 60 });
+    now += 61 * 60_000;
+    const answer = await redeem(hearth, invite, 'Sam');
+    expect(answer.status).toBe(410);
+    expect(answer.body).toMatchObject({ error: { code: 'invite_expired', message: expect.stringContaining('expired') } });
+  });
+
+  it('[IN4] a revoked link is refused, and so is the credential it already gave', async () => {
+    hearth = await startHearth();
+    const live = await startLiveSession(hearth);
+    const invite = await createInvite(hearth, live, { role: 'member', maxUses: 2 });
+    const credential = await redeem(hearth, invite, 'Sam');
+    const revoked = await http<Invite>(hearth, 'POST', ApiRoutes.revokeInvite(invite.id), { cookie: live.cookie });
+    expect(revoked.body.status).toBe('revoked');
+
+    expect((await redeem(hearth, invite, 'Alex')).body).toMatchObject({ error: { code: 'invite_revoked' } });
+    const refusal = await handshakeRefusal(hearth.url, { protocolVersion: PROTOCOL_VERSION, token: credential.body.token });
+    expect(refusal?.code).toBe('invite_revoked');
+  });
+
+  it('[IN5] a link admits at most maxUses people, even when they click at the same moment', async () => {
+    hearth = await startHearth();
+    const live = await startLiveSession(hearth);
+    const invite = await createInvite(hearth, live, { role: 'member', maxUses: 2 });
+    const answers = await Promise.all(['A', 'B', 'C', 'D', 'E'].map((name) => redeem(hearth, invite, name)));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(2);
+    expect(answers.filter((a) => a.status === 410).map((a) => a.body)).toEqual(
+      Array(3).fill({ error: { code: 'invite_used_up', message: expect.any(String) } }),
+    );
+  });
+
+  it('[IN6] only the facilitator who owns the session can create, list or revoke its links', async () => {
+    hearth = await startHearth();
+    const live = await startLiveSession(hearth);
+    const invite = await createInvite(hearth, live);
+    for (const [method, path] of [
+      ['GET', ApiRoutes.sessionInvites(live.session.id)],
+      ['POST', ApiRoutes.revokeInvite(invite.id)],
+    ] as const) {
+      expect((await http(hearth, method, path)).status).toBe(401);
+    }
+    const unknownSession = await http(hearth, 'POST', ApiRoutes.sessionInvites('nosuchsession'), { cookie: live.cookie, body: { role: 'member' } });
+    expect(unknownSession.body).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('[IN7] links stop working when the session ends', async () => {
+    hearth = await startHearth();
+    const live = await startLiveSession(hearth);
+    const invite = await createInvite(hearth, live);
+    await http(hearth, 'POST', ApiRoutes.endSession(live.session.id), { cookie: live.cookie });
+    expect((await redeem(hearth, invite, 'Sam')).body).toMatchObject({ error: { code: 'session_ended' } });
+    const late = await http(hearth, 'POST', ApiRoutes.sessionInvites(live.session.id), { cookie: live.cookie, body: { role: 'member' } });
+    expect(late.body).toMatchObject({ error: { code: 'session_ended' } });
+  });
+});

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { buildApp, type HearthApp } from '../../server/src/app.js';
+import { loadConfig, type Config } from '../../server/src/config.js';
+
+/** A real Hearth server on 127.0.0.1:0 with its own SQLite file (or the given Postgres URL). */
+export interface TestHearth extends HearthApp {
+  url: string;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function startHearth(
+  options: { env?: Record<string, string>; now?: () => number; clientDist?: string } = {},
+): Promise<TestHearth> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    CLIENT_DIST: options.clientDist ?? join(dataDir, 'no-client'),
+    ...options.env,
+  });
+  const hearth = await buildApp(config, options.now ? { now: options.now } : {});
+  await hearth.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = hearth.app.server.address() as AddressInfo;
+  return {
+    ...hearth,
+    config,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await hearth.app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
