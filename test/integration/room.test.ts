@@ -124,6 +124,16 @@ describe('joining a room', () => {
     expect(credential).toContain('session_ended');
   });
 
+  it('[RM6] joining twice on the same connection is refused and leaves no ghost behind', async () => {
+    const sam = await member('Sam');
+    await join(sam);
+    expect(await sam.send('room:join', { audio: true, video: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(sam.socket.connected).toBe(true);
+    sam.close();
+    await settle();
+    expect(hearth.services.rooms.list(live.session.id)).toEqual([]);
+  });
+
   it('commands before joining are refused with not_in_room', async () => {
     const sam = await member('Sam');
     expect(await sam.send('media:state', { audio: true, video: true })).toMatchObject({ ok: false, error: { code: 'not_in_room' } });

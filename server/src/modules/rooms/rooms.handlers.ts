@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, ok, type Participant } from '@hearth/shared';
+import { fail, ok, SignalCloseCode, type Participant } from '@hearth/shared';
 import { onCommand } from '../../realtime/command.js';
 import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
@@ -16,6 +16,7 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
   const channel = sessionChannel(identity.sessionId);
 
   onCommand(socket, log, 'room:join', async (payload) => {
+    if (socket.data.joined) return fail('conflict', 'You are already in the room.');
     const session = await services.sessions.find(identity.sessionId);
     const group = session && (await services.groups.find(session.groupId));
     if (!session || !group || session.status === 'ended') return fail('session_ended', 'This session has ended.');
@@ -33,6 +34,8 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
       mutedBy: null,
       joinedAt: services.now(),
     };
+    // The socket may have dropped while we read the database; admitting it now would leave a ghost.
+    if (!socket.connected) return fail('not_in_room', 'The connection closed while joining.');
     const admitted = services.rooms.admit(identity.sessionId, { participant, connectionId: socket.id, inviteId: identity.inviteId });
     if (!admitted.ok) {
       return fail(
@@ -87,7 +90,7 @@ export function leaveRoom(io: HearthServer, socket: HearthSocket, services: Serv
 /** A second tab or a reload took over: the old connection is told why and dropped; peers reconnect. */
 function closeReplaced(io: HearthServer, services: Services, sessionId: string, oldConnectionId: string, participantId: string): void {
   const old = io.sockets.sockets.get(oldConnectionId);
-  services.signalling.disconnect(participantId);
+  services.signalling.disconnect(participantId, SignalCloseCode.replaced);
   io.to(sessionChannel(sessionId)).except(oldConnectionId).emit('participant:left', { participantId, reason: 'disconnected' });
   if (!old) return;
   old.data.joined = false;

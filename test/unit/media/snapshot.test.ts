@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import type { RemoteMedia } from '../../../client/src/media/media-connection.js';
+import { idleSnapshot, nextSnapshot } from '../../../client/src/media/mesh/snapshot.js';
+
+// Only identity matters to the snapshot logic, so plain objects stand in for MediaStreams in Node.
+const streamA = {} as MediaStream;
+const streamB = {} as MediaStream;
+const local = { stream: streamA, audio: true, video: true, speaking: false };
+
+function remote(overrides: Partial<RemoteMedia> = {}): RemoteMedia {
+  return { participantId: 'p1', stream: streamB, hasVideo: false, hasAudio: false, speaking: false, connection: 'connecting', ...overrides };
+}
+
+describe('nextSnapshot', () => {
+  test('the same values give back the previous snapshot (no render)', () => {
+    const first = nextSnapshot(idleSnapshot, { status: 'connected', local, remotes: [remote()] });
+    const second = nextSnapshot(first, { status: 'connected', local: { ...local }, remotes: [remote()] });
+    expect(second).toBe(first);
+  });
+
+  test.each([
+    { case: 'status', change: { status: 'closed' as const } },
+    { case: 'local speaking', change: { local: { ...local, speaking: true } } },
+    { case: 'close reason', change: { closeReason: 'signalling_lost' as const } },
+    { case: 'a remote left', change: { remotes: [] } },
+  ])('a change of $case gives a new snapshot', ({ change }) => {
+    const first = nextSnapshot(idleSnapshot, { status: 'connected', local, remotes: [remote()] });
+    const second = nextSnapshot(first, { status: 'connected', local, remotes: [remote()], ...change });
+    expect(second).not.toBe(first);
+    expect(Object.isFrozen(second)).toBe(true);
+  });
+
+  test.each([
+    { field: 'hasVideo', change: { hasVideo: true } },
+    { field: 'hasAudio', change: { hasAudio: true } },
+    { field: 'speaking', change: { speaking: true } },
+    { field: 'connection', change: { connection: 'connected' as const } },
+  ])('a remote whose $field changed is a new object; the others keep theirs', ({ change }) => {
+    const first = nextSnapshot(idleSnapshot, {
+      status: 'connected',
+      local,
+      remotes: [remote(), remote({ participantId: 'p2' })],
+    });
+    const second = nextSnapshot(first, {
+      status: 'connected',
+      local,
+      remotes: [remote(change), remote({ participantId: 'p2' })],
+    });
+    expect(second.remotes.get('p1')).not.toBe(first.remotes.get('p1'));
+    expect(second.remotes.get('p1')).toMatchObject(change);
+    expect(second.remotes.get('p2')).toBe(first.remotes.get('p2'));
+    expect(second.local).toBe(first.local);
+  });
+
+  test('closeReason is absent unless set', () => {
+    const snapshot = nextSnapshot(idleSnapshot, { status: 'closed', local, remotes: [] });
+    expect('closeReason' in snapshot).toBe(false);
+  });
+});
