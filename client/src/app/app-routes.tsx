@@ -1,0 +1,27 @@
+import { Route, Switch } from 'wouter';
+import { PagePaths } from '@hearth/shared';
+import { SetupPage } from '../features/auth/components/setup-page';
+import { SignInPage } from '../features/auth/components/sign-in-page';
+import { DashboardRoute } from './routes/dashboard-route';
+import { FacilitatorJoinRoute } from './routes/facilitator-join-route';
+import { MemberJoinRoute } from './routes/member-join-route';
+import { NotFoundPage } from './routes/not-found-page';
+
+// Patterns come from the shared PagePaths, so links and routes cannot drift apart.
+const memberJoinPattern = PagePaths.join(':token');
+const facilitatorJoinPattern = PagePaths.facilitatorJoin(':sessionId');
+
+export function AppRoutes() {
+  return (
+    <Switch>
+      <Route path={PagePaths.signIn} component={SignInPage} />
+      <Route path={PagePaths.setup} component={SetupPage} />
+      <Route<{ token: string }> path={memberJoinPattern}>{(params) => <MemberJoinRoute token={params.token} />}</Route>
+      <Route<{ sessionId: string }> path={facilitatorJoinPattern}>
+        {(params) => <FacilitatorJoinRoute sessionId={params.sessionId} />}
+      </Route>
+      <Route path={PagePaths.dashboard} component={DashboardRoute} />
+      <Route component={NotFoundPage} />
+    </Switch>
+  );
+}

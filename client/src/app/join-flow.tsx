@@ -1,0 +1,88 @@
+import { Suspense, useState, type ReactNode } from 'react';
+import type { RoomCredential } from '@hearth/shared';
+import type { ApiResult } from '../lib/api';
+import { usePreviewMedia, type PreviewMedia } from '../features/pre-join/hooks/use-preview-media';
+import type { JoinedRoom } from '../features/pre-join/types';
+import { RoomPage, preloadRoom } from './lazy-room';
+
+export interface JoinFlowProps {
+  /** The pre-join screen for this kind of entry (member link or facilitator). */
+  renderPreJoin: (preview: PreviewMedia, handlers: { onJoinStart: () => void; onJoined: (room: JoinedRoom) => void }) => ReactNode;
+  /** Forget a stored credential the server will never accept again. */
+  onCredentialRejected?: () => void;
+  /**
+   * Facilitators get a fresh credential on every rejoin: entering again (e.g. from another tab)
+   * rotates their token, so the one this tab holds may be stale. Members keep theirs.
+   */
+  renewCredential?: (displayName: string) => Promise<ApiResult<RoomCredential>>;
+}
+
+/**
+ * Pre-join and room in one place, so the camera acquired on the pre-join screen is handed straight
+ * to the room, and leaving can come back here (Rejoin) with the same devices.
+ */
+export function JoinFlow({ renderPreJoin, onCredentialRejected, renewCredential }: JoinFlowProps) {
+  const preview = usePreviewMedia();
+  const [room, setRoom] = useState<{ joined: JoinedRoom; attempt: number } | null>(null);
+  const [rejoining, setRejoining] = useState(false);
+
+  async function rejoin(flags: { audio: boolean; video: boolean }) {
+    if (!room) return;
+    setRejoining(true);
+    let { credential } = room.joined;
+    if (renewCredential) {
+      const renewed = await renewCredential(room.joined.displayName);
+      if (!renewed.ok) {
+        // The pre-join screen explains what went wrong when the person tries again.
+        setRejoining(false);
+        return backToPreJoin();
+      }
+      credential = renewed.value;
+    }
+    // Leaving released the camera and microphone; ask for them again before rejoining.
+    const fresh = await preview.restart(flags);
+    setRejoining(false);
+    setRoom({ joined: { ...room.joined, ...fresh, credential }, attempt: room.attempt + 1 });
+  }
+
+  async function backToPreJoin() {
+    const flags = room ? { audio: room.joined.audio, video: room.joined.video } : { audio: true, video: true };
+    setRoom(null);
+    await preview.restart(flags);
+  }
+
+  if (!room || rejoining) {
+    if (rejoining) {
+      return (
+        <div className="loading" aria-busy="true">
+          <p>Rejoining…</p>
+        </div>
+      );
+    }
+    return renderPreJoin(preview, {
+      onJoinStart: () => void preloadRoom(),
+      onJoined: (joined) => setRoom({ joined, attempt: 1 }),
+    });
+  }
+
+  return (
+    <Suspense
+      fallback={
+        <div className="loading" aria-busy="true">
+          <p>Joining the session…</p>
+        </div>
+      }
+    >
+      <RoomPage
+        key={room.attempt}
+        credential={room.joined.credential}
+        displayName={room.joined.displayName}
+        localStream={room.joined.stream}
+        initial={{ audio: room.joined.audio, video: room.joined.video }}
+        onRejoin={(flags) => void rejoin(flags)}
+        onReturnToPreJoin={() => void backToPreJoin()}
+        onCredentialRejected={() => onCredentialRejected?.()}
+      />
+    </Suspense>
+  );
+}

@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import type { Group, Session } from '@hearth/shared';
+import { Button } from '../../../components/ui/button';
+import { FormError } from '../../../components/ui/form-error';
+import { StatusText, statusMessage, type StatusMessage } from '../../../components/ui/status-text';
+import type { ClientError } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
+import { useRemoteList } from '../../../lib/use-remote-list';
+import { listSessions, startSession } from '../api/dashboard-api';
+import { LiveSession } from './live-session';
+
+export function GroupSection({ group }: { group: Group }) {
+  const headingId = useId();
+  const sessions = useRemoteList(() => listSessions(group.id), `sessions:${group.id}`);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ClientError | null>(null);
+  const [status, setStatus] = useState<StatusMessage | null>(null);
+
+  async function start() {
+    setBusy(true);
+    setError(null);
+    const result = await startSession(group.id);
+    setBusy(false);
+    if (result.ok) {
+      sessions.upsert(result.value);
+      setStatus(statusMessage('Session started'));
+    } else {
+      setError(result.error);
+    }
+  }
+
+  function ended(session: Session) {
+    sessions.upsert(session);
+    setStatus(statusMessage('Session ended'));
+  }
+
+  const live = sessions.items?.filter((s) => s.status === 'live') ?? [];
+  const past = sessions.items?.filter((s) => s.status === 'ended') ?? [];
+
+  return (
+    <section className="card group" aria-labelledby={headingId}>
+      <div className="group__header">
+        <div>
+          <h2 id={headingId} className="group__name">
+            {group.name}
+          </h2>
+          {group.organisation ? <p className="group__organisation">{group.organisation}</p> : null}
+        </div>
+        <div className="group__start">
+          <Button variant="primary" onClick={start} disabled={busy}>
+            Start session
+          </Button>
+          <StatusText message={status} />
+        </div>
+      </div>
+      {group.purpose ? <p className="group__purpose">{group.purpose}</p> : null}
+      <FormError error={error} />
+      {sessions.error ? (
+        <div className="stack">
+          <FormError error={sessions.error} />
+          <Button onClick={sessions.retry}>Try again</Button>
+        </div>
+      ) : null}
+      {sessions.items === null && !sessions.error ? <p className="muted">Loading sessions…</p> : null}
+      {sessions.items !== null && live.length === 0 ? <p className="muted">No session is running.</p> : null}
+      {live.map((session) => (
+        <LiveSession key={session.id} session={session} onEnded={ended} />
+      ))}
+      {past.length > 0 ? (
+        <div className="past-sessions">
+          <h3>Past sessions</h3>
+          <ul className="plain-list">
+            {past.slice(0, 5).map((session) => (
+              <li key={session.id}>
+                {session.title} <span className="muted">· {formatDateTime(session.startedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

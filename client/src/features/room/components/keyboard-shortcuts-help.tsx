@@ -1,0 +1,19 @@
+/** A small disclosure listing the room's shortcuts; native <details> so it needs no script to work. */
+export function KeyboardShortcutsHelp() {
+  return (
+    <details className="shortcuts">
+      <summary>Keyboard shortcuts</summary>
+      <dl className="shortcuts__list">
+        <div>
+          <dt><kbd>M</kbd></dt>
+          <dd>Turn your microphone on or off</dd>
+        </div>
+        <div>
+          <dt><kbd>V</kbd></dt>
+          <dd>Turn your camera on or off</dd>
+        </div>
+      </dl>
+      <p className="shortcuts__note">Shortcuts do nothing while you are typing in a text field.</p>
+    </details>
+  );
+}

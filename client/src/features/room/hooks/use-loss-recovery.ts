@@ -1,0 +1,23 @@
+import { useCallback, useRef } from 'react';
+
+const WINDOW_MS = 60_000;
+const MAX_ATTEMPTS = 3;
+
+/**
+ * When media drops by itself the room rejoins for a fresh ticket, but never in a tight loop: after
+ * a few attempts in a minute it stops and tells the person instead.
+ */
+export function useLossRecovery(reconnect: () => void, notify: (text: string, persistent?: boolean) => void) {
+  const attempts = useRef<number[]>([]);
+  return useCallback(() => {
+    const now = Date.now();
+    attempts.current = attempts.current.filter((at) => now - at < WINDOW_MS);
+    if (attempts.current.length >= MAX_ATTEMPTS) {
+      notify('We keep losing the audio and video connection. Leaving and rejoining usually helps.', true);
+      return;
+    }
+    attempts.current.push(now);
+    notify('Reconnecting audio and video…');
+    reconnect();
+  }, [reconnect, notify]);
+}

@@ -1,0 +1,148 @@
+/**
+ * The room's socket.io connection: handshake, join (and rejoin after a dropped connection), the
+ * facts the server pushes, and the commands this participant may send. Exposes state built by the
+ * pure reducer in model/room-state.ts. Invariant: once the room is finished (refused, closed, left)
+ * the socket is disconnected and nothing more is sent.
+ */
+import { useCallback, useEffect, useReducer, useRef, type RefObject } from 'react';
+import { ApiErrorSchema, check, type ClientCommandName, type CommandPayload } from '@hearth/shared';
+import { connectRoomSocket, onFact, sendCommand, type CommandOutcome, type RoomSocket } from '../../../lib/socket';
+import { useLatest } from '../../../lib/use-latest';
+import { credentialRejected } from '../model/room-messages';
+import { initialRoomState, roomReducer } from '../model/room-state';
+
+export interface MediaFlags {
+  audio: boolean;
+  video: boolean;
+}
+
+interface Options {
+  token: string;
+  displayName: string;
+  /** Current microphone and camera wishes, sent with every (re)join. */
+  flagsRef: RefObject<MediaFlags>;
+  onCredentialRejected: () => void;
+}
+
+const notConnected = {
+  ok: false as const,
+  error: { code: 'not_in_room' as const, message: 'You are not connected to the room right now. Please wait a moment.' },
+};
+
+export function useRoomSocket({ token, displayName, flagsRef, onCredentialRejected }: Options) {
+  const [state, dispatch] = useReducer(roomReducer, initialRoomState);
+  const live = useRef<{ socket: RoomSocket; finished: boolean } | null>(null);
+  const latest = useLatest({ displayName, onCredentialRejected });
+
+  useEffect(() => {
+    const socket = connectRoomSocket(token);
+    const current = { socket, finished: false };
+    live.current = current;
+    const finish = () => {
+      current.finished = true;
+      socket.disconnect();
+    };
+
+    socket.on('connect', () => {
+      void sendCommand(socket, 'room:join', { displayName: latest.current.displayName, ...flagsRef.current }).then((ack) => {
+        if (current.finished) return;
+        if (ack.ok) return dispatch({ type: 'joined', result: ack });
+        dispatch({ type: 'refused', error: ack.error });
+        if (credentialRejected(ack.error.code)) latest.current.onCredentialRejected();
+        finish();
+      });
+    });
+
+    // A refusal by the server carries { code, message }; anything else is the network, and
+    // socket.io keeps retrying by itself.
+    socket.on('connect_error', (error) => {
+      if (current.finished) return;
+      const data: unknown = (error as Error & { data?: unknown }).data;
+      if (!check(ApiErrorSchema, data)) return dispatch({ type: 'connection-lost' });
+      dispatch({ type: 'refused', error: data });
+      if (credentialRejected(data.code)) latest.current.onCredentialRejected();
+      finish();
+    });
+
+    socket.on('disconnect', (reason) => {
+      if (current.finished || reason === 'io client disconnect') return;
+      if (reason === 'io server disconnect') {
+        // The server let us go without saying why (room:closed normally comes first).
+        dispatch({ type: 'refused', error: { code: 'internal_error', message: 'The room closed the connection.' } });
+        current.finished = true;
+        return;
+      }
+      dispatch({ type: 'connection-lost' });
+    });
+
+    const offs = [
+      onFact(socket, 'participant:joined', (participant) => dispatch({ type: 'participant', participant })),
+      onFact(socket, 'participant:updated', (participant) => dispatch({ type: 'participant', participant })),
+      onFact(socket, 'participant:left', ({ participantId }) => dispatch({ type: 'participant-left', participantId })),
+      onFact(socket, 'moderation:muted', ({ by }) => dispatch({ type: 'muted-by', by, at: Date.now() })),
+      onFact(socket, 'room:closed', ({ reason }) => {
+        dispatch({ type: 'closed', reason });
+        if (reason !== 'replaced') latest.current.onCredentialRejected();
+        finish();
+      }),
+    ];
+
+    return () => {
+      offs.forEach((off) => off());
+      socket.removeAllListeners();
+      finish();
+      if (live.current === current) live.current = null;
+    };
+  }, [token, flagsRef, latest]);
+
+  const command = useCallback(async <E extends ClientCommandName>(name: E, payload: CommandPayload<E>): Promise<CommandOutcome<E>> => {
+    const current = live.current;
+    if (!current || current.finished || !current.socket.connected) return notConnected;
+    return sendCommand(current.socket, name, payload);
+  }, []);
+
+  const setMediaState = useCallback(async (flags: MediaFlags) => {
+    const ack = await command('media:state', flags);
+    if (ack.ok) dispatch({ type: 'participant', participant: ack.self });
+    return ack;
+  }, [command]);
+
+  const mute = useCallback(async (participantId: string) => {
+    const ack = await command('moderation:mute', { participantId });
+    if (ack.ok) dispatch({ type: 'participant', participant: ack.participant });
+    return ack;
+  }, [command]);
+
+  const remove = useCallback(async (participantId: string) => {
+    const ack = await command('moderation:remove', { participantId });
+    if (ack.ok) dispatch({ type: 'participant-left', participantId });
+    return ack;
+  }, [command]);
+
+  /** Says goodbye (briefly: leaving must never hang), then disconnects. */
+  const leave = useCallback(async () => {
+    const current = live.current;
+    if (current && !current.finished && current.socket.connected) {
+      await Promise.race([command('room:leave', {}), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    }
+    dispatch({ type: 'left' });
+    if (current) {
+      current.finished = true;
+      current.socket.disconnect();
+    }
+  }, [command]);
+
+  /**
+   * Drops and reopens the socket, which rejoins and brings a fresh media ticket. Used when media
+   * signalling was lost: rejoining on the same socket would make the server replace ourselves.
+   */
+  const reconnect = useCallback(() => {
+    const current = live.current;
+    if (!current || current.finished) return;
+    dispatch({ type: 'connection-lost' });
+    current.socket.disconnect();
+    current.socket.connect();
+  }, []);
+
+  return { state, setMediaState, mute, remove, leave, reconnect };
+}

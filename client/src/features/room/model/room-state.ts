@@ -1,0 +1,98 @@
+/**
+ * The room as this client knows it, built only from what the server said (join result and facts).
+ * Pure: a reducer over server events, so it can be tested without sockets or React.
+ * Invariants: `others` never contains self; once the phase is refused, closed or left, nothing
+ * changes it again (a new room instance is mounted to rejoin).
+ */
+import type { CommandResult, FactPayload, MediaAccess, Participant } from '@hearth/shared';
+import type { ClientError } from '../../../lib/errors';
+
+export type JoinResult = CommandResult<'room:join'>;
+export type ClosedReason = FactPayload<'room:closed'>['reason'];
+export type MutedBy = FactPayload<'moderation:muted'>['by'];
+
+export type RoomPhase =
+  | { kind: 'connecting' }
+  | { kind: 'in-room' }
+  | { kind: 'reconnecting' }
+  | { kind: 'refused'; error: ClientError }
+  | { kind: 'closed'; reason: ClosedReason }
+  | { kind: 'left' };
+
+export interface RoomState {
+  phase: RoomPhase;
+  self: Participant | null;
+  session: JoinResult['session'] | null;
+  /** Replaced on every (re)join: a new object means a new media connection is needed. */
+  media: MediaAccess | null;
+  others: ReadonlyMap<string, Participant>;
+  /** The last time a facilitator muted this participant; a new object per event. */
+  lastMutedBy: { by: MutedBy; at: number } | null;
+}
+
+export type RoomAction =
+  | { type: 'joined'; result: JoinResult }
+  | { type: 'participant'; participant: Participant }
+  | { type: 'participant-left'; participantId: string }
+  | { type: 'muted-by'; by: MutedBy; at: number }
+  | { type: 'connection-lost' }
+  | { type: 'refused'; error: ClientError }
+  | { type: 'closed'; reason: ClosedReason }
+  | { type: 'left' };
+
+export const initialRoomState: RoomState = {
+  phase: { kind: 'connecting' },
+  self: null,
+  session: null,
+  media: null,
+  others: new Map(),
+  lastMutedBy: null,
+};
+
+export function isFinished(phase: RoomPhase): boolean {
+  return phase.kind === 'refused' || phase.kind === 'closed' || phase.kind === 'left';
+}
+
+export function roomReducer(state: RoomState, action: RoomAction): RoomState {
+  if (isFinished(state.phase)) return state;
+  switch (action.type) {
+    case 'joined': {
+      const { self, participants, session, media } = action.result;
+      const others = new Map(participants.filter((p) => p.id !== self.id).map((p) => [p.id, p] as const));
+      return { ...state, phase: { kind: 'in-room' }, self, session, media, others };
+    }
+    case 'participant': {
+      const p = action.participant;
+      if (p.id === state.self?.id) return { ...state, self: p };
+      const others = new Map(state.others);
+      others.set(p.id, p);
+      return { ...state, others };
+    }
+    case 'participant-left': {
+      if (!state.others.has(action.participantId)) return state;
+      const others = new Map(state.others);
+      others.delete(action.participantId);
+      return { ...state, others };
+    }
+    case 'muted-by':
+      return { ...state, lastMutedBy: { by: action.by, at: action.at } };
+    case 'connection-lost':
+      return state.phase.kind === 'in-room' ? { ...state, phase: { kind: 'reconnecting' } } : state;
+    case 'refused':
+      return { ...state, phase: { kind: 'refused', error: action.error } };
+    case 'closed':
+      return { ...state, phase: { kind: 'closed', reason: action.reason } };
+    case 'left':
+      return { ...state, phase: { kind: 'left' } };
+  }
+}
+
+/** Receiver-side mute: play nobody whose microphone is off or whom a facilitator muted. */
+export function audioAllowed(participant: Participant): boolean {
+  return participant.audio && participant.mutedBy === null;
+}
+
+/** Everyone, self first, then in the order they joined, for a stable grid and list. */
+export function orderedParticipants(self: Participant, others: ReadonlyMap<string, Participant>): Participant[] {
+  return [self, ...[...others.values()].sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))];
+}

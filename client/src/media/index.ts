@@ -1,0 +1,25 @@
+/**
+ * Entry point the room UI uses to reach media. It picks the implementation the server asked for
+ * (`access.mode`) and loads it with a dynamic import, so the pre-join bundle carries none of the
+ * WebRTC code. LiveKit mode will be a second branch here; the UI only ever sees `MediaConnection`.
+ */
+import type { MediaAccess } from '@hearth/shared';
+import type { MediaConnection } from './media-connection.js';
+
+export type { MediaConnection, MediaSnapshot, RemoteMedia, MediaCloseReason } from './media-connection.js';
+
+/**
+ * Creates (but does not start) the media connection for this room. Call `connect()` on the result
+ * with the stream acquired on the pre-join screen.
+ *
+ * @param selfId this client's participant id (from the `room:join` result); it decides which side
+ *   of each peer pair is polite.
+ */
+export async function loadMediaConnection(access: MediaAccess, selfId: string): Promise<MediaConnection> {
+  switch (access.mode) {
+    case 'mesh': {
+      const { createMeshConnection } = await import('./mesh/mesh-connection.js');
+      return createMeshConnection(access, selfId);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import type { MediaSnapshot, RemoteMedia } from '../media-connection.js';
+
+/**
+ * Immutable snapshots for useSyncExternalStore: every change yields a new MediaSnapshot (and no
+ * change yields the previous one), and a RemoteMedia whose fields did not change keeps its
+ * identity, so memoised tiles skip re-rendering.
+ */
+
+export const idleSnapshot: MediaSnapshot = Object.freeze({
+  status: 'idle',
+  local: Object.freeze({ stream: null, audio: false, video: false, speaking: false }),
+  remotes: new Map<string, RemoteMedia>(),
+});
+
+export function nextSnapshot(
+  previous: MediaSnapshot,
+  next: Omit<MediaSnapshot, 'remotes'> & { remotes: readonly RemoteMedia[] },
+): MediaSnapshot {
+  const remotes = new Map<string, RemoteMedia>();
+  for (const remote of next.remotes) {
+    const before = previous.remotes.get(remote.participantId);
+    remotes.set(remote.participantId, before && sameRemote(before, remote) ? before : Object.freeze(remote));
+  }
+  const local = sameLocal(previous.local, next.local) ? previous.local : Object.freeze({ ...next.local });
+  const unchanged =
+    next.status === previous.status &&
+    next.closeReason === previous.closeReason &&
+    local === previous.local &&
+    remotes.size === previous.remotes.size &&
+    [...remotes].every(([id, remote]) => previous.remotes.get(id) === remote);
+  // Same value, same object: useSyncExternalStore then skips the render altogether.
+  if (unchanged) return previous;
+  const snapshot: MediaSnapshot = { status: next.status, local, remotes };
+  if (next.closeReason) snapshot.closeReason = next.closeReason;
+  return Object.freeze(snapshot);
+}
+
+function sameRemote(a: RemoteMedia, b: RemoteMedia): boolean {
+  return (
+    a.stream === b.stream &&
+    a.hasVideo === b.hasVideo &&
+    a.hasAudio === b.hasAudio &&
+    a.speaking === b.speaking &&
+    a.connection === b.connection
+  );
+}
+
+function sameLocal(a: MediaSnapshot['local'], b: MediaSnapshot['local']): boolean {
+  return a.stream === b.stream && a.audio === b.audio && a.video === b.video && a.speaking === b.speaking;
+}

@@ -1,0 +1,84 @@
+// npm run bench:join [-- --rounds 7 --participants 3]
+// Median time from clicking Join to the first remote video frame, for N participants who click Join at the
+// same moment on loopback (real server, real Chromium with fake camera, the peer-to-peer mesh).
+import type { Page } from 'playwright-core';
+import { createInvite, setUpFacilitator, startLiveSession } from '../support/api.js';
+import { launchBrowser, newPage } from '../support/browser.js';
+import { startHearth } from '../support/hearth.js';
+import { clientDist, flags, median, printTable } from './bench-support.js';
+
+const args = flags({ rounds: { type: 'string', default: '7' }, participants: { type: 'string', default: '3' } });
+const rounds = Number(args.rounds);
+const count = Number(args.participants);
+
+/**
+ * In-page probe: the time of the click on Join, and of the first remote <video> (a tile not labelled
+ * "(you)") that has a decoded frame to show. Polled every 5 ms inside the page, so no round trip to the
+ * test process blurs the figure.
+ */
+const probe = () => {
+  const w = window as unknown as { __joinAt?: number; __firstFrameAt?: number; __allFramesAt?: number; __expect?: number };
+  document.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest('button');
+    if (button?.textContent?.trim() === 'Join' && w.__joinAt === undefined) w.__joinAt = performance.now();
+  }, true);
+  setInterval(() => {
+    if (w.__joinAt === undefined) return;
+    const remote = [...document.querySelectorAll('figure[role=group]')].filter((f) => !(f.getAttribute('aria-label') ?? '').includes('(you)'));
+    const playing = remote.filter((f) => {
+      const video = f.querySelector('video');
+      return video !== null && video.readyState >= 2 && video.videoWidth > 0;
+    });
+    if (playing.length > 0 && w.__firstFrameAt === undefined) w.__firstFrameAt = performance.now();
+    if (w.__expect !== undefined && playing.length >= w.__expect && w.__allFramesAt === undefined) w.__allFramesAt = performance.now();
+  }, 5);
+};
+
+const hearth = await startHearth({ clientDist });
+const cookie = await setUpFacilitator(hearth);
+const live = await startLiveSession(hearth, cookie);
+const browser = await launchBrowser();
+const rows: { round: number; participant: number; first_frame_ms: number; all_frames_ms: number }[] = [];
+
+try {
+  for (let round = 1; round <= rounds; round++) {
+    const pages: Page[] = [];
+    for (let i = 0; i < count; i++) {
+      const page = await newPage(browser, { recordPeers: false });
+      await page.addInitScript(probe);
+      const invite = await createInvite(hearth, live);
+      await page.goto(`${hearth.url}${invite.path}`);
+      await page.getByLabel('Your name').fill(`P${round}-${i + 1}`);
+      await page.getByRole('button', { name: 'Join' }).waitFor();
+      await page.evaluate((n) => ((window as unknown as { __expect: number }).__expect = n), count - 1);
+      pages.push(page);
+    }
+    await Promise.all(pages.map((page) => page.getByRole('button', { name: 'Join' }).click()));
+    for (const [i, page] of pages.entries()) {
+      await page.waitForFunction(() => (window as unknown as { __allFramesAt?: number }).__allFramesAt !== undefined, undefined, { timeout: 30_000 });
+      const times = await page.evaluate(() => {
+        const w = window as unknown as { __joinAt: number; __firstFrameAt: number; __allFramesAt: number };
+        return { first: w.__firstFrameAt - w.__joinAt, all: w.__allFramesAt - w.__joinAt };
+      });
+      rows.push({ round, participant: i + 1, first_frame_ms: Math.round(times.first), all_frames_ms: Math.round(times.all) });
+    }
+    await Promise.all(pages.map((page) => page.context().close()));
+  }
+} finally {
+  await browser.close();
+  await hearth.close();
+}
+
+const first = rows.map((r) => r.first_frame_ms);
+const all = rows.map((r) => r.all_frames_ms);
+printTable(`Join -> first remote video frame, ${count} participants clicking Join together, ${rounds} rounds (loopback, mesh)`, rows);
+const summary = {
+  participants: count,
+  rounds,
+  median_join_to_first_remote_frame_ms: Math.round(median(first)),
+  median_join_to_all_remote_frames_ms: Math.round(median(all)),
+  max_join_to_all_remote_frames_ms: Math.max(...all),
+  target_ms: 1000,
+};
+printTable('Summary', [summary]);
+console.log(JSON.stringify(summary));
