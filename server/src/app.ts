@@ -33,7 +33,7 @@ export async function buildApp(config: Config, options: { now?: () => number } =
     // Refuse what does not match instead of silently repairing it: extra fields and wrong types are errors.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
-  const db = openDatabase(config.database);
+  const db = openDatabase(config.database, (err) => app.log.warn({ err }, 'database connection lost; reconnecting on next query'));
   app.addHook('onClose', async () => db.destroy());
   await migrateToLatest(db);
   const services = createServices(config, db, options.now);

@@ -82,7 +82,11 @@ let axeSource: Promise<string> | undefined;
 export async function runAxe(page: Page, selector?: string): Promise<AxeViolation[]> {
   axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const alreadyThere = await page.evaluate(() => 'axe' in window);
-  if (!alreadyThere) await page.addScriptTag({ content: await axeSource });
+  if (!alreadyThere) {
+    await page.addScriptTag({ content: await axeSource }).catch((error: unknown) => {
+      throw new Error(`could not inject axe-core (was the page made with bypassCSP: false?): ${String(error)}`);
+    });
+  }
   return page.evaluate(async (within) => {
     type Result = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: { target: unknown[] }[] };
     const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: Result[] }> } }).axe;

@@ -9,7 +9,10 @@
 
 export interface RemoteMedia {
   participantId: string;
-  /** Holds the remote audio and video tracks as they arrive; stable for the life of the peer. */
+  /**
+   * Holds the remote audio and video tracks as they arrive; stable for the life of the peer. (A
+   * participant who reloads gets a new peer, hence a new stream: bind media elements to the current one.)
+   */
   stream: MediaStream;
   hasVideo: boolean;
   hasAudio: boolean;

@@ -14,11 +14,13 @@ export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgre
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 /** Opens SQLite (the embedded default) or Postgres; the rest of the server cannot tell which. */
-export function openDatabase(target: DatabaseTarget): Db {
+export function openDatabase(target: DatabaseTarget, onConnectionError: (err: Error) => void = () => undefined): Db {
   if (target.kind === 'postgres') {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.url, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection dropped by Postgres (restart, failover) must not crash the process: the pool
+    // discards that client and the next query opens a new one.
+    pool.on('error', onConnectionError);
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
   const sqlite = new SQLite(target.file);

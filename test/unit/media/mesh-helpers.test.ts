@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { SignalCloseCode } from '@hearth/shared';
 import { closeReasonFor, signallingUrl } from '../../../client/src/media/mesh/signalling-client.js';
 import { fingerprintOf } from '../../../client/src/media/mesh/mesh-peer.js';
+import { packetsByTrack, sameSet, stalledTracks } from '../../../client/src/media/mesh/media-flow.js';
 
 describe('signallingUrl', () => {
   test.each([
@@ -35,5 +36,46 @@ describe('fingerprintOf', () => {
     { case: 'none', sdp: 'v=0\r\nm=audio 9\r\n', expected: null },
   ])('$case', ({ sdp, expected }) => {
     expect(fingerprintOf(sdp)).toBe(expected);
+  });
+});
+
+describe('stalledTracks', () => {
+  const map = (entries: [string, number][]) => new Map(entries);
+  test.each([
+    { case: 'growing counter flows', previous: [['v', 10]], current: [['v', 25]], stalled: [] },
+    { case: 'unchanged counter is stalled (sender turned the device off)', previous: [['v', 10]], current: [['v', 10]], stalled: ['v'] },
+    { case: 'a track seen for the first time is not stalled yet', previous: [], current: [['v', 0]], stalled: [] },
+    { case: 'a counter that went back (a new RTP stream) is not stalled', previous: [['a', 50]], current: [['a', 3]], stalled: [] },
+    { case: 'each track on its own', previous: [['a', 5], ['v', 5]], current: [['a', 9], ['v', 5]], stalled: ['v'] },
+    { case: 'a track gone from the stats is not reported', previous: [['a', 5]], current: [], stalled: [] },
+  ] as { case: string; previous: [string, number][]; current: [string, number][]; stalled: string[] }[])(
+    '$case',
+    ({ previous, current, stalled }) => {
+      expect([...stalledTracks(map(previous), map(current))].sort()).toEqual(stalled);
+    },
+  );
+});
+
+describe('packetsByTrack', () => {
+  test('reads inbound-rtp packetsReceived by track id and ignores everything else', () => {
+    // RTCStatsReport is a read-only Map of stats objects; a Map stands in for it in Node.
+    const report = new Map<string, object>([
+      ['in-a', { type: 'inbound-rtp', kind: 'audio', trackIdentifier: 'a', packetsReceived: 120 }],
+      ['in-v', { type: 'inbound-rtp', kind: 'video', trackIdentifier: 'v' }],
+      ['out-a', { type: 'outbound-rtp', kind: 'audio', packetsSent: 99 }],
+      ['pair', { type: 'candidate-pair', packetsReceived: 500 }],
+    ]) as unknown as RTCStatsReport;
+    expect(packetsByTrack(report)).toEqual(new Map([['a', 120], ['v', 0]]));
+  });
+});
+
+describe('sameSet', () => {
+  test.each([
+    { a: [], b: [], same: true },
+    { a: ['x'], b: ['x'], same: true },
+    { a: ['x'], b: ['y'], same: false },
+    { a: ['x', 'y'], b: ['x'], same: false },
+  ])('$a vs $b -> $same', ({ a, b, same }) => {
+    expect(sameSet(new Set(a), new Set(b))).toBe(same);
   });
 });

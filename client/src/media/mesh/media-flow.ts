@@ -18,12 +18,14 @@ export function packetsByTrack(report: RTCStatsReport): Map<string, number> {
   return packets;
 }
 
-/** Tracks whose counter did not move between two samples. A track new in `current` is not stalled yet. */
+/**
+ * Tracks whose counter did not move between two samples. A track new in `current` is not stalled
+ * yet, nor one whose counter went back (a new RTP stream started counting from zero).
+ */
 export function stalledTracks(previous: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>): Set<string> {
   const stalled = new Set<string>();
   for (const [trackId, packets] of current) {
-    const before = previous.get(trackId);
-    if (before !== undefined && packets <= before) stalled.add(trackId);
+    if (previous.get(trackId) === packets) stalled.add(trackId);
   }
   return stalled;
 }

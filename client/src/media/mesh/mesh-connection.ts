@@ -8,6 +8,10 @@
  * - Peers exist only for ids named by the last setParticipants(), plus, briefly, ids whose offer
  *   arrived before the room told us about them (closed after UNCONFIRMED_PEER_GRACE_MS if never named).
  * - Every peer sends exactly the local tracks that are on; a device that is off sends nothing.
+ * - In each pair the impolite side offers first and the polite side answers on the offered
+ *   transceivers, so both sides offering at once (glare) is the exception (mesh-peer.ts).
+ * - When signalling stops on its own, status becomes 'closed' with a closeReason, but peers already
+ *   connected keep their media until close(): the UI rejoins without cutting anyone off.
  * - The snapshot is replaced, never mutated, and replaced only when something visible changed.
  * - After close() nothing is captured, sent or received, and no callback publishes again.
  */

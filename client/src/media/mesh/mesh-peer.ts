@@ -83,7 +83,7 @@ export class MeshPeer {
     const pc = this.pc;
     this.slots = new SendSlots(pc, { ...options.tracks });
     if (!this.polite && !options.answering) this.slots.addOwn();
-    else this.politeOfferTimer = setTimeout(() => this.slots.addOwn(), POLITE_OFFER_DELAY_MS);
+    else this.politeOfferTimer = setTimeout(() => this.offerIfNobodyDid(), POLITE_OFFER_DELAY_MS);
 
     pc.onnegotiationneeded = async () => {
       // Chromium can fire this just after a rollback, while the colliding remote offer is still
@@ -119,11 +119,16 @@ export class MeshPeer {
       }, STUCK_AFTER_MS);
     };
     pc.oniceconnectionstatechange = () => {
-      // A network change can break the chosen path; new candidates often find another one.
-      if (pc.iceConnectionState === 'failed' && this.iceRestarts < MAX_ICE_RESTARTS) {
+      // A network change can break the chosen path; new candidates often find another one. The
+      // impolite side restarts; the polite side only if that restart did not come (no glare).
+      if (pc.iceConnectionState !== 'failed' || this.iceRestarts >= MAX_ICE_RESTARTS) return;
+      const restart = () => {
+        if (this.closed || pc.iceConnectionState !== 'failed' || pc.signalingState !== 'stable') return;
         this.iceRestarts++;
         pc.restartIce();
-      }
+      };
+      if (this.polite) setTimeout(restart, POLITE_OFFER_DELAY_MS);
+      else restart();
     };
   }
 
@@ -250,6 +255,12 @@ export class MeshPeer {
         if (!this.ignoreOffer) throw error;
       }
     }
+  }
+
+  /** The polite side's fallback when no offer came: offer our own slots (see POLITE_OFFER_DELAY_MS). */
+  private offerIfNobodyDid(): void {
+    if (this.closed || this.slots.complete || this.applyingOffer) return;
+    this.slots.addOwn();
   }
 
   private sendLocalDescription(): void {
