@@ -1,13 +1,22 @@
-// npm run bench:join [-- --rounds 7 --participants 3]
-// Median time from clicking Join to the first remote video frame, for N participants who click Join at the
-// same moment on loopback (real server, real Chromium with fake camera, the peer-to-peer mesh).
+// npm run bench:join [-- --rounds 7 --participants 3 --arrival together|one-by-one]
+// Median time from clicking Join to the first remote video frame on loopback (real server, real Chromium
+// with fake camera, the peer-to-peer mesh). `together`: all N click Join at the same moment (the worst
+// case: every pair negotiates at once). `one-by-one`: each person joins a room where the others already
+// are, `--gap-ms` after the previous person saw everyone; the first person, who has nobody to see, is not timed.
 import type { Page } from 'playwright-core';
 import { createInvite, setUpFacilitator, startLiveSession } from '../support/api.js';
 import { launchBrowser, newPage } from '../support/browser.js';
 import { startHearth } from '../support/hearth.js';
 import { clientDist, flags, median, printTable } from './bench-support.js';
 
-const args = flags({ rounds: { type: 'string', default: '7' }, participants: { type: 'string', default: '3' } });
+const args = flags({
+  rounds: { type: 'string', default: '7' },
+  participants: { type: 'string', default: '3' },
+  arrival: { type: 'string', default: 'together' },
+  'gap-ms': { type: 'string', default: '0' },
+});
+const gapMs = Number(args['gap-ms']);
+if (args.arrival !== 'together' && args.arrival !== 'one-by-one') throw new Error('--arrival is together or one-by-one');
 const rounds = Number(args.rounds);
 const count = Number(args.participants);
 
@@ -53,8 +62,22 @@ try {
       await page.evaluate((n) => ((window as unknown as { __expect: number }).__expect = n), count - 1);
       pages.push(page);
     }
-    await Promise.all(pages.map((page) => page.getByRole('button', { name: 'Join' }).click()));
-    for (const [i, page] of pages.entries()) {
+    const timed = args.arrival === 'together' ? pages : pages.slice(1);
+    if (args.arrival === 'together') {
+      await Promise.all(pages.map((page) => page.getByRole('button', { name: 'Join' }).click()));
+    } else {
+      for (const [i, page] of pages.entries()) {
+        // Each newcomer expects to see everyone already there.
+        await page.evaluate((n) => ((window as unknown as { __expect: number }).__expect = n), i);
+        await page.getByRole('button', { name: 'Join' }).click();
+        await page.getByRole('toolbar', { name: 'Call controls' }).waitFor();
+        if (i > 0) await page.waitForFunction(() => (window as unknown as { __allFramesAt?: number }).__allFramesAt !== undefined, undefined, { timeout: 30_000 });
+        // Optional pause between arrivals (people rarely arrive within the same second).
+        await new Promise((resolve) => setTimeout(resolve, gapMs));
+      }
+    }
+    for (const page of timed) {
+      const i = pages.indexOf(page);
       await page.waitForFunction(() => (window as unknown as { __allFramesAt?: number }).__allFramesAt !== undefined, undefined, { timeout: 30_000 });
       const times = await page.evaluate(() => {
         const w = window as unknown as { __joinAt: number; __firstFrameAt: number; __allFramesAt: number };
@@ -71,8 +94,10 @@ try {
 
 const first = rows.map((r) => r.first_frame_ms);
 const all = rows.map((r) => r.all_frames_ms);
-printTable(`Join -> first remote video frame, ${count} participants clicking Join together, ${rounds} rounds (loopback, mesh)`, rows);
+printTable(`Join -> first remote video frame, ${count} participants arriving ${args.arrival}, ${rounds} rounds (loopback, mesh)`, rows);
 const summary = {
+  arrival: args.arrival,
+  ...(args.arrival === 'one-by-one' ? { gap_ms: gapMs } : {}),
   participants: count,
   rounds,
   median_join_to_first_remote_frame_ms: Math.round(median(first)),

@@ -1,9 +1,11 @@
-import { Suspense, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { RoomCredential } from '@hearth/shared';
 import type { ApiResult } from '../lib/api';
 import { usePreviewMedia, type PreviewMedia } from '../features/pre-join/hooks/use-preview-media';
 import type { JoinedRoom } from '../features/pre-join/types';
-import { RoomPage, preloadRoom } from './lazy-room';
+import { loadRoomPage } from './lazy-room';
+
+type RoomPageComponent = Awaited<ReturnType<typeof loadRoomPage>>;
 
 export interface JoinFlowProps {
   /** The pre-join screen for this kind of entry (member link or facilitator). */
@@ -24,6 +26,20 @@ export interface JoinFlowProps {
 export function JoinFlow({ renderPreJoin, onCredentialRejected, renewCredential }: JoinFlowProps) {
   const preview = usePreviewMedia();
   const [room, setRoom] = useState<{ joined: JoinedRoom; attempt: number } | null>(null);
+  const [RoomPage, setRoomPage] = useState<RoomPageComponent | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+
+  /** The room chunk was requested at Join; show the room as soon as it is here (usually already). */
+  async function enterRoom(joined: JoinedRoom) {
+    try {
+      const component = await loadRoomPage();
+      setLoadFailed(false);
+      setRoomPage(() => component);
+      setRoom({ joined, attempt: 1 });
+    } catch {
+      setLoadFailed(true);
+    }
+  }
   const [rejoining, setRejoining] = useState(false);
 
   async function rejoin(flags: { audio: boolean; video: boolean }) {
@@ -59,30 +75,32 @@ export function JoinFlow({ renderPreJoin, onCredentialRejected, renewCredential 
         </div>
       );
     }
-    return renderPreJoin(preview, {
-      onJoinStart: () => void preloadRoom(),
-      onJoined: (joined) => setRoom({ joined, attempt: 1 }),
-    });
+    return (
+      <>
+        {loadFailed && (
+          <p role="alert" className="form-error">
+            The room could not be loaded. Please check your connection and press Join again.
+          </p>
+        )}
+        {renderPreJoin(preview, {
+          onJoinStart: () => void loadRoomPage().catch(() => undefined),
+          onJoined: (joined) => void enterRoom(joined),
+        })}
+      </>
+    );
   }
 
+  if (!RoomPage) return null;
   return (
-    <Suspense
-      fallback={
-        <div className="loading" aria-busy="true">
-          <p>Joining the session…</p>
-        </div>
-      }
-    >
-      <RoomPage
-        key={room.attempt}
-        credential={room.joined.credential}
-        displayName={room.joined.displayName}
-        localStream={room.joined.stream}
-        initial={{ audio: room.joined.audio, video: room.joined.video }}
-        onRejoin={(flags) => void rejoin(flags)}
-        onReturnToPreJoin={() => void backToPreJoin()}
-        onCredentialRejected={() => onCredentialRejected?.()}
-      />
-    </Suspense>
+    <RoomPage
+      key={room.attempt}
+      credential={room.joined.credential}
+      displayName={room.joined.displayName}
+      localStream={room.joined.stream}
+      initial={{ audio: room.joined.audio, video: room.joined.video }}
+      onRejoin={(flags) => void rejoin(flags)}
+      onReturnToPreJoin={() => void backToPreJoin()}
+      onCredentialRejected={() => onCredentialRejected?.()}
+    />
   );
 }

@@ -15,6 +15,11 @@ export type { MediaConnection, MediaSnapshot, RemoteMedia, MediaCloseReason } fr
  * @param selfId this client's participant id (from the `room:join` result); it decides which side
  *   of each peer pair is polite.
  */
+/** Starts downloading the media code for `mode` early (e.g. when Join is pressed); safe to call twice. */
+export function preloadMedia(mode: MediaAccess['mode'] = 'mesh'): void {
+  if (mode === 'mesh') void import('./mesh/mesh-connection.js');
+}
+
 export async function loadMediaConnection(access: MediaAccess, selfId: string): Promise<MediaConnection> {
   switch (access.mode) {
     case 'mesh': {

@@ -54,6 +54,7 @@ export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef
   const streamRef = useRef(initialStream);
   const devicesRef = useRef<{ mic?: string; cam?: string }>({});
   const latest = useLatest({ onLost, onConnected });
+  const latestOthers = useLatest([...others.keys()]);
 
   useEffect(() => {
     if (!access || !selfId) return undefined;
@@ -70,6 +71,9 @@ export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef
       setLocalStream(stream);
       created = await loadMediaConnection(access, selfId);
       if (cancelled) return created.close();
+      // Name the peers before connecting, so offers go out the moment signalling is ready rather
+      // than a render later, when the effect below would first see the connection.
+      created.setParticipants(latestOthers.current);
       await created.connect(stream, { ...flagsRef.current });
       if (cancelled) return;
       // The person may have toggled a device while we were connecting, or asked for one that had
@@ -108,7 +112,7 @@ export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef
       }
       setConnection(null);
     };
-  }, [access, selfId, flagsRef, latest]);
+  }, [access, selfId, flagsRef, latest, latestOthers]);
 
   // Once the room is over, the camera and microphone go off even if no connection was made yet.
   useEffect(() => {
