@@ -1,17 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiRoutes, PROTOCOL_VERSION, type ClientCommandName } from '@hearth/shared';
 import { commandPolicy } from '../../server/src/realtime/command-policy.js';
-import { createInvite, facilitatorCredential, http, memberCredential, redeem, startLiveSession, tokenOf, type LiveSession } from '../support/api.js';
-import { startHearth, type TestHearth } from '../support/hearth.js';
-import { connectParticipant, eventsNamed, handshakeRefusal, join, settle, type TestClient } from '../support/sockets.js';
+import { createInvite, facilitatorCredential, http, memberCredential, redeem, tokenOf, type LiveSession } from '../support/api.js';
+import type { TestHearth } from '../support/hearth.js';
+import { useLiveRoom } from '../support/live-room.js';
+import { eventsNamed, handshakeRefusal, join, settle, type TestClient } from '../support/sockets.js';
 
+const fixture = useLiveRoom();
 let hearth: TestHearth;
 let live: LiveSession;
-const clients: TestClient[] = [];
+beforeEach(() => ({ hearth, live } = fixture));
 
 async function connect(token: string): Promise<TestClient> {
-  const client = await connectParticipant(hearth.url, token);
-  clients.push(client);
+  const client = await fixture.connect(token);
   return client;
 }
 
@@ -25,15 +26,6 @@ async function room() {
   const alexJoin = await join(alex);
   return { fac, sam, alex, facId: facJoin.self.id, samId: samJoin.self.id, alexId: alexJoin.self.id };
 }
-
-beforeEach(async () => {
-  hearth = await startHearth();
-  live = await startLiveSession(hearth);
-});
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await hearth.close();
-});
 
 const facilitatorOnly = (Object.keys(commandPolicy) as ClientCommandName[]).filter((name) => commandPolicy[name].roles === 'facilitators');
 

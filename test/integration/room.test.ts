@@ -1,27 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiRoutes, PROTOCOL_VERSION, type Participant } from '@hearth/shared';
 import { facilitatorCredential, http, memberCredential, startLiveSession, type LiveSession } from '../support/api.js';
-import { startHearth, type TestHearth } from '../support/hearth.js';
-import { connectParticipant, eventsNamed, handshakeRefusal, join, settle, type TestClient } from '../support/sockets.js';
+import type { TestHearth } from '../support/hearth.js';
+import { useLiveRoom } from '../support/live-room.js';
+import { eventsNamed, handshakeRefusal, join, settle, type TestClient } from '../support/sockets.js';
 
+const fixture = useLiveRoom();
 let hearth: TestHearth;
 let live: LiveSession;
-const clients: TestClient[] = [];
+beforeEach(() => ({ hearth, live } = fixture));
 
 async function member(name: string): Promise<TestClient> {
-  const client = await connectParticipant(hearth.url, (await memberCredential(hearth, live, name)).token);
-  clients.push(client);
+  const client = await fixture.connect((await memberCredential(hearth, live, name)).token);
   return client;
 }
-
-beforeEach(async () => {
-  hearth = await startHearth();
-  live = await startLiveSession(hearth);
-});
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  await hearth.close();
-});
 
 describe('handshake', () => {
   it.each([
@@ -37,8 +29,7 @@ describe('handshake', () => {
 
 describe('joining a room', () => {
   it('[RM1] everyone already in the room learns who joined; the joiner gets the room and media access', async () => {
-    const fac = await connectParticipant(hearth.url, (await facilitatorCredential(hearth, live)).token);
-    clients.push(fac);
+    const fac = await fixture.connect((await facilitatorCredential(hearth, live)).token);
     await join(fac);
     const sam = await member('Sam');
     const joinedSeen = fac.next('participant:joined');
@@ -51,8 +42,7 @@ describe('joining a room', () => {
   });
 
   it('[RM1] room facts never reach a participant of another session', async () => {
-    const outsider = await connectParticipant(hearth.url, (await memberCredential(hearth, await startLiveSession(hearth, live.cookie), 'Out')).token);
-    clients.push(outsider);
+    const outsider = await fixture.connect((await memberCredential(hearth, await startLiveSession(hearth, live.cookie), 'Out')).token);
     await join(outsider);
     const sam = await member('Sam');
     await join(sam);
@@ -105,9 +95,8 @@ describe('joining a room', () => {
 
   it('[RM6] joining again from a second tab replaces the first, which is told why', async () => {
     const credential = await memberCredential(hearth, live, 'Sam');
-    const first = await connectParticipant(hearth.url, credential.token);
-    const second = await connectParticipant(hearth.url, credential.token);
-    clients.push(first, second);
+    const first = await fixture.connect(credential.token);
+    const second = await fixture.connect(credential.token);
     await join(first);
     const closed = first.next('room:closed');
     await join(second);

@@ -1,4 +1,5 @@
 import { useId, type ComponentPropsWithRef, type ReactNode } from 'react';
+import { FieldFrame } from './field-frame';
 
 export interface FieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id'> {
   label: string;
@@ -16,15 +17,7 @@ export function Field({ label, hint, error, className, ...input }: FieldProps) {
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} className={className}>
       <input
         id={id}
         className="field__input"
@@ -37,6 +30,6 @@ export function Field({ label, hint, error, className, ...input }: FieldProps) {
           {error}
         </p>
       ) : null}
-    </div>
+    </FieldFrame>
   );
 }

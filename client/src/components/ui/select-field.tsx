@@ -1,4 +1,5 @@
 import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { FieldFrame } from './field-frame';
 
 export interface SelectOption {
   value: string;
@@ -15,15 +16,7 @@ export function SelectField({ label, options, hint, className, ...select }: Sele
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} className={className}>
       <select id={id} className="field__input field__select" aria-describedby={hintId} {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -31,6 +24,6 @@ export function SelectField({ label, options, hint, className, ...select }: Sele
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
