@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { accountsRepository } from './modules/accounts/accounts.repository.js';
+import { distressRepository } from './modules/distress/distress.repository.js';
 import { groupsRepository } from './modules/groups/groups.repository.js';
 import { invitesRepository } from './modules/invites/invites.repository.js';
 import { participantsRepository } from './modules/participants/participants.repository.js';
@@ -19,6 +20,7 @@ export interface Services {
   sessions: ReturnType<typeof sessionsRepository>;
   invites: ReturnType<typeof invitesRepository>;
   participants: ReturnType<typeof participantsRepository>;
+  distress: ReturnType<typeof distressRepository>;
   rooms: RoomRegistry;
   signalling: SignallingHub;
   /** Replaced by the socket.io layer once attached; HTTP routes use it to end live rooms. */
@@ -36,6 +38,7 @@ export function createServices(config: Config, db: Db, now: () => number = Date.
     sessions: sessionsRepository(db),
     invites: invitesRepository(db),
     participants: participantsRepository(db),
+    distress: distressRepository(db),
     rooms,
     signalling: new SignallingHub(rooms, now),
     roomControl: noRoomControl,

@@ -8,6 +8,9 @@ import {
 } from '@hearth/shared';
 import type { TestHearth } from './hearth.js';
 
+/** Anything with a base URL and (until set up) the one-time setup link: an in-process app or a child process. */
+export type HearthEndpoint = Pick<TestHearth, 'url' | 'setupLink'>;
+
 export interface HttpAnswer<T = unknown> {
   status: number;
   body: T;
@@ -39,7 +42,7 @@ export async function http<T = unknown>(
 }
 
 /** Creates the first facilitator through the one-time setup link; returns their sign-in cookie. */
-export async function setUpFacilitator(hearth: TestHearth, name = 'Fran'): Promise<string> {
+export async function setUpFacilitator(hearth: HearthEndpoint, name = 'Fran'): Promise<string> {
   const token = new URL(hearth.setupLink ?? '').searchParams.get('token');
   const answer = await http(hearth, 'POST', ApiRoutes.setup, {
     body: { token, email: 'fran@example.org', displayName: name, password: 'a long enough password' },
@@ -54,7 +57,7 @@ export interface LiveSession {
   session: Session;
 }
 
-export async function startLiveSession(hearth: TestHearth, cookie?: string): Promise<LiveSession> {
+export async function startLiveSession(hearth: HearthEndpoint, cookie?: string): Promise<LiveSession> {
   const facilitatorCookie = cookie ?? (await setUpFacilitator(hearth));
   const group = await http<Group>(hearth, 'POST', ApiRoutes.groups, {
     cookie: facilitatorCookie,
@@ -64,7 +67,7 @@ export async function startLiveSession(hearth: TestHearth, cookie?: string): Pro
   return { cookie: facilitatorCookie, group: group.body, session: session.body };
 }
 
-export async function createInvite(hearth: TestHearth, live: LiveSession, body: CreateInviteBody = { role: 'member' }): Promise<Invite> {
+export async function createInvite(hearth: HearthEndpoint, live: LiveSession, body: CreateInviteBody = { role: 'member' }): Promise<Invite> {
   const answer = await http<Invite>(hearth, 'POST', ApiRoutes.sessionInvites(live.session.id), { cookie: live.cookie, body });
   if (answer.status !== 201) throw new Error(`invite failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
@@ -74,18 +77,18 @@ export function tokenOf(invite: Invite): string {
   return invite.path.split('/').at(-1) ?? '';
 }
 
-export async function redeem(hearth: TestHearth, invite: Invite, displayName: string): Promise<HttpAnswer<RoomCredential>> {
+export async function redeem(hearth: HearthEndpoint, invite: Invite, displayName: string): Promise<HttpAnswer<RoomCredential>> {
   return http<RoomCredential>(hearth, 'POST', ApiRoutes.redeemInvite(tokenOf(invite)), { body: { displayName } });
 }
 
 /** A member credential from a fresh single-use invite. */
-export async function memberCredential(hearth: TestHearth, live: LiveSession, displayName: string): Promise<RoomCredential> {
+export async function memberCredential(hearth: HearthEndpoint, live: LiveSession, displayName: string): Promise<RoomCredential> {
   const answer = await redeem(hearth, await createInvite(hearth, live), displayName);
   if (answer.status !== 201) throw new Error(`redeem failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
 
-export async function facilitatorCredential(hearth: TestHearth, live: LiveSession): Promise<RoomCredential> {
+export async function facilitatorCredential(hearth: HearthEndpoint, live: LiveSession): Promise<RoomCredential> {
   const answer = await http<RoomCredential>(hearth, 'POST', ApiRoutes.enterSession(live.session.id), { cookie: live.cookie, body: {} });
   if (answer.status !== 200) throw new Error(`enter failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;

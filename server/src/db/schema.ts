@@ -64,6 +64,17 @@ export interface ParticipantsTable {
   removed_at: number | null;
 }
 
+export interface DistressAlertsTable {
+  id: string;
+  session_id: string;
+  participant_id: string;
+  level: 'struggling' | 'talk_privately' | 'not_safe';
+  note: string | null;
+  raised_at: number;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   auth_sessions: AuthSessionsTable;
@@ -71,4 +82,5 @@ export interface Database {
   sessions: SessionsTable;
   invites: InvitesTable;
   participants: ParticipantsTable;
+  distress_alerts: DistressAlertsTable;
 }

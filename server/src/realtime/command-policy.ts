@@ -16,4 +16,6 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'media:state': { roles: 'anyone', needsJoin: true },
   'moderation:mute': { roles: 'facilitators', needsJoin: true },
   'moderation:remove': { roles: 'facilitators', needsJoin: true },
+  'distress:raise': { roles: 'anyone', needsJoin: true },
+  'distress:acknowledge': { roles: 'facilitators', needsJoin: true },
 };

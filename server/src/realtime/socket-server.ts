@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { ClientCommands, fail } from '@hearth/shared';
+import { registerDistressHandlers } from '../modules/distress/distress.handlers.js';
 import { registerModerationHandlers } from '../modules/moderation/moderation.handlers.js';
 import { registerRoomHandlers } from '../modules/rooms/rooms.handlers.js';
 import type { Services } from '../services.js';
@@ -21,6 +22,7 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
   io.on('connection', (socket) => {
     registerRoomHandlers(io, socket, services, log);
     registerModerationHandlers(io, socket, services, log);
+    registerDistressHandlers(io, socket, services, log);
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event in ClientCommands) return;
       ackOf(args)?.(fail('invalid_payload', `Unknown event "${event.slice(0, 40)}".`));

@@ -1,5 +1,6 @@
 import Type, { type TSchema } from 'typebox';
 import { ApiErrorSchema } from './errors.js';
+import { AcknowledgeDistressSchema, DistressAlertSchema, DistressSeenSchema, RaiseDistressSchema } from './distress.js';
 import { DisplayNameSchema, IdSchema, MediaAccessSchema, ParticipantSchema } from './entities.js';
 
 /**
@@ -39,6 +40,13 @@ export const ClientCommands = {
   'moderation:mute': { payload: Target, result: Type.Object({ participant: ParticipantSchema }) },
   /** Facilitators only. The participant leaves and their credential no longer works for this session. */
   'moderation:remove': { payload: Target, result: Empty },
+  /**
+   * Anyone in the room. Private: nobody but facilitators learns of it. The ack comes only after the
+   * alert is stored, so "sent" on the member's screen means it cannot be lost.
+   */
+  'distress:raise': { payload: RaiseDistressSchema, result: Type.Object({ alertId: IdSchema, raisedAt: Type.Number() }) },
+  /** Facilitators only. Marks the alert seen; the member is told quietly, other facilitators see who took it. */
+  'distress:acknowledge': { payload: AcknowledgeDistressSchema, result: Type.Object({ alert: DistressAlertSchema }) },
 } as const satisfies Record<string, { payload: TSchema; result: TSchema }>;
 
 export const ServerFacts = {
@@ -50,6 +58,12 @@ export const ServerFacts = {
   }),
   /** Sent only to the participant who was muted. */
   'moderation:muted': Type.Object({ by: Type.Object({ id: IdSchema, displayName: Type.String() }) }),
+  /** Facilitators only: a new alert, or an unacknowledged one re-delivered when they (re)join. */
+  'distress:alert': DistressAlertSchema,
+  /** Facilitators only: an alert was acknowledged (by whom), so the others know it is in hand. */
+  'distress:acknowledged': DistressAlertSchema,
+  /** Only the member who raised the alert: a facilitator has seen it. */
+  'distress:seen': DistressSeenSchema,
   /** Sent to a participant whose place in the room has ended; the server then disconnects them. */
   'room:closed': Type.Object({
     reason: Type.Union([Type.Literal('removed'), Type.Literal('session_ended'), Type.Literal('replaced')]),

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.js';
+import * as distressAlerts from './002-distress-alerts.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -7,6 +8,7 @@ import * as initial from './001-initial.js';
  */
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
+  '002-distress-alerts': distressAlerts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@ import { fail, ok, SignalCloseCode, type Participant } from '@hearth/shared';
 import { onCommand } from '../../realtime/command.js';
 import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
+import { deliverOpenAlerts } from '../distress/distress.handlers.js';
 import { withOwnMediaState } from './room-state.js';
 
 /**
@@ -47,6 +48,8 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
     socket.data.joined = true;
     await socket.join(channel);
     socket.to(channel).emit('participant:joined', participant);
+    // After the ack, so the client has its room state before alerts arrive.
+    setImmediate(() => void deliverOpenAlerts(socket, services).catch((err: unknown) => log.error({ err }, 'delivering open alerts failed')));
     return ok({
       self: participant,
       participants: services.rooms.list(identity.sessionId).map((p) => p.participant).filter((p) => p.id !== participant.id),
