@@ -4,13 +4,14 @@
  */
 
 export function checkName(value: string, maxLength = 40): string | null {
+  // Names are trimmed before sending, so only what is sent counts towards the limit.
   if (value.trim() === '') return 'Please enter a name.';
-  if (value.length > maxLength) return `Please keep it to ${maxLength} characters or fewer.`;
+  if (value.trim().length > maxLength) return `Please keep it to ${maxLength} characters or fewer.`;
   return null;
 }
 
 export function checkOptionalText(value: string, maxLength: number): string | null {
-  if (value.length > maxLength) return `Please keep it to ${maxLength} characters or fewer.`;
+  if (value.trim().length > maxLength) return `Please keep it to ${maxLength} characters or fewer.`;
   return null;
 }
 

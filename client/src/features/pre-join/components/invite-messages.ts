@@ -31,7 +31,10 @@ export function inviteProblem(error: ClientError): { title: string; message: str
   }
 }
 
-/** Link problems where a credential already stored for this tab still lets the member back in. */
+/**
+ * Link problems where a credential already stored for this tab still lets the member back in: the
+ * link was used up (by them) or has expired since they joined (expiry limits redeeming only).
+ */
 export function storedCredentialStillUsable(error: ClientError): boolean {
-  return error.code === 'invite_used_up';
+  return error.code === 'invite_used_up' || error.code === 'invite_expired';
 }

@@ -38,7 +38,11 @@ export function refusedMessage(error: ClientError): RoomExitMessage {
     case 'unauthenticated':
       return { title: "We couldn't confirm your place", message: 'Your place in this session could not be confirmed. Please join again.', action: 'pre-join' };
     case 'room_full':
-      return { title: 'The room is full right now', message: 'Please let the facilitator know, or try again in a little while.', action: 'rejoin' };
+      // The server's message says why (the peer-to-peer limit) and what would help (LiveKit mode).
+      return { title: 'The room is full right now', message: error.message, action: 'rejoin' };
+    case 'unexpected_response':
+      // The page and the server disagree; running the same page again would fail the same way.
+      return { title: "We couldn't connect you", message: error.message, action: 'reload' };
     default:
       return { title: "We couldn't connect you", message: error.message, action: 'rejoin' };
   }
