@@ -21,6 +21,8 @@ export interface Config {
   /** Largest room the peer-to-peer mesh serves. */
   meshCapacity: number;
   authRateLimitPerMinute: number;
+  /** Seconds after which an unacknowledged support request is sent to every facilitator again. */
+  distressReAlertSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -62,7 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const secureCookies = booleanSetting(env, 'SECURE_COOKIES', publicUrl.startsWith('https://'), problems);
   const trustProxy = booleanSetting(env, 'TRUST_PROXY', false, problems);
   const meshCapacity = integerSetting(env, 'MESH_CAPACITY', 8, 2, 8, problems);
-  const authRateLimitPerMinute = integerSetting(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000, problems);
+  const authRateLimitPerMinute = integerSetting(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000, problems);
+  const distressReAlertSeconds = integerSetting(env, 'DISTRESS_REALERT_SECONDS', 30, 5, 600, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: resolve(env.CLIENT_DIST ?? 'client/dist'),
     meshCapacity,
     authRateLimitPerMinute,
+    distressReAlertSeconds,
   };
 }
 

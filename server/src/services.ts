@@ -9,6 +9,7 @@ import { RoomRegistry } from './modules/rooms/room-registry.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SignallingHub } from './modules/signalling/signalling-hub.js';
 import { noRoomControl, type RoomControl } from './realtime/room-control.js';
+import type { ReAlertScheduler } from './modules/distress/re-alert-scheduler.js';
 
 /** Everything handlers need, built once per app so tests get a fresh, isolated set. */
 export interface Services {
@@ -25,6 +26,8 @@ export interface Services {
   signalling: SignallingHub;
   /** Replaced by the socket.io layer once attached; HTTP routes use it to end live rooms. */
   roomControl: RoomControl;
+  /** Set once socket.io is attached; tests call `tick()` to run a pass at a chosen time. */
+  reAlerts: ReAlertScheduler | null;
 }
 
 export function createServices(config: Config, db: Db, now: () => number = Date.now): Services {
@@ -42,5 +45,6 @@ export function createServices(config: Config, db: Db, now: () => number = Date.
     rooms,
     signalling: new SignallingHub(rooms, now),
     roomControl: noRoomControl,
+    reAlerts: null,
   };
 }

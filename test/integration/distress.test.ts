@@ -122,7 +122,7 @@ describe('acknowledging', () => {
 });
 
 describe('re-delivery', () => {
-  it('[DS3] a facilitator who joins later receives every unacknowledged alert, until one is acknowledged', async () => {
+  it('[DS3] a facilitator who joins later receives every open case; unacknowledged ones as alerts', async () => {
     const sam = await fixture.connect((await memberCredential(hearth, live, 'Sam')).token);
     await join(sam);
     const raised = await sam.send('distress:raise', { level: 'struggling', note: 'nobody is here yet' });
@@ -141,11 +141,13 @@ describe('re-delivery', () => {
     expect(await again).toMatchObject({ id: raised.alertId });
     await franAgain.send('distress:acknowledge', { alertId: raised.alertId });
 
-    // Once acknowledged, a co-facilitator joining later is not alerted again.
+    // Once acknowledged, a co-facilitator joining later still sees the open case, marked as in hand (not a new alert).
     const kim = await fixture.connect((await redeem(hearth, await createInvite(hearth, live, { role: 'co_facilitator' }), 'Kim')).body.token);
     await join(kim);
     await settle(200);
-    expect(eventsNamed(kim, 'distress:alert')).toEqual([]);
+    expect(eventsNamed(kim, 'distress:alert')).toEqual([
+      expect.objectContaining({ id: raised.alertId, status: 'acknowledged', acknowledgedBy: expect.objectContaining({ displayName: 'Fran' }) }),
+    ]);
   });
 
   it('[DS2] a member who joins later receives no alerts', async () => {

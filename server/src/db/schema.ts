@@ -70,9 +70,20 @@ export interface DistressAlertsTable {
   participant_id: string;
   level: 'struggling' | 'talk_privately' | 'not_safe';
   note: string | null;
+  status: 'raised' | 'acknowledged' | 'in_conversation' | 'escalated' | 'resolved';
   raised_at: number;
+  last_alerted_at: number;
+  re_alerts: Generated<number>;
   acknowledged_at: number | null;
   acknowledged_by: string | null;
+}
+
+export interface DistressEventsTable {
+  id: string;
+  alert_id: string;
+  at: number;
+  kind: 'raised' | 're_alerted' | 'acknowledged' | 'escalated' | 'resolved';
+  by_participant_id: string | null;
 }
 
 export interface Database {
@@ -83,4 +94,5 @@ export interface Database {
   invites: InvitesTable;
   participants: ParticipantsTable;
   distress_alerts: DistressAlertsTable;
+  distress_events: DistressEventsTable;
 }

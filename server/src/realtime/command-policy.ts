@@ -18,4 +18,5 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'moderation:remove': { roles: 'facilitators', needsJoin: true },
   'distress:raise': { roles: 'anyone', needsJoin: true },
   'distress:acknowledge': { roles: 'facilitators', needsJoin: true },
+  'distress:update': { roles: 'facilitators', needsJoin: true },
 };

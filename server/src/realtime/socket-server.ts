@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { ClientCommands, fail } from '@hearth/shared';
 import { registerDistressHandlers } from '../modules/distress/distress.handlers.js';
+import { ReAlertScheduler } from '../modules/distress/re-alert-scheduler.js';
 import { registerModerationHandlers } from '../modules/moderation/moderation.handlers.js';
 import { registerRoomHandlers } from '../modules/rooms/rooms.handlers.js';
 import type { Services } from '../services.js';
@@ -29,7 +30,10 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
     });
   });
   services.roomControl = socketRoomControl(io, services);
+  services.reAlerts = new ReAlertScheduler(io, services, log, services.config.distressReAlertSeconds * 1000);
+  services.reAlerts.start();
   app.addHook('preClose', async () => {
+    services.reAlerts?.stop();
     io.disconnectSockets(true);
     await io.close();
   });

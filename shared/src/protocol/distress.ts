@@ -15,6 +15,25 @@ export type DistressLevel = Type.Static<typeof DistressLevelSchema>;
 
 export const DistressNoteSchema = Type.String({ minLength: 1, maxLength: 280 });
 
+export const DistressCaseStatusSchema = Type.Union([
+  Type.Literal('raised'),
+  Type.Literal('acknowledged'),
+  Type.Literal('in_conversation'),
+  Type.Literal('escalated'),
+  Type.Literal('resolved'),
+]);
+export type DistressCaseStatus = Type.Static<typeof DistressCaseStatusSchema>;
+
+const ByWhom = Type.Object({ id: IdSchema, displayName: Type.String() });
+
+/** One step in a case's timeline: when, what, and (for facilitators' actions) who. */
+export const DistressTimelineEntrySchema = Type.Object({
+  at: Type.Number(),
+  kind: Type.Union([Type.Literal('raised'), Type.Literal('re_alerted'), Type.Literal('acknowledged'), Type.Literal('escalated'), Type.Literal('resolved')]),
+  by: Type.Union([ByWhom, Type.Null()]),
+});
+export type DistressTimelineEntry = Type.Static<typeof DistressTimelineEntrySchema>;
+
 /** What facilitators see. Members never receive this shape, not even for their own alert. */
 export const DistressAlertSchema = Type.Object({
   id: IdSchema,
@@ -24,7 +43,12 @@ export const DistressAlertSchema = Type.Object({
   note: Type.Union([Type.String(), Type.Null()]),
   raisedAt: Type.Number(),
   acknowledgedAt: Type.Union([Type.Number(), Type.Null()]),
-  acknowledgedBy: Type.Union([Type.Object({ id: IdSchema, displayName: Type.String() }), Type.Null()]),
+  acknowledgedBy: Type.Union([ByWhom, Type.Null()]),
+  /** Where the case stands; `acknowledgedBy` is the facilitator handling it. */
+  status: DistressCaseStatusSchema,
+  /** How many times it was sent again because nobody acknowledged it in time. */
+  reAlerts: Type.Integer({ minimum: 0 }),
+  timeline: Type.Array(DistressTimelineEntrySchema),
 });
 export type DistressAlert = Type.Static<typeof DistressAlertSchema>;
 
@@ -34,6 +58,12 @@ export const RaiseDistressSchema = Type.Object(
 );
 
 export const AcknowledgeDistressSchema = Type.Object({ alertId: IdSchema }, { additionalProperties: false });
+
+/** A facilitator moves a case on: escalate (e.g. called the on-call contact) or resolve. */
+export const UpdateDistressSchema = Type.Object(
+  { alertId: IdSchema, action: Type.Union([Type.Literal('escalate'), Type.Literal('resolve')]) },
+  { additionalProperties: false },
+);
 
 /** The only thing the member who raised an alert hears back, privately: that a facilitator has seen it. */
 export const DistressSeenSchema = Type.Object({ alertId: IdSchema, at: Type.Number() });

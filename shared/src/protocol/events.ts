@@ -1,6 +1,6 @@
 import Type, { type TSchema } from 'typebox';
 import { ApiErrorSchema } from './errors.js';
-import { AcknowledgeDistressSchema, DistressAlertSchema, DistressSeenSchema, RaiseDistressSchema } from './distress.js';
+import { AcknowledgeDistressSchema, DistressAlertSchema, DistressSeenSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
 import { DisplayNameSchema, IdSchema, MediaAccessSchema, ParticipantSchema } from './entities.js';
 
 /**
@@ -47,6 +47,8 @@ export const ClientCommands = {
   'distress:raise': { payload: RaiseDistressSchema, result: Type.Object({ alertId: IdSchema, raisedAt: Type.Number() }) },
   /** Facilitators only. Marks the alert seen; the member is told quietly, other facilitators see who took it. */
   'distress:acknowledge': { payload: AcknowledgeDistressSchema, result: Type.Object({ alert: DistressAlertSchema }) },
+  /** Facilitators only. Escalate or resolve a case; every facilitator receives `distress:updated`. */
+  'distress:update': { payload: UpdateDistressSchema, result: Type.Object({ alert: DistressAlertSchema }) },
 } as const satisfies Record<string, { payload: TSchema; result: TSchema }>;
 
 export const ServerFacts = {
@@ -62,6 +64,8 @@ export const ServerFacts = {
   'distress:alert': DistressAlertSchema,
   /** Facilitators only: an alert was acknowledged (by whom), so the others know it is in hand. */
   'distress:acknowledged': DistressAlertSchema,
+  /** Facilitators only: a case was escalated or resolved. */
+  'distress:updated': DistressAlertSchema,
   /** Only the member who raised the alert: a facilitator has seen it. */
   'distress:seen': DistressSeenSchema,
   /** Sent to a participant whose place in the room has ended; the server then disconnects them. */

@@ -1,16 +1,17 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, isFacilitatorRole, ok, type DistressAlert } from '@hearth/shared';
+import { fail, isFacilitatorRole, ok } from '@hearth/shared';
 import { onCommand } from '../../realtime/command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
+import { applyCaseAction, type CaseAction } from './case-state.js';
 
 /**
- * The private distress channel (first slice). Invariants, tested by id:
- * - [DS1] an alert is stored before the member's client is told it was received;
- * - [DS2] alerts reach facilitators and co-facilitators of the same session only, never members;
- * - [DS3] an unacknowledged alert is delivered again to every facilitator who (re)joins, until one
- *   acknowledges it, and survives a server crash;
+ * The private distress channel. Invariants, tested by id (docs/spec.md):
+ * - [DS1] a case is stored before the member's client is told it was received;
+ * - [DS2] cases reach facilitators and co-facilitators of the same session only, never members;
+ * - [DS3] open cases are delivered again to every facilitator who (re)joins, and survive a crash;
  * - [DS4] the member who raised it hears back only that a facilitator has seen it;
+ * - [DS5] state changes follow case-state.ts, first come first served;
  * - notes and names never go to the log.
  */
 export function registerDistressHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
@@ -26,28 +27,60 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
   });
 
   onCommand(socket, log, 'distress:acknowledge', async ({ alertId }) => {
-    const before = await services.distress.find(self.sessionId, alertId);
-    if (!before) return fail('not_found', 'There is no such support request in this session.');
-    const alert = (await services.distress.acknowledge(self.sessionId, alertId, self.participantId, services.now())) ?? before;
-    if (before.acknowledgedAt === null) {
-      for (const connectionId of facilitatorConnections(services, self.sessionId)) io.to(connectionId).emit('distress:acknowledged', alert);
-      const raiser = services.rooms.get(self.sessionId, alert.participantId);
-      if (raiser && alert.acknowledgedAt !== null) io.to(raiser.connectionId).emit('distress:seen', { alertId: alert.id, at: alert.acknowledgedAt });
+    const outcome = await act(services, self.sessionId, self.participantId, alertId, 'acknowledge');
+    if (!outcome.ok) {
+      // Someone else got there first: not an error for the person, they see who has it.
+      if (outcome.alert) return ok({ alert: outcome.alert });
+      return fail(outcome.code, outcome.message);
     }
+    const { alert } = outcome;
+    for (const connectionId of facilitatorConnections(services, self.sessionId)) io.to(connectionId).emit('distress:acknowledged', alert);
+    const raiser = services.rooms.get(self.sessionId, alert.participantId);
+    if (raiser && alert.acknowledgedAt !== null) io.to(raiser.connectionId).emit('distress:seen', { alertId: alert.id, at: alert.acknowledgedAt });
     return ok({ alert });
+  });
+
+  onCommand(socket, log, 'distress:update', async ({ alertId, action }) => {
+    const outcome = await act(services, self.sessionId, self.participantId, alertId, action);
+    if (!outcome.ok) return fail(outcome.code, outcome.message);
+    for (const connectionId of facilitatorConnections(services, self.sessionId)) io.to(connectionId).emit('distress:updated', outcome.alert);
+    return ok({ alert: outcome.alert });
   });
 }
 
-/** [DS3] Called when a facilitator has joined: everything still waiting for someone to see it. */
+type ActOutcome =
+  | { ok: true; alert: NonNullable<Awaited<ReturnType<Services['distress']['find']>>> }
+  | { ok: false; code: 'not_found' | 'conflict'; message: string; alert?: NonNullable<Awaited<ReturnType<Services['distress']['find']>>> };
+
+/** Applies a facilitator's action to a case of their own session, as a compare-and-set. */
+async function act(services: Services, sessionId: string, by: string, alertId: string, action: CaseAction): Promise<ActOutcome> {
+  const current = await services.distress.find(sessionId, alertId);
+  if (!current) return { ok: false, code: 'not_found', message: 'There is no such support request in this session.' };
+  const next = applyCaseAction(current.status, action);
+  if (!next.ok) return { ok: false, code: 'conflict', message: next.reason, alert: current };
+  const kind = action === 'acknowledge' ? 'acknowledged' : action === 'escalate' ? 'escalated' : 'resolved';
+  const changed = await services.distress.transition(
+    sessionId,
+    alertId,
+    { from: current.status, to: next.status, kind, by, acknowledges: action === 'acknowledge' },
+    services.now(),
+  );
+  const latest = (await services.distress.find(sessionId, alertId)) ?? current;
+  if (!changed) return { ok: false, code: 'conflict', message: 'Another facilitator changed this request just now.', alert: latest };
+  return { ok: true, alert: latest };
+}
+
+/** [DS3] Called when a facilitator has joined: every open case of the session. */
 export async function deliverOpenAlerts(socket: HearthSocket, services: Services): Promise<void> {
   const { role, sessionId, participantId } = socket.data.identity;
   if (!isFacilitatorRole(role)) return;
-  const open: DistressAlert[] = await services.distress.listOpen(sessionId);
-  for (const alert of open) if (alert.participantId !== participantId) socket.emit('distress:alert', alert);
+  for (const alert of await services.distress.listOpen(sessionId)) {
+    if (alert.participantId !== participantId) socket.emit('distress:alert', alert);
+  }
 }
 
 /** [DS2] Recipients come from the room registry's roles, never from a payload. */
-function facilitatorConnections(services: Services, sessionId: string, exceptParticipantId?: string): string[] {
+export function facilitatorConnections(services: Services, sessionId: string, exceptParticipantId?: string): string[] {
   return services.rooms
     .list(sessionId)
     .filter((p) => isFacilitatorRole(p.participant.role) && p.participant.id !== exceptParticipantId)

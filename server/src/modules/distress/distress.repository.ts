@@ -1,9 +1,12 @@
-import type { DistressAlert, DistressLevel } from '@hearth/shared';
+import type { DistressAlert, DistressCaseStatus, DistressLevel, DistressTimelineEntry } from '@hearth/shared';
 import type { Db } from '../../db/database.js';
+import type { DistressEventsTable } from '../../db/schema.js';
 import { newId } from '../../lib/secrets.js';
 
-/** Alerts as facilitators see them, with the names of who raised and who acknowledged them. */
-function baseQuery(db: Db) {
+type EventKind = DistressEventsTable['kind'];
+
+/** Cases as facilitators see them, with the names of who raised and who acknowledged them. */
+function caseQuery(db: Db) {
   return db
     .selectFrom('distress_alerts as a')
     .innerJoin('participants as p', 'p.id', 'a.participant_id')
@@ -14,17 +17,39 @@ function baseQuery(db: Db) {
       'a.participant_id',
       'a.level',
       'a.note',
+      'a.status',
       'a.raised_at',
+      'a.re_alerts',
       'a.acknowledged_at',
       'a.acknowledged_by',
       'p.display_name',
       'ack.display_name as acknowledged_by_name',
     ]);
 }
+type CaseRow = Awaited<ReturnType<ReturnType<typeof caseQuery>['executeTakeFirstOrThrow']>>;
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+async function timelines(db: Db, alertIds: string[]): Promise<Map<string, DistressTimelineEntry[]>> {
+  const byAlert = new Map<string, DistressTimelineEntry[]>(alertIds.map((id) => [id, []]));
+  if (alertIds.length === 0) return byAlert;
+  const rows = await db
+    .selectFrom('distress_events as e')
+    .leftJoin('participants as p', 'p.id', 'e.by_participant_id')
+    .select(['e.alert_id', 'e.at', 'e.kind', 'e.by_participant_id', 'p.display_name'])
+    .where('e.alert_id', 'in', alertIds)
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+  for (const row of rows) {
+    byAlert.get(row.alert_id)?.push({
+      at: row.at,
+      kind: row.kind,
+      by: row.by_participant_id ? { id: row.by_participant_id, displayName: row.display_name ?? '' } : null,
+    });
+  }
+  return byAlert;
+}
 
-function toAlert(row: Row): DistressAlert {
+function toCase(row: CaseRow, timeline: DistressTimelineEntry[]): DistressAlert {
   return {
     id: row.id,
     participantId: row.participant_id,
@@ -34,43 +59,105 @@ function toAlert(row: Row): DistressAlert {
     raisedAt: row.raised_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by ? { id: row.acknowledged_by, displayName: row.acknowledged_by_name ?? '' } : null,
+    status: row.status,
+    reAlerts: row.re_alerts,
+    timeline,
   };
 }
 
 export function distressRepository(db: Db) {
+  async function withTimelines(rows: CaseRow[]): Promise<DistressAlert[]> {
+    const lines = await timelines(db, rows.map((r) => r.id));
+    return rows.map((row) => toCase(row, lines.get(row.id) ?? []));
+  }
+
+  async function record(trx: Db, alertId: string, kind: EventKind, at: number, by: string | null): Promise<void> {
+    await trx.insertInto('distress_events').values({ id: newId(), alert_id: alertId, at, kind, by_participant_id: by }).execute();
+  }
+
   return {
+    /** Stores the case and its first timeline entry together: either both exist or neither does. */
     async raise(input: { sessionId: string; participantId: string; level: DistressLevel; note: string | null }, now: number): Promise<DistressAlert> {
       const id = newId();
-      await db
-        .insertInto('distress_alerts')
-        .values({ id, session_id: input.sessionId, participant_id: input.participantId, level: input.level, note: input.note, raised_at: now, acknowledged_at: null, acknowledged_by: null })
-        .execute();
-      const alert = await this.find(input.sessionId, id);
-      if (!alert) throw new Error('distress alert vanished after insert');
-      return alert;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('distress_alerts')
+          .values({
+            id,
+            session_id: input.sessionId,
+            participant_id: input.participantId,
+            level: input.level,
+            note: input.note,
+            status: 'raised',
+            raised_at: now,
+            last_alerted_at: now,
+            acknowledged_at: null,
+            acknowledged_by: null,
+          })
+          .execute();
+        await record(trx, id, 'raised', now, null);
+      });
+      const created = await this.find(input.sessionId, id);
+      if (!created) throw new Error('distress case vanished after insert');
+      return created;
     },
 
     async find(sessionId: string, alertId: string): Promise<DistressAlert | undefined> {
-      const row = await baseQuery(db).where('a.id', '=', alertId).where('a.session_id', '=', sessionId).executeTakeFirst();
-      return row && toAlert(row);
+      const row = await caseQuery(db).where('a.id', '=', alertId).where('a.session_id', '=', sessionId).executeTakeFirst();
+      return row && (await withTimelines([row]))[0];
     },
 
-    /** Unacknowledged alerts of a session, oldest first: what a (re)joining facilitator must see. */
+    /** Cases not yet resolved, oldest first: what a (re)joining facilitator must see. */
     async listOpen(sessionId: string): Promise<DistressAlert[]> {
-      const rows = await baseQuery(db).where('a.session_id', '=', sessionId).where('a.acknowledged_at', 'is', null).orderBy('a.raised_at').execute();
-      return rows.map(toAlert);
+      return withTimelines(await caseQuery(db).where('a.session_id', '=', sessionId).where('a.status', '!=', 'resolved').orderBy('a.raised_at').execute());
     },
 
-    /** The first acknowledgement wins; a later one leaves the record as it was. */
-    async acknowledge(sessionId: string, alertId: string, byParticipantId: string, now: number): Promise<DistressAlert | undefined> {
-      await db
-        .updateTable('distress_alerts')
-        .set({ acknowledged_at: now, acknowledged_by: byParticipantId })
-        .where('id', '=', alertId)
-        .where('session_id', '=', sessionId)
-        .where('acknowledged_at', 'is', null)
+    /**
+     * Moves a case to `status` if it is still in `from` (a compare-and-set, so two facilitators acting at
+     * once cannot both win), recording who did it. Returns whether this call made the change.
+     */
+    async transition(
+      sessionId: string,
+      alertId: string,
+      change: { from: DistressCaseStatus; to: DistressCaseStatus; kind: EventKind; by: string; acknowledges: boolean },
+      now: number,
+    ): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('distress_alerts')
+          .set(change.acknowledges ? { status: change.to, acknowledged_at: now, acknowledged_by: change.by } : { status: change.to })
+          .where('id', '=', alertId)
+          .where('session_id', '=', sessionId)
+          .where('status', '=', change.from)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return false;
+        await record(trx, alertId, change.kind, now, change.by);
+        return true;
+      });
+    },
+
+    /** Raised cases whose last alert is older than `olderThan`, across all sessions, oldest first. */
+    async dueForReAlert(olderThan: number): Promise<{ id: string; sessionId: string }[]> {
+      const rows = await db
+        .selectFrom('distress_alerts')
+        .select(['id', 'session_id'])
+        .where('status', '=', 'raised')
+        .where('last_alerted_at', '<=', olderThan)
+        .orderBy('last_alerted_at')
+        .limit(500)
         .execute();
-      return this.find(sessionId, alertId);
+      return rows.map((r) => ({ id: r.id, sessionId: r.session_id }));
+    },
+
+    async markReAlerted(alertId: string, now: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('distress_alerts')
+          .set((eb) => ({ last_alerted_at: now, re_alerts: eb('re_alerts', '+', 1) }))
+          .where('id', '=', alertId)
+          .execute();
+        await record(trx, alertId, 're_alerted', now, null);
+      });
     },
   };
 }

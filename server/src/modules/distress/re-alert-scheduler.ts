@@ -1,0 +1,51 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { HearthServer } from '../../realtime/socket-types.js';
+import type { Services } from '../../services.js';
+import { facilitatorConnections } from './distress.handlers.js';
+
+/**
+ * [DS6] If nobody acknowledges a request within `reAlertAfterMs` (default 30 s), every facilitator of
+ * the session is alerted again, and again each interval after that, until someone does. The due cases
+ * come from the database, so a request raised just before a restart is still re-alerted after it.
+ */
+export class ReAlertScheduler {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly io: HearthServer,
+    private readonly services: Services,
+    private readonly log: FastifyBaseLogger,
+    private readonly reAlertAfterMs: number,
+  ) {}
+
+  start(everyMs = 1000): void {
+    this.timer = setInterval(() => void this.tick(), everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One pass; a pass still running is joined rather than overlapped. */
+  tick(): Promise<void> {
+    this.running ??= this.pass()
+      .catch((err: unknown) => this.log.error({ err }, 're-alert pass failed'))
+      .finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const now = this.services.now();
+    for (const due of await this.services.distress.dueForReAlert(now - this.reAlertAfterMs)) {
+      await this.services.distress.markReAlerted(due.id, now);
+      const alert = await this.services.distress.find(due.sessionId, due.id);
+      if (!alert) continue;
+      for (const connectionId of facilitatorConnections(this.services, due.sessionId, alert.participantId)) {
+        this.io.to(connectionId).emit('distress:alert', alert);
+      }
+    }
+  }
+}

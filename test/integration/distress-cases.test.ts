@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { facilitatorCredential, memberCredential, startLiveSession, type LiveSession } from '../support/api.js';
+import { startHearth, type TestHearth } from '../support/hearth.js';
+import { useLiveRoom } from '../support/live-room.js';
+import { connectParticipant, eventsNamed, join, settle } from '../support/sockets.js';
+
+const fixture = useLiveRoom();
+let hearth: TestHearth;
+let live: LiveSession;
+beforeEach(() => ({ hearth, live } = fixture));
+
+async function facilitatorAndMember() {
+  const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+  const sam = await fixture.connect((await memberCredential(hearth, live, 'Sam')).token);
+  await join(fran);
+  await join(sam);
+  const raised = await sam.send('distress:raise', { level: 'not_safe' });
+  if (!raised.ok) throw new Error('raise failed');
+  await settle();
+  return { fran, sam, alertId: raised.alertId };
+}
+
+describe('moving a case on', () => {
+  it('[DS5] escalate then resolve, with a timeline of when and who, seen by facilitators only', async () => {
+    const { fran, sam, alertId } = await facilitatorAndMember();
+    await fran.send('distress:acknowledge', { alertId });
+    const escalated = await fran.send('distress:update', { alertId, action: 'escalate' });
+    expect(escalated).toMatchObject({ ok: true, alert: { status: 'escalated' } });
+    const resolved = await fran.send('distress:update', { alertId, action: 'resolve' });
+    if (!resolved.ok) throw new Error('resolve failed');
+    expect(resolved.alert.status).toBe('resolved');
+    expect(resolved.alert.timeline.map((t) => [t.kind, t.by?.displayName ?? null])).toEqual([
+      ['raised', null],
+      ['acknowledged', 'Fran'],
+      ['escalated', 'Fran'],
+      ['resolved', 'Fran'],
+    ]);
+    await settle();
+    expect(eventsNamed(fran, 'distress:updated')).toHaveLength(2);
+    expect(eventsNamed(sam, 'distress:updated')).toEqual([]);
+  });
+
+  it('[DS5] a resolved case cannot change again, and is no longer re-delivered', async () => {
+    const { fran, alertId } = await facilitatorAndMember();
+    await fran.send('distress:update', { alertId, action: 'resolve' });
+    expect(await fran.send('distress:update', { alertId, action: 'escalate' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This request has already been resolved.' } });
+    fran.close();
+    const again = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    await join(again);
+    await settle(200);
+    expect(eventsNamed(again, 'distress:alert')).toEqual([]);
+  });
+
+  it('[AU1] a member cannot move a case on', async () => {
+    const { sam, alertId } = await facilitatorAndMember();
+    expect(await sam.send('distress:update', { alertId, action: 'resolve' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+  });
+});
+
+describe('re-alerting', () => {
+  it('[DS6] an unacknowledged request is sent to every facilitator again after 30 s, until one acknowledges', async () => {
+    let now = Date.UTC(2026, 10, 23, 19);
+    const clocked = await startHearth({ now: () => now });
+    try {
+      const session = await startLiveSession(clocked);
+      const fran = await connectParticipant(clocked.url, (await facilitatorCredential(clocked, session)).token);
+      const sam = await connectParticipant(clocked.url, (await memberCredential(clocked, session, 'Sam')).token);
+      await join(fran);
+      await join(sam);
+      const raised = await sam.send('distress:raise', { level: 'struggling' });
+      if (!raised.ok) throw new Error('raise failed');
+      await settle();
+
+      now += 29_000;
+      await clocked.services.reAlerts?.tick();
+      await settle();
+      expect(eventsNamed(fran, 'distress:alert')).toHaveLength(1);
+
+      now += 1_000;
+      await clocked.services.reAlerts?.tick();
+      await settle();
+      const alerts = eventsNamed(fran, 'distress:alert') as { id: string; reAlerts: number }[];
+      expect(alerts.map((a) => [a.id, a.reAlerts])).toEqual([
+        [raised.alertId, 0],
+        [raised.alertId, 1],
+      ]);
+      expect(eventsNamed(sam, 'distress:alert')).toEqual([]);
+
+      await fran.send('distress:acknowledge', { alertId: raised.alertId });
+      now += 60_000;
+      await clocked.services.reAlerts?.tick();
+      await settle();
+      expect(eventsNamed(fran, 'distress:alert')).toHaveLength(2);
+      fran.close();
+      sam.close();
+    } finally {
+      await clocked.close();
+    }
+  });
+});
