@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { facilitatorCredential, memberCredential, startLiveSession, type LiveSession } from '../support/api.js';
+import { ApiRoutes } from '@hearth/shared';
+import { facilitatorCredential, http, memberCredential, startLiveSession, type LiveSession } from '../support/api.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
 import { useLiveRoom } from '../support/live-room.js';
 import { connectParticipant, eventsNamed, join, settle } from '../support/sockets.js';
@@ -96,5 +97,32 @@ describe('re-alerting', () => {
     } finally {
       await clocked.close();
     }
+  });
+});
+
+describe('support details', () => {
+  it('[DS7] members see the crisis resources when they ask for support; emergency contacts reach facilitators only', async () => {
+    const support = await http(hearth, 'PUT', ApiRoutes.groupSupport(live.group.id), {
+      cookie: live.cookie,
+      body: { crisisResources: 'Samaritans: 116 123, any time', emergencyContacts: 'On-call lead: Dana, 07700 900123' },
+    });
+    expect(support.body).toMatchObject({ crisisResources: 'Samaritans: 116 123, any time', emergencyContacts: 'On-call lead: Dana, 07700 900123' });
+
+    const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    const sam = await fixture.connect((await memberCredential(hearth, live, 'Sam')).token);
+    expect((await join(fran)).support).toEqual({ crisisResources: 'Samaritans: 116 123, any time', emergencyContacts: 'On-call lead: Dana, 07700 900123' });
+    expect((await join(sam)).support).toEqual({ crisisResources: 'Samaritans: 116 123, any time', emergencyContacts: null });
+    expect(await sam.send('distress:raise', { level: 'not_safe' })).toMatchObject({ ok: true, crisisResources: 'Samaritans: 116 123, any time' });
+    await settle();
+    expect(JSON.stringify(sam.received)).not.toContain('Dana');
+  });
+
+  it('only the owning facilitator sets them, within limits; an empty text clears a field', async () => {
+    expect((await http(hearth, 'PUT', ApiRoutes.groupSupport(live.group.id), { body: { crisisResources: 'x' } })).status).toBe(401);
+    const tooLong = await http(hearth, 'PUT', ApiRoutes.groupSupport(live.group.id), { cookie: live.cookie, body: { crisisResources: 'x'.repeat(2001) } });
+    expect(tooLong.body).toMatchObject({ error: { code: 'invalid_payload' } });
+    await http(hearth, 'PUT', ApiRoutes.groupSupport(live.group.id), { cookie: live.cookie, body: { crisisResources: 'Call 111', emergencyContacts: 'Dana' } });
+    const cleared = await http(hearth, 'PUT', ApiRoutes.groupSupport(live.group.id), { cookie: live.cookie, body: { emergencyContacts: '  ' } });
+    expect(cleared.body).toMatchObject({ crisisResources: 'Call 111', emergencyContacts: null });
   });
 });

@@ -27,6 +27,8 @@ export interface GroupsTable {
   purpose: string;
   organisation: string | null;
   created_at: number;
+  crisis_resources: string | null;
+  emergency_contacts: string | null;
 }
 
 export interface SessionsTable {

@@ -7,8 +7,21 @@ export const GroupSchema = Type.Object({
   purpose: Type.String(),
   organisation: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.Number(),
+  /** Shown privately to a member who asks for support, e.g. crisis lines and what they are for. */
+  crisisResources: Type.Union([Type.String(), Type.Null()]),
+  /** Who facilitators contact in an emergency; never shown to members. */
+  emergencyContacts: Type.Union([Type.String(), Type.Null()]),
 });
 export type Group = Type.Static<typeof GroupSchema>;
+
+export const SupportTextSchema = Type.String({ maxLength: 2000 });
+
+/** Both fields optional; an empty string clears a field. */
+export const UpdateGroupSupportBodySchema = Type.Object(
+  { crisisResources: Type.Optional(SupportTextSchema), emergencyContacts: Type.Optional(SupportTextSchema) },
+  { additionalProperties: false },
+);
+export type UpdateGroupSupportBody = Type.Static<typeof UpdateGroupSupportBodySchema>;
 
 export const CreateGroupBodySchema = Type.Object(
   {

@@ -7,6 +7,7 @@ export const ApiRoutes = {
   logout: '/api/auth/logout',
   me: '/api/auth/me',
   groups: '/api/groups',
+  groupSupport: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/support`,
   groupSessions: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/sessions`,
   endSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/end`,
   enterSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/enter`,

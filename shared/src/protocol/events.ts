@@ -28,6 +28,11 @@ export const ClientCommands = {
       participants: Type.Array(ParticipantSchema),
       session: Type.Object({ id: IdSchema, title: Type.String(), groupName: Type.String() }),
       media: MediaAccessSchema,
+      /** The group's support details; `emergencyContacts` is null for anyone who is not a facilitator. */
+      support: Type.Object({
+        crisisResources: Type.Union([Type.String(), Type.Null()]),
+        emergencyContacts: Type.Union([Type.String(), Type.Null()]),
+      }),
     }),
   },
   'room:leave': { payload: Empty, result: Empty },
@@ -44,7 +49,15 @@ export const ClientCommands = {
    * Anyone in the room. Private: nobody but facilitators learns of it. The ack comes only after the
    * alert is stored, so "sent" on the member's screen means it cannot be lost.
    */
-  'distress:raise': { payload: RaiseDistressSchema, result: Type.Object({ alertId: IdSchema, raisedAt: Type.Number() }) },
+  'distress:raise': {
+    payload: RaiseDistressSchema,
+    result: Type.Object({
+      alertId: IdSchema,
+      raisedAt: Type.Number(),
+      /** The group's crisis resources, shown to the member at once, privately. */
+      crisisResources: Type.Union([Type.String(), Type.Null()]),
+    }),
+  },
   /** Facilitators only. Marks the alert seen; the member is told quietly, other facilitators see who took it. */
   'distress:acknowledge': { payload: AcknowledgeDistressSchema, result: Type.Object({ alert: DistressAlertSchema }) },
   /** Facilitators only. Escalate or resolve a case; every facilitator receives `distress:updated`. */

@@ -28,7 +28,13 @@ function media(ticket: string): MediaAccess {
 const me = person('me', { joinedAt: 300 });
 
 function joined(participants: Participant[], ticket = 't1', self: Participant = me): RoomAction {
-  const result: JoinResult = { self, participants, session: { id: 's1', title: 'Tuesday', groupName: 'Carers' }, media: media(ticket) };
+  const result: JoinResult = {
+    self,
+    participants,
+    session: { id: 's1', title: 'Tuesday', groupName: 'Carers' },
+    media: media(ticket),
+    support: { crisisResources: null, emergencyContacts: null },
+  };
   return { type: 'joined', result };
 }
 

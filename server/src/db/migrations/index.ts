@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.js';
 import * as distressAlerts from './002-distress-alerts.js';
+import * as groupSupportDetails from './003-group-support-details.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -9,6 +10,7 @@ import * as distressAlerts from './002-distress-alerts.js';
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-distress-alerts': distressAlerts,
+  '003-group-support-details': groupSupportDetails,
 };
 
 export const migrationProvider: MigrationProvider = {

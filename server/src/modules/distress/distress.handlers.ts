@@ -23,7 +23,9 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
       services.now(),
     );
     for (const connectionId of facilitatorConnections(services, self.sessionId, self.participantId)) io.to(connectionId).emit('distress:alert', alert);
-    return ok({ alertId: alert.id, raisedAt: alert.raisedAt });
+    const session = await services.sessions.find(self.sessionId);
+    const group = session && (await services.groups.find(session.groupId));
+    return ok({ alertId: alert.id, raisedAt: alert.raisedAt, crisisResources: group?.crisisResources ?? null });
   });
 
   onCommand(socket, log, 'distress:acknowledge', async ({ alertId }) => {

@@ -14,6 +14,8 @@ function toGroup(row: GroupsTable): GroupRecord {
     purpose: row.purpose,
     organisation: row.organisation,
     createdAt: row.created_at,
+    crisisResources: row.crisis_resources,
+    emergencyContacts: row.emergency_contacts,
     ownerAccountId: row.owner_account_id,
   };
 }
@@ -32,6 +34,8 @@ export function groupsRepository(db: Db) {
         purpose: input.purpose.trim(),
         organisation: input.organisation?.trim() ?? null,
         created_at: now,
+        crisis_resources: null,
+        emergency_contacts: null,
       };
       await db.insertInto('groups').values(row).execute();
       return toGroup(row);
@@ -40,6 +44,16 @@ export function groupsRepository(db: Db) {
     async listForOwner(ownerAccountId: string): Promise<GroupRecord[]> {
       const rows = await db.selectFrom('groups').selectAll().where('owner_account_id', '=', ownerAccountId).orderBy('created_at', 'desc').execute();
       return rows.map(toGroup);
+    },
+
+    /** Sets the given support details; an empty (or blank) text clears that field. */
+    async updateSupport(groupId: string, input: { crisisResources?: string | undefined; emergencyContacts?: string | undefined }): Promise<void> {
+      const clean = (text: string) => text.trim() || null;
+      const changes = {
+        ...(input.crisisResources !== undefined ? { crisis_resources: clean(input.crisisResources) } : {}),
+        ...(input.emergencyContacts !== undefined ? { emergency_contacts: clean(input.emergencyContacts) } : {}),
+      };
+      if (Object.keys(changes).length > 0) await db.updateTable('groups').set(changes).where('id', '=', groupId).execute();
     },
 
     async find(groupId: string): Promise<GroupRecord | undefined> {

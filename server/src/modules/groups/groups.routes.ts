@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { CreateGroupBodySchema, ErrorBodySchema, GroupSchema, IdSchema, SessionSchema, StartSessionBodySchema } from '@hearth/shared';
+import { CreateGroupBodySchema, ErrorBodySchema, GroupSchema, IdSchema, SessionSchema, StartSessionBodySchema, UpdateGroupSupportBodySchema } from '@hearth/shared';
 import { sendError } from '../../lib/http-errors.js';
 import { requireAccount, signedInAccount } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
@@ -23,6 +23,18 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
     const group = await services.groups.create(signedInAccount(request).id, request.body, services.now());
     return reply.code(201).send(publicGroup(group));
   });
+
+  r.put(
+    '/api/groups/:groupId/support',
+    { schema: { params: GroupParams, body: UpdateGroupSupportBodySchema, response: { 200: GroupSchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      await services.groups.updateSupport(group.id, request.body);
+      const updated = await services.groups.find(group.id);
+      return publicGroup(updated ?? group);
+    },
+  );
 
   r.get(
     '/api/groups/:groupId/sessions',

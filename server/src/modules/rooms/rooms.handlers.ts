@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, ok, SignalCloseCode, type Participant } from '@hearth/shared';
+import { fail, isFacilitatorRole, ok, SignalCloseCode, type Participant } from '@hearth/shared';
 import { onCommand } from '../../realtime/command.js';
 import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
@@ -54,6 +54,8 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
       self: participant,
       participants: services.rooms.list(identity.sessionId).map((p) => p.participant).filter((p) => p.id !== participant.id),
       session: { id: session.id, title: session.title, groupName: group.name },
+      // [DS7] Emergency contacts are for facilitators only; the server decides, by role.
+      support: { crisisResources: group.crisisResources, emergencyContacts: isFacilitatorRole(identity.role) ? group.emergencyContacts : null },
       media: {
         mode: 'mesh' as const,
         iceServers: services.config.iceServers,
