@@ -126,3 +126,15 @@ describe('support details', () => {
     expect(cleared.body).toMatchObject({ crisisResources: 'Call 111', emergencyContacts: null });
   });
 });
+
+describe('records', () => {
+  it('[DS8] the group facilitator reads every case with its timeline; nobody else can', async () => {
+    const { fran, alertId } = await facilitatorAndMember();
+    await fran.send('distress:update', { alertId, action: 'resolve' });
+    const records = await http<{ id: string; status: string; timeline: { kind: string }[] }[]>(hearth, 'GET', ApiRoutes.sessionCases(live.session.id), { cookie: live.cookie });
+    expect(records.body).toEqual([expect.objectContaining({ id: alertId, status: 'resolved' })]);
+    expect(records.body[0]?.timeline.map((t) => t.kind)).toEqual(['raised', 'resolved']);
+    expect((await http(hearth, 'GET', ApiRoutes.sessionCases(live.session.id))).status).toBe(401);
+    expect((await http(hearth, 'GET', ApiRoutes.sessionCases('someoneelsessession'), { cookie: live.cookie })).status).toBe(404);
+  });
+});

@@ -11,6 +11,7 @@ export const ApiRoutes = {
   groupSessions: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/sessions`,
   endSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/end`,
   enterSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/enter`,
+  sessionCases: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/cases`,
   sessionInvites: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/invites`,
   revokeInvite: (inviteId: string) => `/api/invites/${encodeURIComponent(inviteId)}/revoke`,
   invitePreview: (token: string) => `/api/join/${encodeURIComponent(token)}`,

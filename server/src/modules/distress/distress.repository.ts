@@ -107,6 +107,11 @@ export function distressRepository(db: Db) {
       return row && (await withTimelines([row]))[0];
     },
 
+    /** Every case of a session, resolved or not, oldest first: the facilitators' record. */
+    async listAll(sessionId: string): Promise<DistressAlert[]> {
+      return withTimelines(await caseQuery(db).where('a.session_id', '=', sessionId).orderBy('a.raised_at').execute());
+    },
+
     /** Cases not yet resolved, oldest first: what a (re)joining facilitator must see. */
     async listOpen(sessionId: string): Promise<DistressAlert[]> {
       return withTimelines(await caseQuery(db).where('a.session_id', '=', sessionId).where('a.status', '!=', 'resolved').orderBy('a.raised_at').execute());

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import {
   CreateInviteBodySchema,
+  DistressAlertSchema,
   EnterSessionBodySchema,
   ErrorBodySchema,
   IdSchema,
@@ -52,6 +53,13 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
       return { token: credential.token, sessionId: owned.session.id, participantId: credential.id };
     },
   );
+
+  // [DS8] The session's support requests with their timelines: the group's own facilitator only.
+  r.get('/api/sessions/:sessionId/cases', { schema: { params: SessionParams, response: { 200: Type.Array(DistressAlertSchema), ...errors } } }, async (request, reply) => {
+    const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
+    if (!owned) return sendError(reply, 'not_found', 'No such session.');
+    return services.distress.listAll(owned.session.id);
+  });
 
   r.get('/api/sessions/:sessionId/invites', { schema: { params: SessionParams, response: { 200: Type.Array(InviteSchema), ...errors } } }, async (request, reply) => {
     const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
