@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { accountsRepository } from './modules/accounts/accounts.repository.js';
+import { messagesRepository } from './modules/conversations/messages.repository.js';
 import { distressRepository } from './modules/distress/distress.repository.js';
 import { groupsRepository } from './modules/groups/groups.repository.js';
 import { invitesRepository } from './modules/invites/invites.repository.js';
@@ -22,6 +23,7 @@ export interface Services {
   invites: ReturnType<typeof invitesRepository>;
   participants: ReturnType<typeof participantsRepository>;
   distress: ReturnType<typeof distressRepository>;
+  messages: ReturnType<typeof messagesRepository>;
   rooms: RoomRegistry;
   signalling: SignallingHub;
   /** Replaced by the socket.io layer once attached; HTTP routes use it to end live rooms. */
@@ -42,6 +44,7 @@ export function createServices(config: Config, db: Db, now: () => number = Date.
     invites: invitesRepository(db),
     participants: participantsRepository(db),
     distress: distressRepository(db),
+    messages: messagesRepository(db),
     rooms,
     signalling: new SignallingHub(rooms, now),
     roomControl: noRoomControl,

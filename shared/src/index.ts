@@ -4,6 +4,7 @@ export * from './protocol/result.js';
 export * from './protocol/entities.js';
 export * from './protocol/events.js';
 export * from './protocol/distress.js';
+export * from './protocol/conversations.js';
 export * from './protocol/signalling.js';
 export * from './api/accounts.js';
 export * from './api/groups.js';

@@ -84,8 +84,18 @@ export interface DistressEventsTable {
   id: string;
   alert_id: string;
   at: number;
-  kind: 'raised' | 're_alerted' | 'acknowledged' | 'escalated' | 'resolved';
+  kind: 'raised' | 're_alerted' | 'acknowledged' | 'in_conversation' | 'escalated' | 'resolved';
   by_participant_id: string | null;
+}
+
+export interface PrivateMessagesTable {
+  id: string;
+  session_id: string;
+  channel: 'case' | 'backchannel';
+  alert_id: string | null;
+  sender_participant_id: string;
+  body: string;
+  sent_at: number;
 }
 
 export interface Database {
@@ -97,4 +107,5 @@ export interface Database {
   participants: ParticipantsTable;
   distress_alerts: DistressAlertsTable;
   distress_events: DistressEventsTable;
+  private_messages: PrivateMessagesTable;
 }

@@ -19,4 +19,9 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'distress:raise': { roles: 'anyone', needsJoin: true },
   'distress:acknowledge': { roles: 'facilitators', needsJoin: true },
   'distress:update': { roles: 'facilitators', needsJoin: true },
+  // Members may write on their own request only: the handler checks it is theirs.
+  'case:message': { roles: 'anyone', needsJoin: true },
+  'case:history': { roles: 'anyone', needsJoin: true },
+  'backchannel:message': { roles: 'facilitators', needsJoin: true },
+  'backchannel:history': { roles: 'facilitators', needsJoin: true },
 };

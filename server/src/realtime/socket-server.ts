@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { ClientCommands, fail } from '@hearth/shared';
+import { registerConversationHandlers } from '../modules/conversations/conversations.handlers.js';
 import { registerDistressHandlers } from '../modules/distress/distress.handlers.js';
 import { ReAlertScheduler } from '../modules/distress/re-alert-scheduler.js';
 import { registerModerationHandlers } from '../modules/moderation/moderation.handlers.js';
@@ -24,6 +25,7 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
     registerRoomHandlers(io, socket, services, log);
     registerModerationHandlers(io, socket, services, log);
     registerDistressHandlers(io, socket, services, log);
+    registerConversationHandlers(io, socket, services, log);
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event in ClientCommands) return;
       ackOf(args)?.(fail('invalid_payload', `Unknown event "${event.slice(0, 40)}".`));

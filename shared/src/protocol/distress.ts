@@ -29,7 +29,14 @@ const ByWhom = Type.Object({ id: IdSchema, displayName: Type.String() });
 /** One step in a case's timeline: when, what, and (for facilitators' actions) who. */
 export const DistressTimelineEntrySchema = Type.Object({
   at: Type.Number(),
-  kind: Type.Union([Type.Literal('raised'), Type.Literal('re_alerted'), Type.Literal('acknowledged'), Type.Literal('escalated'), Type.Literal('resolved')]),
+  kind: Type.Union([
+    Type.Literal('raised'),
+    Type.Literal('re_alerted'),
+    Type.Literal('acknowledged'),
+    Type.Literal('in_conversation'),
+    Type.Literal('escalated'),
+    Type.Literal('resolved'),
+  ]),
   by: Type.Union([ByWhom, Type.Null()]),
 });
 export type DistressTimelineEntry = Type.Static<typeof DistressTimelineEntrySchema>;

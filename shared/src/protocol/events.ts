@@ -1,5 +1,6 @@
 import Type, { type TSchema } from 'typebox';
 import { ApiErrorSchema } from './errors.js';
+import { BackchannelMessageSchema, CaseHistorySchema, CaseMessageFactSchema, CaseMessageSchema, PrivateMessageSchema } from './conversations.js';
 import { AcknowledgeDistressSchema, DistressAlertSchema, DistressSeenSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
 import { DisplayNameSchema, IdSchema, MediaAccessSchema, ParticipantSchema } from './entities.js';
 
@@ -62,6 +63,15 @@ export const ClientCommands = {
   'distress:acknowledge': { payload: AcknowledgeDistressSchema, result: Type.Object({ alert: DistressAlertSchema }) },
   /** Facilitators only. Escalate or resolve a case; every facilitator receives `distress:updated`. */
   'distress:update': { payload: UpdateDistressSchema, result: Type.Object({ alert: DistressAlertSchema }) },
+  /**
+   * The member who raised the request, or a facilitator. A facilitator's first message acknowledges the
+   * request if nobody had, and marks it in conversation.
+   */
+  'case:message': { payload: CaseMessageSchema, result: Type.Object({ message: PrivateMessageSchema }) },
+  'case:history': { payload: CaseHistorySchema, result: Type.Object({ messages: Type.Array(PrivateMessageSchema) }) },
+  /** Facilitators only: text among the session's facilitators and co-facilitators. */
+  'backchannel:message': { payload: BackchannelMessageSchema, result: Type.Object({ message: PrivateMessageSchema }) },
+  'backchannel:history': { payload: Empty, result: Type.Object({ messages: Type.Array(PrivateMessageSchema) }) },
 } as const satisfies Record<string, { payload: TSchema; result: TSchema }>;
 
 export const ServerFacts = {
@@ -79,6 +89,10 @@ export const ServerFacts = {
   'distress:acknowledged': DistressAlertSchema,
   /** Facilitators only: a case was escalated or resolved. */
   'distress:updated': DistressAlertSchema,
+  /** The member who raised the request and the session's facilitators. */
+  'case:message': CaseMessageFactSchema,
+  /** The session's facilitators and co-facilitators only. */
+  'backchannel:message': PrivateMessageSchema,
   /** Only the member who raised the alert: a facilitator has seen it. */
   'distress:seen': DistressSeenSchema,
   /** Sent to a participant whose place in the room has ended; the server then disconnects them. */

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.js';
 import * as distressAlerts from './002-distress-alerts.js';
 import * as groupSupportDetails from './003-group-support-details.js';
+import * as privateMessages from './004-private-messages.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-distress-alerts': distressAlerts,
   '003-group-support-details': groupSupportDetails,
+  '004-private-messages': privateMessages,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,25 +3,27 @@ import type { DistressCaseStatus } from '@hearth/shared';
 /**
  * The life of a support request, as pure functions (the clock is passed in):
  *
- *   raised ──acknowledge──▶ acknowledged ──escalate──▶ escalated
+ *   raised ──acknowledge──▶ acknowledged ──converse──▶ in_conversation ──escalate──▶ escalated
  *     │                          │                        │
  *     └─────────────resolve──────┴──────────resolve───────┴──▶ resolved
  *
  * - [DS5] only an open case changes; a resolved case stays resolved;
  * - [DS6] a raised case nobody has acknowledged is re-alerted every `reAlertAfterMs` until someone does.
- * (in_conversation arrives with the private conversation; escalate is allowed from raised too, since a
- * facilitator may act on an alert before formally claiming it.)
+ * (a facilitator's first private message moves a case into conversation; escalate is allowed from raised
+ * too, since a facilitator may act on an alert before formally claiming it.)
  */
-export type CaseAction = 'acknowledge' | 'escalate' | 'resolve';
+export type CaseAction = 'acknowledge' | 'converse' | 'escalate' | 'resolve';
 
 const allowedFrom: Record<CaseAction, readonly DistressCaseStatus[]> = {
   acknowledge: ['raised'],
+  converse: ['acknowledged'],
   escalate: ['raised', 'acknowledged', 'in_conversation'],
   resolve: ['raised', 'acknowledged', 'in_conversation', 'escalated'],
 };
 
 const resultOf: Record<CaseAction, DistressCaseStatus> = {
   acknowledge: 'acknowledged',
+  converse: 'in_conversation',
   escalate: 'escalated',
   resolve: 'resolved',
 };

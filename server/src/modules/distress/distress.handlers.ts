@@ -50,17 +50,19 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
   });
 }
 
-type ActOutcome =
+export type ActOutcome =
   | { ok: true; alert: NonNullable<Awaited<ReturnType<Services['distress']['find']>>> }
   | { ok: false; code: 'not_found' | 'conflict'; message: string; alert?: NonNullable<Awaited<ReturnType<Services['distress']['find']>>> };
 
+const eventKindOf = { acknowledge: 'acknowledged', converse: 'in_conversation', escalate: 'escalated', resolve: 'resolved' } as const;
+
 /** Applies a facilitator's action to a case of their own session, as a compare-and-set. */
-async function act(services: Services, sessionId: string, by: string, alertId: string, action: CaseAction): Promise<ActOutcome> {
+export async function act(services: Services, sessionId: string, by: string, alertId: string, action: CaseAction): Promise<ActOutcome> {
   const current = await services.distress.find(sessionId, alertId);
   if (!current) return { ok: false, code: 'not_found', message: 'There is no such support request in this session.' };
   const next = applyCaseAction(current.status, action);
   if (!next.ok) return { ok: false, code: 'conflict', message: next.reason, alert: current };
-  const kind = action === 'acknowledge' ? 'acknowledged' : action === 'escalate' ? 'escalated' : 'resolved';
+  const kind = eventKindOf[action];
   const changed = await services.distress.transition(
     sessionId,
     alertId,

@@ -1,5 +1,5 @@
 /** A small disclosure listing the room's shortcuts; native <details> so it needs no script to work. */
-export function KeyboardShortcutsHelp() {
+export function KeyboardShortcutsHelp({ supportShortcut }: { supportShortcut: boolean }) {
   return (
     <details className="shortcuts">
       <summary>Keyboard shortcuts</summary>
@@ -12,6 +12,12 @@ export function KeyboardShortcutsHelp() {
           <dt><kbd>V</kbd></dt>
           <dd>Turn your camera on or off</dd>
         </div>
+        {supportShortcut ? (
+          <div>
+            <dt><kbd>H</kbd></dt>
+            <dd>Ask your facilitators for support, privately</dd>
+          </div>
+        ) : null}
       </dl>
       <p className="shortcuts__note">Shortcuts do nothing while you are typing in a text field.</p>
     </details>

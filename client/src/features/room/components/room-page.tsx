@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RoomCredential } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
+import { useDistress } from '../hooks/use-distress';
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts';
 import { useLocalControls } from '../hooks/use-local-controls';
 import { useLossRecovery } from '../hooks/use-loss-recovery';
@@ -14,6 +15,7 @@ import { useMediaFlags } from '../hooks/use-media-flags';
 import { useRoomMedia } from '../hooks/use-room-media';
 import { useRoomNotice } from '../hooks/use-room-notice';
 import { useRoomSocket, type MediaFlags } from '../hooks/use-room-socket';
+import { canAskForSupport } from '../model/distress-state';
 import { closedMessage, refusedMessage, type RoomExitMessage } from '../model/room-messages';
 import { isFinished, orderedParticipants } from '../model/room-state';
 import { RoomMessage } from './room-message';
@@ -63,6 +65,7 @@ export function RoomPage(props: RoomPageProps) {
     onLost,
     onConnected,
   });
+  const distress = useDistress({ selfId: state.self?.id ?? null, command: room.command, listen: room.listen });
   const controls = useLocalControls({
     connection: media.connection, localStream: media.localStream, flagsRef, commit, sendMediaState: setMediaState, notify,
   });
@@ -82,7 +85,12 @@ export function RoomPage(props: RoomPageProps) {
   }, [flags.audio]);
 
   const inCall = (state.phase.kind === 'in-room' || state.phase.kind === 'reconnecting') && state.self && state.session;
-  useKeyboardShortcuts(inCall ? { m: () => controls.toggleMicrophone(true), v: () => controls.toggleCamera(true) } : {});
+  const asksForSupport = state.self ? canAskForSupport(state.self.role) : false;
+  useKeyboardShortcuts(inCall ? {
+    m: () => controls.toggleMicrophone(true),
+    v: () => controls.toggleCamera(true),
+    ...(asksForSupport ? { h: distress.openDialog } : {}),
+  } : {});
 
   const [leaving, setLeaving] = useState(false);
   const leave = async () => {
@@ -154,6 +162,7 @@ export function RoomPage(props: RoomPageProps) {
       onMute={room.mute}
       onRemove={room.remove}
       notify={notify}
+      distress={distress}
     />
   );
 }

@@ -2,9 +2,9 @@ import { useEffect } from 'react';
 import { useLatest } from '../../../lib/use-latest';
 
 /**
- * Single-key shortcuts for the room (M: microphone, V: camera). They stay out of the way: ignored
- * while typing in a field, with a modifier held (browser and screen-reader shortcuts), or while a
- * dialog is open.
+ * Single-key shortcuts for the room (M: microphone, V: camera, H: ask for support). They stay out of
+ * the way: ignored while typing in a field, with a modifier held (browser and screen-reader
+ * shortcuts), or while a dialog is open.
  */
 export function useKeyboardShortcuts(bindings: Record<string, () => void>): void {
   const latest = useLatest(bindings);

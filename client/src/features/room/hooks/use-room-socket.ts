@@ -3,9 +3,12 @@
  * facts the server pushes, and the commands this participant may send. Exposes state built by the
  * pure reducer in model/room-state.ts. Invariant: once the room is finished (refused, closed, left)
  * the socket is disconnected and nothing more is sent.
+ *
+ * Other capabilities of the room (distress, …) keep their own state: they send through `command` and
+ * hear their facts through `listen`, so this hook stays the only owner of the socket.
  */
-import { useCallback, useEffect, useReducer, useRef, type RefObject } from 'react';
-import { ApiErrorSchema, check, type ClientCommandName, type CommandPayload } from '@hearth/shared';
+import { useCallback, useEffect, useReducer, useRef, useState, type RefObject } from 'react';
+import { ApiErrorSchema, check, type ClientCommandName, type CommandPayload, type FactPayload, type ServerFactName } from '@hearth/shared';
 import { connectRoomSocket, onFact, sendCommand, type CommandOutcome, type RoomSocket } from '../../../lib/socket';
 import { useLatest } from '../../../lib/use-latest';
 import { credentialRejected } from '../model/room-messages';
@@ -15,6 +18,12 @@ export interface MediaFlags {
   audio: boolean;
   video: boolean;
 }
+
+/** Facts this hook does not handle itself but passes on, already validated, to whoever listens. */
+const RELAYED_FACTS = ['distress:alert', 'distress:acknowledged', 'distress:updated', 'distress:seen'] as const satisfies readonly ServerFactName[];
+type RelayedFactName = (typeof RELAYED_FACTS)[number];
+export type RoomFact = { [E in RelayedFactName]: { name: E; payload: FactPayload<E> } }[RelayedFactName];
+export type RoomFactListener = (fact: RoomFact) => void;
 
 interface Options {
   token: string;
@@ -33,6 +42,8 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
   const [state, dispatch] = useReducer(roomReducer, initialRoomState);
   const live = useRef<{ socket: RoomSocket; finished: boolean } | null>(null);
   const latest = useLatest({ displayName, onCredentialRejected });
+  // Listeners register here rather than on a socket, so they keep hearing across a new socket.
+  const [listeners] = useState(() => new Set<RoomFactListener>());
 
   useEffect(() => {
     const socket = connectRoomSocket(token);
@@ -85,6 +96,8 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
         if (reason !== 'replaced') latest.current.onCredentialRejected();
         finish();
       }),
+      ...RELAYED_FACTS.map((name) =>
+        onFact(socket, name, (payload) => listeners.forEach((listener) => listener({ name, payload } as RoomFact)))),
     ];
 
     return () => {
@@ -93,7 +106,15 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
       finish();
       if (live.current === current) live.current = null;
     };
-  }, [token, flagsRef, latest]);
+  }, [token, flagsRef, latest, listeners]);
+
+  /** Subscribes to the relayed facts; returns an unsubscribe (an effect's cleanup). */
+  const listen = useCallback((listener: RoomFactListener) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, [listeners]);
 
   const command = useCallback(async <E extends ClientCommandName>(name: E, payload: CommandPayload<E>): Promise<CommandOutcome<E>> => {
     const current = live.current;
@@ -144,5 +165,5 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
     current.socket.connect();
   }, []);
 
-  return { state, setMediaState, mute, remove, leave, reconnect };
+  return { state, command, listen, setMediaState, mute, remove, leave, reconnect };
 }

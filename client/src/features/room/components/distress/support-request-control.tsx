@@ -1,0 +1,40 @@
+import { useRef } from 'react';
+import { Button } from '../../../../components/ui/button';
+import { memberStatusText, type DistressDraft, type MemberSide } from '../../model/distress-state';
+import { SupportDialog } from './support-dialog';
+
+export interface SupportRequestControlProps {
+  member: MemberSide;
+  onOpen: () => void;
+  onClose: () => void;
+  onDraftChange: (draft: Partial<DistressDraft>) => void;
+  onSend: () => void;
+}
+
+/**
+ * "I need support", always in the same place in the header, and the private line that says what
+ * happened to the request. Opening the dialog tells nobody anything; only "Send privately" does, and
+ * only facilitators hear of it. The status stays until the next request: it is the person's reassurance.
+ */
+export function SupportRequestControl({ member, onOpen, onClose, onDraftChange, onSend }: SupportRequestControlProps) {
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  return (
+    <div className="support-control">
+      <Button ref={buttonRef} variant="secondary" className="support-control__button" aria-haspopup="dialog" onClick={onOpen}>
+        I need support
+      </Button>
+      {/* Always present (empty until used) so screen readers announce each change. */}
+      <p role="status" className="support-control__status">{memberStatusText(member)}</p>
+      {/* Folded away, so a long list of numbers never pushes the room aside; only this person sees it. */}
+      {member.sent?.crisisResources ? (
+        <details className="support-control__resources">
+          <summary>If you need help right now</summary>
+          <p>{member.sent.crisisResources}</p>
+        </details>
+      ) : null}
+      {member.dialogOpen ? (
+        <SupportDialog member={member} onDraftChange={onDraftChange} onSend={onSend} onClose={onClose} returnFocusRef={buttonRef} />
+      ) : null}
+    </div>
+  );
+}

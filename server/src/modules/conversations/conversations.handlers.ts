@@ -1,0 +1,69 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { fail, isFacilitatorRole, ok, type DistressAlert } from '@hearth/shared';
+import { onCommand } from '../../realtime/command.js';
+import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import type { Services } from '../../services.js';
+import { act, facilitatorConnections } from '../distress/distress.handlers.js';
+
+/**
+ * Private text. Invariants (docs/spec.md):
+ * - [PC1] a request's conversation reaches only the member who raised it and the session's facilitators;
+ *   another member can neither write to it nor read it;
+ * - [PC2] the backchannel reaches only the session's facilitators and co-facilitators;
+ * - [PC3] messages are stored before they are acknowledged, and their text never goes to the log.
+ */
+export function registerConversationHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+  const self = socket.data.identity;
+  const facilitator = isFacilitatorRole(self.role);
+
+  /** The request, if the sender may take part in its conversation. */
+  async function caseFor(alertId: string): Promise<DistressAlert | undefined> {
+    const alert = await services.distress.find(self.sessionId, alertId);
+    if (!alert || (!facilitator && alert.participantId !== self.participantId)) return undefined;
+    return alert;
+  }
+
+  onCommand(socket, log, 'case:message', async ({ alertId, body }) => {
+    const alert = await caseFor(alertId);
+    if (!alert) return fail('not_found', 'There is no such support request.');
+    if (alert.status === 'resolved') return fail('conflict', 'This request has been resolved; start a new one if you need to.');
+    if (facilitator) await moveIntoConversation(io, services, self.sessionId, self.participantId, alert);
+    const message = await services.messages.add(self.sessionId, { kind: 'case', alertId }, self.participantId, body.trim(), services.now());
+    const recipients = new Set(facilitatorConnections(services, self.sessionId));
+    const raiser = services.rooms.get(self.sessionId, alert.participantId);
+    if (raiser) recipients.add(raiser.connectionId);
+    recipients.delete(socket.id);
+    for (const connectionId of recipients) io.to(connectionId).emit('case:message', { alertId, message });
+    return ok({ message });
+  });
+
+  onCommand(socket, log, 'case:history', async ({ alertId }) => {
+    if (!(await caseFor(alertId))) return fail('not_found', 'There is no such support request.');
+    return ok({ messages: await services.messages.list(self.sessionId, { kind: 'case', alertId }) });
+  });
+
+  onCommand(socket, log, 'backchannel:message', async ({ body }) => {
+    const message = await services.messages.add(self.sessionId, { kind: 'backchannel' }, self.participantId, body.trim(), services.now());
+    for (const connectionId of facilitatorConnections(services, self.sessionId, self.participantId)) io.to(connectionId).emit('backchannel:message', message);
+    return ok({ message });
+  });
+
+  onCommand(socket, log, 'backchannel:history', async () => ok({ messages: await services.messages.list(self.sessionId, { kind: 'backchannel' }) }));
+}
+
+/**
+ * A facilitator writing to a member has seen their request: acknowledge it if nobody had (telling the
+ * member, as acknowledging does), then mark it in conversation.
+ */
+async function moveIntoConversation(io: HearthServer, services: Services, sessionId: string, by: string, alert: DistressAlert): Promise<void> {
+  if (alert.status === 'raised') {
+    const acknowledged = await act(services, sessionId, by, alert.id, 'acknowledge');
+    if (acknowledged.ok) {
+      for (const connectionId of facilitatorConnections(services, sessionId)) io.to(connectionId).emit('distress:acknowledged', acknowledged.alert);
+      const raiser = services.rooms.get(sessionId, alert.participantId);
+      if (raiser && acknowledged.alert.acknowledgedAt !== null) io.to(raiser.connectionId).emit('distress:seen', { alertId: alert.id, at: acknowledged.alert.acknowledgedAt });
+    }
+  }
+  const conversing = await act(services, sessionId, by, alert.id, 'converse');
+  if (conversing.ok) for (const connectionId of facilitatorConnections(services, sessionId)) io.to(connectionId).emit('distress:updated', conversing.alert);
+}

@@ -1,0 +1,37 @@
+import type { PrivateMessage } from '@hearth/shared';
+import type { Db } from '../../db/database.js';
+import { newId } from '../../lib/secrets.js';
+
+export type Channel = { kind: 'case'; alertId: string } | { kind: 'backchannel' };
+
+/** Private messages of one session, by channel; senders' names and roles come from the participants table. */
+export function messagesRepository(db: Db) {
+  function query(sessionId: string, channel: Channel) {
+    let q = db
+      .selectFrom('private_messages as m')
+      .innerJoin('participants as p', 'p.id', 'm.sender_participant_id')
+      .select(['m.id', 'm.body', 'm.sent_at', 'p.id as sender_id', 'p.display_name', 'p.role'])
+      .where('m.session_id', '=', sessionId)
+      .where('m.channel', '=', channel.kind);
+    if (channel.kind === 'case') q = q.where('m.alert_id', '=', channel.alertId);
+    return q;
+  }
+
+  return {
+    async add(sessionId: string, channel: Channel, senderId: string, body: string, now: number): Promise<PrivateMessage> {
+      const id = newId();
+      await db
+        .insertInto('private_messages')
+        .values({ id, session_id: sessionId, channel: channel.kind, alert_id: channel.kind === 'case' ? channel.alertId : null, sender_participant_id: senderId, body, sent_at: now })
+        .execute();
+      const row = await query(sessionId, channel).where('m.id', '=', id).executeTakeFirstOrThrow();
+      return { id: row.id, from: { id: row.sender_id, displayName: row.display_name, role: row.role }, body: row.body, sentAt: row.sent_at };
+    },
+
+    async list(sessionId: string, channel: Channel, limit = 500): Promise<PrivateMessage[]> {
+      const rows = await query(sessionId, channel).orderBy('m.sent_at').orderBy('m.id').limit(limit).execute();
+      return rows.map((row) => ({ id: row.id, from: { id: row.sender_id, displayName: row.display_name, role: row.role }, body: row.body, sentAt: row.sent_at }));
+    },
+  };
+}
+export type MessagesRepository = ReturnType<typeof messagesRepository>;
