@@ -36,7 +36,7 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   const db = openDatabase(config.database, (err) => app.log.warn({ err }, 'database connection lost; reconnecting on next query'));
   app.addHook('onClose', async () => db.destroy());
   await migrateToLatest(db);
-  const services = createServices(config, db, options.now);
+  const services = createServices(config, db, app.log, options.now);
 
   installErrorHandler(app);
   await app.register(securityPlugin, { config });

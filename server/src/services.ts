@@ -11,6 +11,8 @@ import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SignallingHub } from './modules/signalling/signalling-hub.js';
 import { noRoomControl, type RoomControl } from './realtime/room-control.js';
 import type { ReAlertScheduler } from './modules/distress/re-alert-scheduler.js';
+import { OncallNotifier } from './modules/distress/oncall-webhook.js';
+import type { FastifyBaseLogger } from 'fastify';
 
 /** Everything handlers need, built once per app so tests get a fresh, isolated set. */
 export interface Services {
@@ -30,9 +32,10 @@ export interface Services {
   roomControl: RoomControl;
   /** Set once socket.io is attached; tests call `tick()` to run a pass at a chosen time. */
   reAlerts: ReAlertScheduler | null;
+  oncall: OncallNotifier;
 }
 
-export function createServices(config: Config, db: Db, now: () => number = Date.now): Services {
+export function createServices(config: Config, db: Db, log: FastifyBaseLogger, now: () => number = Date.now): Services {
   const rooms = new RoomRegistry(config.meshCapacity);
   return {
     config,
@@ -49,5 +52,6 @@ export function createServices(config: Config, db: Db, now: () => number = Date.
     signalling: new SignallingHub(rooms, now),
     roomControl: noRoomControl,
     reAlerts: null,
+    oncall: new OncallNotifier(log.child({ module: 'oncall' }), now),
   };
 }

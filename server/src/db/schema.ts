@@ -29,6 +29,10 @@ export interface GroupsTable {
   created_at: number;
   crisis_resources: string | null;
   emergency_contacts: string | null;
+  oncall_webhook_url: string | null;
+  oncall_webhook_secret: string | null;
+  /** 1 when the group allows names and notes in on-call webhooks; null or 0 otherwise. */
+  oncall_include_content: number | null;
 }
 
 export interface SessionsTable {

@@ -11,14 +11,34 @@ export const GroupSchema = Type.Object({
   crisisResources: Type.Union([Type.String(), Type.Null()]),
   /** Who facilitators contact in an emergency; never shown to members. */
   emergencyContacts: Type.Union([Type.String(), Type.Null()]),
+  /** Where unacknowledged and escalated requests are reported, if set (the secret is never sent back). */
+  oncallWebhookUrl: Type.Union([Type.String(), Type.Null()]),
+  /** Whether those reports may carry the member's name and note (otherwise only level and times). */
+  oncallIncludeContent: Type.Boolean(),
 });
 export type Group = Type.Static<typeof GroupSchema>;
 
 export const SupportTextSchema = Type.String({ maxLength: 2000 });
 
-/** Both fields optional; an empty string clears a field. */
+/** Every field optional; an empty string clears a text field. The URL and the secret are set together. */
 export const UpdateGroupSupportBodySchema = Type.Object(
-  { crisisResources: Type.Optional(SupportTextSchema), emergencyContacts: Type.Optional(SupportTextSchema) },
+  {
+    crisisResources: Type.Optional(SupportTextSchema),
+    emergencyContacts: Type.Optional(SupportTextSchema),
+    oncallWebhook: Type.Optional(
+      Type.Union([
+        Type.Null(),
+        Type.Object(
+          {
+            url: Type.String({ maxLength: 500, pattern: '^https?://[^\\s]+$' }),
+            secret: Type.String({ minLength: 16, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+      ]),
+    ),
+    oncallIncludeContent: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 export type UpdateGroupSupportBody = Type.Static<typeof UpdateGroupSupportBodySchema>;

@@ -2,14 +2,22 @@ import type { Kysely } from 'kysely';
 
 /**
  * Per-group support details set by facilitators: crisis resources (shown privately to a member who asks
- * for support) and emergency contacts (facilitators only).
+ * for support), emergency contacts (facilitators only), and an optional on-call webhook (its secret is
+ * write-only: never sent back to any client).
  */
+const columns: [string, 'text' | 'integer'][] = [
+  ['crisis_resources', 'text'],
+  ['emergency_contacts', 'text'],
+  ['oncall_webhook_url', 'text'],
+  ['oncall_webhook_secret', 'text'],
+  ['oncall_include_content', 'integer'],
+];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('groups').addColumn('crisis_resources', 'text').execute();
-  await db.schema.alterTable('groups').addColumn('emergency_contacts', 'text').execute();
+  // One column per statement: SQLite's ALTER TABLE adds one at a time.
+  for (const [name, type] of columns) await db.schema.alterTable('groups').addColumn(name, type).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('groups').dropColumn('emergency_contacts').execute();
-  await db.schema.alterTable('groups').dropColumn('crisis_resources').execute();
+  for (const [name] of [...columns].reverse()) await db.schema.alterTable('groups').dropColumn(name).execute();
 }

@@ -1,9 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, isFacilitatorRole, ok } from '@hearth/shared';
+import { fail, isFacilitatorRole, ok, type DistressAlert } from '@hearth/shared';
 import { onCommand } from '../../realtime/command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
 import { applyCaseAction, type CaseAction } from './case-state.js';
+import { buildReport, type OncallEvent } from './oncall-webhook.js';
 
 /**
  * The private distress channel. Invariants, tested by id (docs/spec.md):
@@ -46,6 +47,7 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
     const outcome = await act(services, self.sessionId, self.participantId, alertId, action);
     if (!outcome.ok) return fail(outcome.code, outcome.message);
     for (const connectionId of facilitatorConnections(services, self.sessionId)) io.to(connectionId).emit('distress:updated', outcome.alert);
+    if (action === 'escalate') await reportToOncall(services, self.sessionId, outcome.alert, 'distress.escalated');
     return ok({ alert: outcome.alert });
   });
 }
@@ -72,6 +74,17 @@ export async function act(services: Services, sessionId: string, by: string, ale
   const latest = (await services.distress.find(sessionId, alertId)) ?? current;
   if (!changed) return { ok: false, code: 'conflict', message: 'Another facilitator changed this request just now.', alert: latest };
   return { ok: true, alert: latest };
+}
+
+/** [OC1][OC3] Queues a report to the group's on-call webhook, if it has one; never waits for delivery. */
+export async function reportToOncall(services: Services, sessionId: string, alert: DistressAlert, event: OncallEvent): Promise<void> {
+  const session = await services.sessions.find(sessionId);
+  const group = session && (await services.groups.find(session.groupId));
+  if (!group?.oncallWebhookUrl || !group.oncallWebhookSecret) return;
+  services.oncall.send(
+    { url: group.oncallWebhookUrl, secret: group.oncallWebhookSecret },
+    buildReport(alert, sessionId, event, group.oncallIncludeContent, services.now()),
+  );
 }
 
 /** [DS3] Called when a facilitator has joined: every open case of the session. */

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { HearthServer } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
-import { facilitatorConnections } from './distress.handlers.js';
+import { facilitatorConnections, reportToOncall } from './distress.handlers.js';
 
 /**
  * [DS6] If nobody acknowledges a request within `reAlertAfterMs` (default 30 s), every facilitator of
@@ -46,6 +46,8 @@ export class ReAlertScheduler {
       for (const connectionId of facilitatorConnections(this.services, due.sessionId, alert.participantId)) {
         this.io.to(connectionId).emit('distress:alert', alert);
       }
+      // The on-call contact hears once that nobody has answered, not at every re-alert.
+      if (alert.reAlerts === 1) await reportToOncall(this.services, due.sessionId, alert, 'distress.unacknowledged');
     }
   }
 }

@@ -1,10 +1,12 @@
-import type { Group } from '@hearth/shared';
+import type { Group, UpdateGroupSupportBody } from '@hearth/shared';
 import type { Db } from '../../db/database.js';
 import type { GroupsTable } from '../../db/schema.js';
 import { newId } from '../../lib/secrets.js';
 
 export interface GroupRecord extends Group {
   ownerAccountId: string;
+  /** Write-only: used to sign on-call webhooks, never returned to a client. */
+  oncallWebhookSecret: string | null;
 }
 
 function toGroup(row: GroupsTable): GroupRecord {
@@ -16,11 +18,14 @@ function toGroup(row: GroupsTable): GroupRecord {
     createdAt: row.created_at,
     crisisResources: row.crisis_resources,
     emergencyContacts: row.emergency_contacts,
+    oncallWebhookUrl: row.oncall_webhook_url,
+    oncallIncludeContent: row.oncall_include_content === 1,
+    oncallWebhookSecret: row.oncall_webhook_secret,
     ownerAccountId: row.owner_account_id,
   };
 }
 
-export function publicGroup({ ownerAccountId: _owner, ...group }: GroupRecord): Group {
+export function publicGroup({ ownerAccountId: _owner, oncallWebhookSecret: _secret, ...group }: GroupRecord): Group {
   return group;
 }
 
@@ -36,6 +41,9 @@ export function groupsRepository(db: Db) {
         created_at: now,
         crisis_resources: null,
         emergency_contacts: null,
+        oncall_webhook_url: null,
+        oncall_webhook_secret: null,
+        oncall_include_content: null,
       };
       await db.insertInto('groups').values(row).execute();
       return toGroup(row);
@@ -47,11 +55,15 @@ export function groupsRepository(db: Db) {
     },
 
     /** Sets the given support details; an empty (or blank) text clears that field. */
-    async updateSupport(groupId: string, input: { crisisResources?: string | undefined; emergencyContacts?: string | undefined }): Promise<void> {
+    async updateSupport(groupId: string, input: UpdateGroupSupportBody): Promise<void> {
       const clean = (text: string) => text.trim() || null;
       const changes = {
         ...(input.crisisResources !== undefined ? { crisis_resources: clean(input.crisisResources) } : {}),
         ...(input.emergencyContacts !== undefined ? { emergency_contacts: clean(input.emergencyContacts) } : {}),
+        ...(input.oncallWebhook !== undefined
+          ? { oncall_webhook_url: input.oncallWebhook?.url ?? null, oncall_webhook_secret: input.oncallWebhook?.secret ?? null }
+          : {}),
+        ...(input.oncallIncludeContent !== undefined ? { oncall_include_content: input.oncallIncludeContent ? 1 : 0 } : {}),
       };
       if (Object.keys(changes).length > 0) await db.updateTable('groups').set(changes).where('id', '=', groupId).execute();
     },
