@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiRoutes } from '@hearth/shared';
-import { facilitatorCredential, http, memberCredential, startLiveSession, type LiveSession } from '../support/api.js';
+import { createInvite, facilitatorCredential, http, memberCredential, redeem, startLiveSession, type LiveSession } from '../support/api.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
 import { useLiveRoom } from '../support/live-room.js';
 import { connectParticipant, eventsNamed, join, settle } from '../support/sockets.js';
@@ -136,5 +136,33 @@ describe('records', () => {
     expect(records.body[0]?.timeline.map((t) => t.kind)).toEqual(['raised', 'resolved']);
     expect((await http(hearth, 'GET', ApiRoutes.sessionCases(live.session.id))).status).toBe(401);
     expect((await http(hearth, 'GET', ApiRoutes.sessionCases('someoneelsessession'), { cookie: live.cookie })).status).toBe(404);
+  });
+});
+
+describe('a facilitator opening a case', () => {
+  it('[DS9] records a concern about a member without telling them; other facilitators see it in hand', async () => {
+    const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    const kim = await fixture.connect((await redeem(hearth, await createInvite(hearth, live, { role: 'co_facilitator' }), 'Kim')).body.token);
+    const sam = await fixture.connect((await memberCredential(hearth, live, 'Sam')).token);
+    await join(fran);
+    await join(kim);
+    const samId = (await join(sam)).self.id;
+    await settle();
+    const kimSees = kim.next('distress:alert');
+    const opened = await fran.send('distress:open', { participantId: samId, level: 'struggling', note: 'Quiet and tearful tonight' });
+    expect(opened).toMatchObject({ ok: true, alert: { participantId: samId, status: 'acknowledged', openedBy: { displayName: 'Fran' }, acknowledgedBy: { displayName: 'Fran' } } });
+    expect(await kimSees).toMatchObject({ participantId: samId, status: 'acknowledged', note: 'Quiet and tearful tonight' });
+    await settle();
+    expect(sam.received.filter((r) => r.event.startsWith('distress:'))).toEqual([]);
+    expect(eventsNamed(fran, 'distress:alert')).toEqual([]);
+  });
+
+  it('[AU1] members cannot open cases about others; a case needs someone in the room', async () => {
+    const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    const sam = await fixture.connect((await memberCredential(hearth, live, 'Sam')).token);
+    const franId = (await join(fran)).self.id;
+    await join(sam);
+    expect(await sam.send('distress:open', { participantId: franId, level: 'struggling' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await fran.send('distress:open', { participantId: 'nobodyhere', level: 'struggling' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

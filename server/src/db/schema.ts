@@ -74,6 +74,7 @@ export interface DistressAlertsTable {
   id: string;
   session_id: string;
   participant_id: string;
+  opened_by: string | null;
   level: 'struggling' | 'talk_privately' | 'not_safe';
   note: string | null;
   status: 'raised' | 'acknowledged' | 'in_conversation' | 'escalated' | 'resolved';

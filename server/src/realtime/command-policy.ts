@@ -19,6 +19,7 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'distress:raise': { roles: 'anyone', needsJoin: true },
   'distress:acknowledge': { roles: 'facilitators', needsJoin: true },
   'distress:update': { roles: 'facilitators', needsJoin: true },
+  'distress:open': { roles: 'facilitators', needsJoin: true },
   // Members may write on their own request only: the handler checks it is theirs.
   'case:message': { roles: 'anyone', needsJoin: true },
   'case:history': { roles: 'anyone', needsJoin: true },

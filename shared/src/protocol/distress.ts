@@ -51,6 +51,8 @@ export const DistressAlertSchema = Type.Object({
   raisedAt: Type.Number(),
   acknowledgedAt: Type.Union([Type.Number(), Type.Null()]),
   acknowledgedBy: Type.Union([ByWhom, Type.Null()]),
+  /** Set when a facilitator opened the case about a member they were concerned about (the member is not told). */
+  openedBy: Type.Union([ByWhom, Type.Null()]),
   /** Where the case stands; `acknowledgedBy` is the facilitator handling it. */
   status: DistressCaseStatusSchema,
   /** How many times it was sent again because nobody acknowledged it in time. */
@@ -65,6 +67,12 @@ export const RaiseDistressSchema = Type.Object(
 );
 
 export const AcknowledgeDistressSchema = Type.Object({ alertId: IdSchema }, { additionalProperties: false });
+
+/** A facilitator opens a case about a member who is in the room; it starts acknowledged by them. */
+export const OpenDistressSchema = Type.Object(
+  { participantId: IdSchema, level: DistressLevelSchema, note: Type.Optional(DistressNoteSchema) },
+  { additionalProperties: false },
+);
 
 /** A facilitator moves a case on: escalate (e.g. called the on-call contact) or resolve. */
 export const UpdateDistressSchema = Type.Object(

@@ -1,7 +1,7 @@
 import Type, { type TSchema } from 'typebox';
 import { ApiErrorSchema } from './errors.js';
 import { BackchannelMessageSchema, CaseHistorySchema, CaseMessageFactSchema, CaseMessageSchema, PrivateMessageSchema } from './conversations.js';
-import { AcknowledgeDistressSchema, DistressAlertSchema, DistressSeenSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
+import { AcknowledgeDistressSchema, DistressAlertSchema, DistressSeenSchema, OpenDistressSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
 import { DisplayNameSchema, IdSchema, MediaAccessSchema, ParticipantSchema } from './entities.js';
 
 /**
@@ -61,6 +61,8 @@ export const ClientCommands = {
   },
   /** Facilitators only. Marks the alert seen; the member is told quietly, other facilitators see who took it. */
   'distress:acknowledge': { payload: AcknowledgeDistressSchema, result: Type.Object({ alert: DistressAlertSchema }) },
+  /** Facilitators only. A case about a member in the room; the member is not told. Others facilitators get `distress:alert`. */
+  'distress:open': { payload: OpenDistressSchema, result: Type.Object({ alert: DistressAlertSchema }) },
   /** Facilitators only. Escalate or resolve a case; every facilitator receives `distress:updated`. */
   'distress:update': { payload: UpdateDistressSchema, result: Type.Object({ alert: DistressAlertSchema }) },
   /**

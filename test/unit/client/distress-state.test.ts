@@ -32,6 +32,7 @@ function alert(id: string, overrides: Partial<DistressAlert> = {}): DistressAler
     raisedAt: 1000,
     acknowledgedAt: null,
     acknowledgedBy: null,
+    openedBy: null,
     status: 'raised',
     reAlerts: 0,
     timeline: [{ at: 1000, kind: 'raised', by: null }],

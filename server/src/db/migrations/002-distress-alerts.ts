@@ -11,6 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
     .addColumn('participant_id', 'text', (c) => c.notNull().references('participants.id').onDelete('cascade'))
+    // Set when a facilitator opened the case about a member (who is not told); null when the member raised it.
+    .addColumn('opened_by', 'text', (c) => c.references('participants.id').onDelete('set null'))
     .addColumn('level', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('status', 'text', (c) => c.notNull())

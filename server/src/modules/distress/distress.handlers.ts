@@ -43,6 +43,21 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
     return ok({ alert });
   });
 
+  onCommand(socket, log, 'distress:open', async ({ participantId, level, note }) => {
+    const member = services.rooms.get(self.sessionId, participantId);
+    if (!member) return fail('not_found', 'That person is not in the room.');
+    if (participantId === self.participantId) return fail('not_allowed', 'Use "I need support" for yourself.');
+    const alert = await services.distress.raise(
+      { sessionId: self.sessionId, participantId, level, note: note?.trim() || null, openedBy: self.participantId },
+      services.now(),
+    );
+    // [DS9] Other facilitators learn of it; the member does not.
+    for (const connectionId of facilitatorConnections(services, self.sessionId, participantId)) {
+      if (connectionId !== socket.id) io.to(connectionId).emit('distress:alert', alert);
+    }
+    return ok({ alert });
+  });
+
   onCommand(socket, log, 'distress:update', async ({ alertId, action }) => {
     const outcome = await act(services, self.sessionId, self.participantId, alertId, action);
     if (!outcome.ok) return fail(outcome.code, outcome.message);

@@ -11,6 +11,7 @@ function caseQuery(db: Db) {
     .selectFrom('distress_alerts as a')
     .innerJoin('participants as p', 'p.id', 'a.participant_id')
     .leftJoin('participants as ack', 'ack.id', 'a.acknowledged_by')
+    .leftJoin('participants as opener', 'opener.id', 'a.opened_by')
     .select([
       'a.id',
       'a.session_id',
@@ -24,6 +25,8 @@ function caseQuery(db: Db) {
       'a.acknowledged_by',
       'p.display_name',
       'ack.display_name as acknowledged_by_name',
+      'a.opened_by',
+      'opener.display_name as opened_by_name',
     ]);
 }
 type CaseRow = Awaited<ReturnType<ReturnType<typeof caseQuery>['executeTakeFirstOrThrow']>>;
@@ -59,6 +62,7 @@ function toCase(row: CaseRow, timeline: DistressTimelineEntry[]): DistressAlert 
     raisedAt: row.raised_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by ? { id: row.acknowledged_by, displayName: row.acknowledged_by_name ?? '' } : null,
+    openedBy: row.opened_by ? { id: row.opened_by, displayName: row.opened_by_name ?? '' } : null,
     status: row.status,
     reAlerts: row.re_alerts,
     timeline,
@@ -77,8 +81,12 @@ export function distressRepository(db: Db) {
 
   return {
     /** Stores the case and its first timeline entry together: either both exist or neither does. */
-    async raise(input: { sessionId: string; participantId: string; level: DistressLevel; note: string | null }, now: number): Promise<DistressAlert> {
+    async raise(
+      input: { sessionId: string; participantId: string; level: DistressLevel; note: string | null; openedBy?: string },
+      now: number,
+    ): Promise<DistressAlert> {
       const id = newId();
+      const openedBy = input.openedBy ?? null;
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('distress_alerts')
@@ -88,14 +96,17 @@ export function distressRepository(db: Db) {
             participant_id: input.participantId,
             level: input.level,
             note: input.note,
-            status: 'raised',
+            opened_by: openedBy,
+            // A facilitator opening a case is already handling it; nobody needs alerting.
+            status: openedBy ? 'acknowledged' : 'raised',
             raised_at: now,
             last_alerted_at: now,
-            acknowledged_at: null,
-            acknowledged_by: null,
+            acknowledged_at: openedBy ? now : null,
+            acknowledged_by: openedBy,
           })
           .execute();
-        await record(trx, id, 'raised', now, null);
+        await record(trx, id, 'raised', now, openedBy);
+        if (openedBy) await record(trx, id, 'acknowledged', now, openedBy);
       });
       const created = await this.find(input.sessionId, id);
       if (!created) throw new Error('distress case vanished after insert');
