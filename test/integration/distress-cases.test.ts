@@ -166,3 +166,15 @@ describe('a facilitator opening a case', () => {
     expect(await fran.send('distress:open', { participantId: 'nobodyhere', level: 'struggling' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('handover', () => {
+  it('[DS10] as the session ends, facilitators receive the open cases; members receive none', async () => {
+    const { fran, sam, alertId } = await facilitatorAndMember();
+    const handover = fran.next('distress:handover');
+    const closed = sam.next('room:closed');
+    await http(hearth, 'POST', ApiRoutes.endSession(live.session.id), { cookie: live.cookie });
+    expect((await handover).openCases).toEqual([expect.objectContaining({ id: alertId, status: 'raised' })]);
+    await closed;
+    expect(eventsNamed(sam, 'distress:handover')).toEqual([]);
+  });
+});

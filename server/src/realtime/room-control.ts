@@ -1,16 +1,22 @@
+import { isFacilitatorRole } from '@hearth/shared';
 import type { Services } from '../services.js';
 import { sessionChannel, type HearthServer } from './socket-types.js';
 
 /** What HTTP routes may ask of live rooms, without knowing about socket.io. */
 export interface RoomControl {
-  endSession(sessionId: string): void;
+  endSession(sessionId: string): Promise<void>;
 }
 
-export const noRoomControl: RoomControl = { endSession: () => undefined };
+export const noRoomControl: RoomControl = { endSession: async () => undefined };
 
 export function socketRoomControl(io: HearthServer, services: Services): RoomControl {
   return {
-    endSession(sessionId) {
+    async endSession(sessionId) {
+      // [DS10] Before anyone is disconnected, facilitators get the open cases to hand over.
+      const openCases = await services.distress.listOpen(sessionId);
+      for (const presence of services.rooms.list(sessionId)) {
+        if (isFacilitatorRole(presence.participant.role)) io.to(presence.connectionId).emit('distress:handover', { openCases });
+      }
       for (const presence of services.rooms.clear(sessionId)) {
         services.signalling.disconnect(presence.participant.id);
         const socket = io.sockets.sockets.get(presence.connectionId);

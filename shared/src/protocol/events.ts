@@ -89,6 +89,11 @@ export const ServerFacts = {
   'distress:alert': DistressAlertSchema,
   /** Facilitators only: an alert was acknowledged (by whom), so the others know it is in hand. */
   'distress:acknowledged': DistressAlertSchema,
+  /**
+   * Facilitators only, as the session ends: every case still open, so whoever carries on knows what to
+   * follow up (the same list stays readable on the dashboard).
+   */
+  'distress:handover': Type.Object({ openCases: Type.Array(DistressAlertSchema) }),
   /** Facilitators only: a case was escalated or resolved. */
   'distress:updated': DistressAlertSchema,
   /** The member who raised the request and the session's facilitators. */

@@ -31,7 +31,7 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
     const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
     if (!owned) return sendError(reply, 'not_found', 'No such session.');
     const ended = await services.sessions.end(owned.session.id, services.now());
-    services.roomControl.endSession(owned.session.id);
+    await services.roomControl.endSession(owned.session.id);
     return ended ?? owned.session;
   });
 
