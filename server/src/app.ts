@@ -13,6 +13,7 @@ import { securityPlugin } from './plugins/security.js';
 import { staticClientPlugin } from './plugins/static-client.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import { createServices, type Services } from './services.js';
+import { RetentionScheduler } from './modules/distress/retention.js';
 
 export interface HearthApp {
   app: FastifyInstance;
@@ -54,6 +55,9 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   await app.register(staticClientPlugin, { clientDist: config.clientDist });
 
   attachRealtime(app, services);
+  const retention = new RetentionScheduler(db, services.now, app.log.child({ module: 'retention' }));
+  retention.start();
+  app.addHook('onClose', async () => retention.stop());
   return { app, services, setupLink };
 }
 

@@ -33,6 +33,7 @@ export interface GroupsTable {
   oncall_webhook_secret: string | null;
   /** 1 when the group allows names and notes in on-call webhooks; null or 0 otherwise. */
   oncall_include_content: number | null;
+  records_retention_days: number | null;
 }
 
 export interface SessionsTable {

@@ -15,7 +15,11 @@ export const GroupSchema = Type.Object({
   oncallWebhookUrl: Type.Union([Type.String(), Type.Null()]),
   /** Whether those reports may carry the member's name and note (otherwise only level and times). */
   oncallIncludeContent: Type.Boolean(),
+  /** Days support records are kept after a session ends, then deleted. */
+  recordsRetentionDays: Type.Integer(),
 });
+
+export const DEFAULT_RECORDS_RETENTION_DAYS = 90;
 export type Group = Type.Static<typeof GroupSchema>;
 
 export const SupportTextSchema = Type.String({ maxLength: 2000 });
@@ -38,6 +42,7 @@ export const UpdateGroupSupportBodySchema = Type.Object(
       ]),
     ),
     oncallIncludeContent: Type.Optional(Type.Boolean()),
+    recordsRetentionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   },
   { additionalProperties: false },
 );

@@ -11,6 +11,9 @@ const columns: [string, 'text' | 'integer'][] = [
   ['oncall_webhook_url', 'text'],
   ['oncall_webhook_secret', 'text'],
   ['oncall_include_content', 'integer'],
+  // Days support records (cases, their timelines and conversations, the backchannel) are kept after a
+  // session ends; null means the default (90).
+  ['records_retention_days', 'integer'],
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Group, UpdateGroupSupportBody } from '@hearth/shared';
+import { DEFAULT_RECORDS_RETENTION_DAYS, type Group, type UpdateGroupSupportBody } from '@hearth/shared';
 import type { Db } from '../../db/database.js';
 import type { GroupsTable } from '../../db/schema.js';
 import { newId } from '../../lib/secrets.js';
@@ -20,6 +20,7 @@ function toGroup(row: GroupsTable): GroupRecord {
     emergencyContacts: row.emergency_contacts,
     oncallWebhookUrl: row.oncall_webhook_url,
     oncallIncludeContent: row.oncall_include_content === 1,
+    recordsRetentionDays: row.records_retention_days ?? DEFAULT_RECORDS_RETENTION_DAYS,
     oncallWebhookSecret: row.oncall_webhook_secret,
     ownerAccountId: row.owner_account_id,
   };
@@ -44,6 +45,7 @@ export function groupsRepository(db: Db) {
         oncall_webhook_url: null,
         oncall_webhook_secret: null,
         oncall_include_content: null,
+        records_retention_days: null,
       };
       await db.insertInto('groups').values(row).execute();
       return toGroup(row);
@@ -64,6 +66,7 @@ export function groupsRepository(db: Db) {
           ? { oncall_webhook_url: input.oncallWebhook?.url ?? null, oncall_webhook_secret: input.oncallWebhook?.secret ?? null }
           : {}),
         ...(input.oncallIncludeContent !== undefined ? { oncall_include_content: input.oncallIncludeContent ? 1 : 0 } : {}),
+        ...(input.recordsRetentionDays !== undefined ? { records_retention_days: input.recordsRetentionDays } : {}),
       };
       if (Object.keys(changes).length > 0) await db.updateTable('groups').set(changes).where('id', '=', groupId).execute();
     },

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { migrateToLatest, openDatabase, type Db } from '../../server/src/db/database.js';
+import { messagesRepository } from '../../server/src/modules/conversations/messages.repository.js';
+import { distressRepository } from '../../server/src/modules/distress/distress.repository.js';
+import { purgeExpiredRecords } from '../../server/src/modules/distress/retention.js';
+import { accountsRepository } from '../../server/src/modules/accounts/accounts.repository.js';
+import { groupsRepository } from '../../server/src/modules/groups/groups.repository.js';
+import { participantsRepository } from '../../server/src/modules/participants/participants.repository.js';
+import { sessionsRepository } from '../../server/src/modules/sessions/sessions.repository.js';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 1);
+
+async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Db; close(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-retention-'));
+    const db = openDatabase({ kind: 'sqlite', file: join(dir, 'h.sqlite') });
+    return { db, close: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+  await admin.connect();
+  const name = `hearth_ret_${randomBytes(5).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(inject('postgresUrl'));
+  url.pathname = `/${name}`;
+  const db = openDatabase({ kind: 'postgres', url: url.toString() });
+  return { db, close: () => db.destroy() };
+}
+
+describe.each(['sqlite', 'postgres'] as const)('[DS11] support records retention on %s', (kind) => {
+  let backend: { db: Db; close(): Promise<void> };
+  beforeAll(async () => {
+    backend = await open(kind);
+    await migrateToLatest(backend.db);
+  });
+  afterAll(async () => backend?.close());
+
+  /** A session with one case (with a conversation) and one backchannel message; ended at `endedAt` or live. */
+  async function sessionWithRecords(retentionDays: number | null, endedAt: number | null) {
+    const db = backend.db;
+    const account = await accountsRepository(db).create({ email: `${randomBytes(4).toString('hex')}@example.org`, displayName: 'Fran', passwordHash: 'x' }, T0);
+    const group = await groupsRepository(db).create(account.id, { name: 'Circle', purpose: '' }, T0);
+    if (retentionDays !== null) await groupsRepository(db).updateSupport(group.id, { recordsRetentionDays: retentionDays });
+    const session = await sessionsRepository(db).start(group.id, 'Tuesday', T0);
+    const people = participantsRepository(db);
+    const fran = await people.create({ sessionId: session.id, role: 'facilitator', displayName: 'Fran', organisation: null, inviteId: null, accountId: account.id }, T0);
+    const sam = await people.create({ sessionId: session.id, role: 'member', displayName: 'Sam', organisation: null, inviteId: null, accountId: null }, T0);
+    const alert = await distressRepository(db).raise({ sessionId: session.id, participantId: sam.id, level: 'struggling', note: 'n' }, T0);
+    await messagesRepository(db).add(session.id, { kind: 'case', alertId: alert.id }, fran.id, 'hello', T0);
+    await messagesRepository(db).add(session.id, { kind: 'backchannel' }, fran.id, 'between us', T0);
+    if (endedAt !== null) await sessionsRepository(db).end(session.id, endedAt);
+    return session.id;
+  }
+
+  async function remaining(sessionId: string) {
+    const cases = await distressRepository(backend.db).listAll(sessionId);
+    const messages = await backend.db.selectFrom('private_messages').select('id').where('session_id', '=', sessionId).execute();
+    const events = await backend.db.selectFrom('distress_events').select('id').where('alert_id', 'in', cases.length ? cases.map((c) => c.id) : ['none']).execute();
+    return { cases: cases.length, messages: messages.length, events: events.length };
+  }
+
+  it('keeps records until the group\'s retention has passed since the session ended, then deletes all of them', async () => {
+    const week = await sessionWithRecords(7, T0 + DAY);
+    const byDefault = await sessionWithRecords(null, T0 + DAY);
+    const live = await sessionWithRecords(1, null);
+
+    await purgeExpiredRecords(backend.db, T0 + DAY + 7 * DAY - 1);
+    expect(await remaining(week)).toEqual({ cases: 1, messages: 2, events: 1 });
+
+    await purgeExpiredRecords(backend.db, T0 + DAY + 7 * DAY);
+    expect(await remaining(week)).toEqual({ cases: 0, messages: 0, events: 0 });
+    expect(await remaining(byDefault)).toMatchObject({ cases: 1, messages: 2 });
+
+    await purgeExpiredRecords(backend.db, T0 + DAY + 90 * DAY);
+    expect(await remaining(byDefault)).toEqual({ cases: 0, messages: 0, events: 0 });
+    // A live session's records are never purged, however old.
+    await purgeExpiredRecords(backend.db, T0 + 5000 * DAY);
+    expect(await remaining(live)).toMatchObject({ cases: 1, messages: 2 });
+  });
+});
