@@ -1,3 +1,4 @@
+// Distress storage on both databases: retention purges and case transitions under concurrency.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,5 +83,55 @@ describe.each(['sqlite', 'postgres'] as const)('[DS11] support records retention
     // A live session's records are never purged, however old.
     await purgeExpiredRecords(backend.db, T0 + 5000 * DAY);
     expect(await remaining(live)).toMatchObject({ cases: 1, messages: 2 });
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('[DS5] distress cases on %s', (kind) => {
+  let backend: { db: Db; close(): Promise<void> };
+  beforeAll(async () => {
+    backend = await open(kind);
+    await migrateToLatest(backend.db);
+  });
+  afterAll(async () => backend?.close());
+
+  async function liveCase() {
+    const db = backend.db;
+    const account = await accountsRepository(db).create({ email: `${randomBytes(4).toString('hex')}@example.org`, displayName: 'Fran', passwordHash: 'x' }, T0);
+    const group = await groupsRepository(db).create(account.id, { name: 'Circle', purpose: '' }, T0);
+    const session = await sessionsRepository(db).start(group.id, 'Tuesday', T0);
+    const people = participantsRepository(db);
+    const facilitators = await Promise.all(
+      ['Fran', 'Kim', 'Lee', 'Max', 'Noa'].map((name) => people.create({ sessionId: session.id, role: 'co_facilitator', displayName: name, organisation: null, inviteId: null, accountId: null }, T0)),
+    );
+    const sam = await people.create({ sessionId: session.id, role: 'member', displayName: 'Sam', organisation: null, inviteId: null, accountId: null }, T0);
+    const alert = await distressRepository(db).raise({ sessionId: session.id, participantId: sam.id, level: 'not_safe', note: 'help' }, T0);
+    return { sessionId: session.id, alert, facilitators };
+  }
+
+  it('five facilitators acknowledging at once: exactly one wins, and the timeline records only them', async () => {
+    const { sessionId, alert, facilitators } = await liveCase();
+    const repo = distressRepository(backend.db);
+    const wins = await Promise.all(
+      facilitators.map((f, i) => repo.transition(sessionId, alert.id, { from: 'raised', to: 'acknowledged', kind: 'acknowledged', by: f.id, acknowledges: true }, T0 + 1000 + i)),
+    );
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    const stored = await repo.find(sessionId, alert.id);
+    const winner = facilitators[wins.indexOf(true)];
+    expect(stored).toMatchObject({ status: 'acknowledged', acknowledgedBy: { id: winner?.id } });
+    expect(stored?.timeline.map((t) => [t.kind, t.by?.id ?? null])).toEqual([
+      ['raised', null],
+      ['acknowledged', winner?.id],
+    ]);
+    expect(typeof stored?.raisedAt).toBe('number');
+  });
+
+  it('re-alert bookkeeping and open lists survive a round trip', async () => {
+    const { sessionId, alert } = await liveCase();
+    const repo = distressRepository(backend.db);
+    expect((await repo.dueForReAlert(T0 + 30_000)).map((d) => d.id)).toContain(alert.id);
+    await repo.markReAlerted(alert.id, T0 + 30_000);
+    expect((await repo.dueForReAlert(T0 + 30_000 - 1)).map((d) => d.id)).not.toContain(alert.id);
+    expect(await repo.find(sessionId, alert.id)).toMatchObject({ reAlerts: 1, timeline: [{ kind: 'raised' }, { kind: 're_alerted', at: T0 + 30_000 }] });
+    expect((await repo.listOpen(sessionId)).map((a) => a.id)).toEqual([alert.id]);
   });
 });
