@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -26,8 +26,38 @@ export function openDatabase(target: DatabaseTarget, onConnectionError: (err: Er
   const sqlite = new SQLite(target.file);
   // WAL lets readers proceed during a write; foreign keys are off by default in SQLite.
   sqlite.pragma('journal_mode = WAL');
+  // better-sqlite3 runs on the event loop, so the default (FULL) fsyncs the WAL inside every commit and
+  // stalls every room for that long (p99 ~8 ms per commit on a busy disk; hundreds of ms per second at
+  // 500 rooms, see npm run bench:server). NORMAL in WAL mode still survives the process being killed
+  // (SIGKILL) with every acknowledged write; only an OS crash or power loss may lose the last commits.
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/** Statements kept per SQL text; queries with `in (...)` lists of many lengths make more texts than this. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh, and compiling SQL on the event loop was the largest
+ * single cost per command under load (npm run bench:server). Prepared statements are reusable with new
+ * parameters, and Kysely runs one query at a time on its one connection, so a statement is never in use
+ * twice at once. SQLite re-prepares a cached statement itself if a migration changes the schema.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement) statements.delete(sql);
+      else statement = sqlite.prepare(sql);
+      // Re-inserting keeps the Map in least-recently-used order: the first key is the one to drop.
+      statements.set(sql, statement);
+      if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
+      return statement;
+    },
+  };
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */
