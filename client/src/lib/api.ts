@@ -9,7 +9,7 @@ import { networkError, unexpectedResponse, type ClientError } from './errors';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ClientError };
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT';
 
 async function send(method: Method, path: string, body: unknown): Promise<Response | null> {
   const init: RequestInit = {

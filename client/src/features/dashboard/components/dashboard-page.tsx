@@ -31,7 +31,7 @@ export function DashboardPage({ account, onSignOut }: DashboardPageProps) {
     >
       <div className="dashboard">
         <div className="dashboard__groups">
-          <GroupList groups={groups.items} />
+          <GroupList groups={groups.items} onChange={groups.upsert} />
           {groups.error ? (
             <div className="stack">
               <FormError error={groups.error} />
@@ -45,7 +45,7 @@ export function DashboardPage({ account, onSignOut }: DashboardPageProps) {
   );
 }
 
-function GroupList({ groups }: { groups: Group[] | null }) {
+function GroupList({ groups, onChange }: { groups: Group[] | null; onChange: (group: Group) => void }) {
   if (groups === null) {
     return (
       <p className="muted" aria-busy="true">
@@ -59,7 +59,7 @@ function GroupList({ groups }: { groups: Group[] | null }) {
   return (
     <>
       {groups.map((group) => (
-        <GroupSection key={group.id} group={group} />
+        <GroupSection key={group.id} group={group} onChange={onChange} />
       ))}
     </>
   );

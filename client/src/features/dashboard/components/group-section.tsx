@@ -1,20 +1,26 @@
 import { useId, useState } from 'react';
-import type { Group, Session } from '@hearth/shared';
+import { Link } from 'wouter';
+import { RulesPagePaths, type Group, type Session } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { FormError } from '../../../components/ui/form-error';
 import { StatusText, statusMessage, type StatusMessage } from '../../../components/ui/status-text';
 import type { ClientError } from '../../../lib/errors';
-import { formatDateTime } from '../../../lib/format';
 import { useRemoteList } from '../../../lib/use-remote-list';
 import { listSessions, startSession } from '../api/dashboard-api';
 import { LiveSession } from './live-session';
+import { PastSession } from './past-session';
+import { SupportDetailsForm } from './support-details-form';
 
-export function GroupSection({ group }: { group: Group }) {
+const PAST_SHOWN = 5;
+
+export function GroupSection({ group, onChange }: { group: Group; onChange: (group: Group) => void }) {
   const headingId = useId();
   const sessions = useRemoteList(() => listSessions(group.id), `sessions:${group.id}`);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientError | null>(null);
   const [status, setStatus] = useState<StatusMessage | null>(null);
+  // The newest few by default; every ended session stays reachable, since each holds support records.
+  const [allPast, setAllPast] = useState(false);
 
   async function start() {
     setBusy(true);
@@ -54,6 +60,9 @@ export function GroupSection({ group }: { group: Group }) {
         </div>
       </div>
       {group.purpose ? <p className="group__purpose">{group.purpose}</p> : null}
+      <p className="group__rules-link">
+        <Link href={RulesPagePaths.editor(group.id)} aria-label={`Ground rules for ${group.name}`}>Ground rules</Link>
+      </p>
       <FormError error={error} />
       {sessions.error ? (
         <div className="stack">
@@ -69,15 +78,19 @@ export function GroupSection({ group }: { group: Group }) {
       {past.length > 0 ? (
         <div className="past-sessions">
           <h3>Past sessions</h3>
-          <ul className="plain-list">
-            {past.slice(0, 5).map((session) => (
-              <li key={session.id}>
-                {session.title} <span className="muted">· {formatDateTime(session.startedAt)}</span>
-              </li>
+          <ul className="past-sessions__list">
+            {(allPast ? past : past.slice(0, PAST_SHOWN)).map((session) => (
+              <PastSession key={session.id} session={session} />
             ))}
           </ul>
+          {past.length > PAST_SHOWN ? (
+            <Button variant="quiet" onClick={() => setAllPast(!allPast)}>
+              {allPast ? 'Show only recent past sessions' : `Show all ${past.length} past sessions`}
+            </Button>
+          ) : null}
         </div>
       ) : null}
+      <SupportDetailsForm group={group} onSaved={onChange} />
     </section>
   );
 }

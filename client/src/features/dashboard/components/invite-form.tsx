@@ -11,6 +11,8 @@ import { createInvite } from '../api/dashboard-api';
 const roleOptions = [
   { value: 'member', label: 'Member' },
   { value: 'co_facilitator', label: 'Co-facilitator' },
+  // A hidden observer: members never see or hear of them (docs/spec.md [SV1]).
+  { value: 'supervisor', label: 'Supervisor (hidden from members)' },
 ] as const;
 
 const expiryOptions = [

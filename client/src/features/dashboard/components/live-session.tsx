@@ -4,6 +4,7 @@ import { PagePaths, type Session } from '@hearth/shared';
 import { formatDateTime } from '../../../lib/format';
 import { EndSessionControl } from './end-session-control';
 import { InvitePanel } from './invite-panel';
+import { SessionCases } from './session-cases';
 
 export function LiveSession({ session, onEnded }: { session: Session; onEnded: (session: Session) => void }) {
   const headingId = useId();
@@ -20,6 +21,7 @@ export function LiveSession({ session, onEnded }: { session: Session; onEnded: (
         <EndSessionControl session={session} onEnded={onEnded} />
       </div>
       <InvitePanel sessionId={session.id} />
+      <SessionCases sessionId={session.id} describedBy={headingId} />
     </article>
   );
 }
