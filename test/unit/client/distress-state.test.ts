@@ -2,13 +2,16 @@ import { describe, expect, test } from 'vitest';
 import type { DistressAlert, Role } from '@hearth/shared';
 import {
   canAskForSupport,
+  canEscalate,
   caseStatusText,
   distressReducer,
   emptyDraft,
   initialDistressState,
+  isResolved,
   levelLabel,
   memberStatusText,
   raisePayload,
+  statusWord,
   waitingCount,
   type DistressAction,
   type DistressState,
@@ -194,6 +197,10 @@ describe('support requests (the facilitator side)', () => {
     const escalated = run({ type: 'alert', alert: seen }, { type: 'alert-changed', alert: { ...seen, status: 'escalated' } });
     expect(escalated.alerts[0]?.status).toBe('escalated');
     expect(distressReducer(escalated, { type: 'alert-changed', alert: seen })).toBe(escalated);
+    const resolved = distressReducer(escalated, { type: 'alert-changed', alert: { ...seen, status: 'resolved' } });
+    expect(resolved.alerts.map((a) => a.status)).toEqual(['resolved']);
+    expect(distressReducer(resolved, { type: 'alert', alert: { ...seen, status: 'escalated' } })).toBe(resolved);
+    expect(resolved.announcement).toBeNull();
   });
 
   test('[DS3] a request someone already has in hand, delivered on joining, is listed quietly', () => {
@@ -240,14 +247,40 @@ describe('words', () => {
     expect(levelLabel(level)).toBe(expected);
   });
 
+  const cody = { id: 'cody', displayName: 'Cody' };
+  const step = (a: DistressAlert, kind: 'escalated' | 'resolved' | 'in_conversation', by: typeof fran | null, at = 3000): DistressAlert =>
+    ({ ...a, status: kind, timeline: [...a.timeline, { at, kind, by }] });
+
   test.each<{ case: string; alert: DistressAlert; expected: string | null }>([
     { case: 'waiting', alert: alert('a'), expected: null },
     { case: 'acknowledged', alert: acknowledged(alert('a')), expected: 'Seen by Fran' },
-    { case: 'escalated after acknowledging', alert: { ...acknowledged(alert('a')), status: 'escalated' }, expected: 'Seen by Fran · Escalated' },
-    { case: 'escalated straight from raised', alert: alert('a', { status: 'escalated' }), expected: 'Escalated' },
-    { case: 'resolved', alert: { ...acknowledged(alert('a')), status: 'resolved' }, expected: 'Resolved' },
+    { case: 'in a private conversation', alert: step(acknowledged(alert('a')), 'in_conversation', fran), expected: 'Seen by Fran' },
+    { case: 'opened by a concerned facilitator', alert: alert('a', { status: 'acknowledged', openedBy: cody, acknowledgedBy: cody }), expected: 'Opened by Cody' },
+    { case: 'escalated by another facilitator', alert: step(acknowledged(alert('a')), 'escalated', cody), expected: 'Seen by Fran · Escalated by Cody' },
+    { case: 'escalated straight from raised', alert: step(alert('a'), 'escalated', cody), expected: 'Escalated by Cody' },
+    { case: 'escalated by the server (nobody named)', alert: step(alert('a'), 'escalated', null), expected: null },
+    { case: 'resolved', alert: step(acknowledged(alert('a')), 'resolved', cody), expected: 'Resolved by Cody' },
   ])('caseStatusText: $case', ({ alert: a, expected }) => {
     expect(caseStatusText(a)).toBe(expected);
+  });
+
+  test('the status is always said in words, from the same wording the records use', () => {
+    expect(statusWord('raised')).toBe('Raised');
+    expect(statusWord('acknowledged')).toBe('Acknowledged');
+    expect(statusWord('in_conversation')).toBe('In conversation');
+    expect(statusWord('escalated')).toBe('Escalated');
+    expect(statusWord('resolved')).toBe('Resolved');
+  });
+
+  test.each<{ status: DistressAlert['status']; escalate: boolean; resolved: boolean }>([
+    { status: 'raised', escalate: true, resolved: false },
+    { status: 'acknowledged', escalate: true, resolved: false },
+    { status: 'in_conversation', escalate: true, resolved: false },
+    { status: 'escalated', escalate: false, resolved: false },
+    { status: 'resolved', escalate: false, resolved: true },
+  ])('[DS5] a $status request: escalate offered $escalate, resolved $resolved', ({ status, escalate, resolved }) => {
+    expect(canEscalate(alert('a', { status }))).toBe(escalate);
+    expect(isResolved(alert('a', { status }))).toBe(resolved);
   });
 
   test.each<{ role: Role; expected: boolean }>([

@@ -13,9 +13,11 @@ export interface ParticipantItemProps {
   busy: boolean;
   onMute: (participant: Participant) => void;
   onRemove: (participant: Participant) => void;
+  /** Facilitators only, on a member's row: open a private support case about them. */
+  onConcern?: ((participant: Participant) => void) | undefined;
 }
 
-export function ParticipantItem({ participant, isSelf, audioOn, canModerate, busy, onMute, onRemove }: ParticipantItemProps) {
+export function ParticipantItem({ participant, isSelf, audioOn, canModerate, busy, onMute, onRemove, onConcern }: ParticipantItemProps) {
   const explainId = useId();
   const name = participant.displayName;
   const muted = mutedText(participant, audioOn);
@@ -45,6 +47,11 @@ export function ParticipantItem({ participant, isSelf, audioOn, canModerate, bus
           <Button variant="quiet-danger" onClick={() => onRemove(participant)} disabled={busy}>
             Remove<span className="visually-hidden"> {name}</span>
           </Button>
+          {onConcern && participant.role === 'member' ? (
+            <Button variant="quiet" onClick={() => onConcern(participant)} disabled={busy}>
+              Concerned<span className="visually-hidden"> about {name}</span>
+            </Button>
+          ) : null}
           {alreadyMuted ? (
             <span id={explainId} className="participant__explain">
               {participant.mutedBy ? 'Already muted' : 'Their microphone is already off'}

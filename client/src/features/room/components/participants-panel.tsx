@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import { isFacilitatorRole, type Participant } from '@hearth/shared';
+import type { DistressLevel } from '@hearth/shared';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { OpenCaseDialog } from './distress/open-case-dialog';
 import type { CommandOutcome } from '../../../lib/socket';
 import { ParticipantItem } from './participant-item';
 
@@ -11,17 +13,28 @@ export interface ParticipantsPanelProps {
   onMute: (participantId: string) => Promise<CommandOutcome<'moderation:mute'>>;
   onRemove: (participantId: string) => Promise<CommandOutcome<'moderation:remove'>>;
   notify: (text: string) => void;
+  /** Facilitators: open a private support case about a member (absent for everyone else). */
+  onOpenCase?: ((participantId: string, level: DistressLevel, note: string) => Promise<CommandOutcome<'distress:open'>>) | undefined;
 }
 
 /**
  * Who is here. Facilitators and co-facilitators also get Mute and Remove for each other person;
  * the server checks the role again, this only decides what to show.
  */
-export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, notify }: ParticipantsPanelProps) {
+export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, notify, onOpenCase }: ParticipantsPanelProps) {
   const canModerate = isFacilitatorRole(self.role);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Participant | null>(null);
+  const [concernedAbout, setConcernedAbout] = useState<Participant | null>(null);
+
+  async function openCase(level: DistressLevel, note: string) {
+    if (!concernedAbout || !onOpenCase) return null;
+    const ack = await onOpenCase(concernedAbout.id, level, note);
+    if (!ack.ok) return ack.error;
+    notify(`Support case opened for ${concernedAbout.displayName}; only facilitators can see it`);
+    return null;
+  }
 
   async function mute(participant: Participant) {
     setPending(participant.id);
@@ -58,6 +71,7 @@ export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, n
             busy={pending === participant.id}
             onMute={mute}
             onRemove={(p) => setRemoving(p)}
+            onConcern={canModerate && onOpenCase ? setConcernedAbout : undefined}
           />
         ))}
       </ul>
@@ -71,6 +85,9 @@ export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, n
         >
           <p>They will leave the session straight away and their invite link will stop working.</p>
         </ConfirmDialog>
+      ) : null}
+      {concernedAbout ? (
+        <OpenCaseDialog member={concernedAbout} onOpen={openCase} onClose={() => setConcernedAbout(null)} />
       ) : null}
     </aside>
   );

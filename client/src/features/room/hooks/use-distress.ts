@@ -5,7 +5,7 @@
  * The server alone decides who receives an alert; nothing here chooses a recipient.
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { ClientCommandName, CommandPayload } from '@hearth/shared';
+import type { ClientCommandName, CommandPayload, DistressLevel } from '@hearth/shared';
 import type { CommandOutcome } from '../../../lib/socket';
 import { useLatest } from '../../../lib/use-latest';
 import { createGentleTone, type GentleTone } from '../utils/gentle-tone';
@@ -35,6 +35,9 @@ export function useDistress({ selfId, command, listen }: Options) {
         return dispatch({ type: fact.name === 'distress:alert' ? 'alert' : 'alert-changed', alert: fact.payload });
       case 'distress:seen':
         return dispatch({ type: 'seen', fact: fact.payload });
+      default:
+        // Conversation facts are for use-conversations.
+        return;
     }
   }), [listen, latest]);
 
@@ -66,11 +69,26 @@ export function useDistress({ selfId, command, listen }: Options) {
     return ack;
   }, [latest]);
 
+  /** Escalate or resolve; the answer updates the list at once (the fact that follows changes nothing more). */
+  const update = useCallback(async (alertId: string, action: 'escalate' | 'resolve') => {
+    const ack = await latest.current.command('distress:update', { alertId, action });
+    if (ack.ok) dispatch({ type: 'alert-changed', alert: ack.alert });
+    return ack;
+  }, [latest]);
+
+  /** A facilitator opens a case about a member (who is not told); it joins this list as taken by them. */
+  const openCase = useCallback(async (participantId: string, level: DistressLevel, note: string) => {
+    const trimmed = note.trim();
+    const ack = await latest.current.command('distress:open', trimmed ? { participantId, level, note: trimmed } : { participantId, level });
+    if (ack.ok) dispatch({ type: 'alert-changed', alert: ack.alert });
+    return ack;
+  }, [latest]);
+
   const openDialog = useCallback(() => dispatch({ type: 'dialog-opened' }), []);
   const closeDialog = useCallback(() => dispatch({ type: 'dialog-closed' }), []);
   const changeDraft = useCallback((draft: Partial<DistressDraft>) => dispatch({ type: 'draft-changed', draft }), []);
 
-  return { state, raise, acknowledge, openDialog, closeDialog, changeDraft };
+  return { state, raise, acknowledge, update, openCase, openDialog, closeDialog, changeDraft };
 }
 
 export type Distress = ReturnType<typeof useDistress>;

@@ -151,19 +151,11 @@ function byRaised(a: DistressAlert, b: DistressAlert): number {
  * too (and also receives alerts); the facilitator is the one people turn to.
  */
 export function canAskForSupport(role: Role): boolean {
-  return role !== 'facilitator';
+  // The hidden supervisor observes and never asks (the server refuses it too: docs/spec.md [SV2]).
+  return role !== 'facilitator' && role !== 'supervisor';
 }
 
-export function levelLabel(level: DistressLevel): string {
-  switch (level) {
-    case 'struggling':
-      return 'Struggling';
-    case 'talk_privately':
-      return 'Would like to talk privately';
-    case 'not_safe':
-      return 'Does not feel safe right now';
-  }
-}
+export { levelWords as levelLabel } from '../../../lib/case-words';
 
 /** Still waiting for a facilitator: shows the Acknowledge button. */
 export function isWaiting(alert: DistressAlert): boolean {
@@ -174,21 +166,41 @@ export function waitingCount(alerts: readonly DistressAlert[]): number {
   return alerts.filter(isWaiting).length;
 }
 
-/** Where a request stands once someone has it, for the facilitators' list (null while waiting). */
+/** Where a request stands, in one word or two (the facilitators' list shows it on every request). */
+export { statusWords as statusWord } from '../../../lib/case-words';
+
+/**
+ * Who has the request in hand, for the other facilitators (null while nobody has): who opened or saw
+ * it, and who escalated or resolved it, from the case's own timeline.
+ */
 export function caseStatusText(alert: DistressAlert): string | null {
-  const seenBy = alert.acknowledgedBy ? `Seen by ${alert.acknowledgedBy.displayName}` : null;
+  const taken = alert.openedBy ? `Opened by ${alert.openedBy.displayName}`
+    : alert.acknowledgedBy ? `Seen by ${alert.acknowledgedBy.displayName}` : null;
+  const lastBy = (kind: 'escalated' | 'resolved') => alert.timeline.filter((t) => t.kind === kind).at(-1)?.by?.displayName;
   switch (alert.status) {
     case 'raised':
       return null;
     case 'acknowledged':
-      return seenBy ?? 'Seen';
     case 'in_conversation':
-      return [seenBy, 'In a private conversation'].filter(Boolean).join(' · ');
-    case 'escalated':
-      return [seenBy, 'Escalated'].filter(Boolean).join(' · ');
-    case 'resolved':
-      return 'Resolved';
+      return taken;
+    case 'escalated': {
+      const by = lastBy('escalated');
+      return [taken, by ? `Escalated by ${by}` : null].filter(Boolean).join(' · ') || null;
+    }
+    case 'resolved': {
+      const by = lastBy('resolved');
+      return by ? `Resolved by ${by}` : null;
+    }
   }
+}
+
+export function isResolved(alert: DistressAlert): boolean {
+  return alert.status === 'resolved';
+}
+
+/** Escalate is offered until the request is escalated or resolved (the server's own rule, DS5). */
+export function canEscalate(alert: DistressAlert): boolean {
+  return alert.status !== 'escalated' && alert.status !== 'resolved';
 }
 
 /**

@@ -1,10 +1,13 @@
 import { useRef } from 'react';
 import { Button } from '../../../../components/ui/button';
 import { memberStatusText, type DistressDraft, type MemberSide } from '../../model/distress-state';
+import { CrisisResources } from './crisis-resources';
 import { SupportDialog } from './support-dialog';
 
 export interface SupportRequestControlProps {
   member: MemberSide;
+  /** The group's crisis lines from joining (null if it has none); the answer to a request may be newer. */
+  crisisResources: string | null;
   onOpen: () => void;
   onClose: () => void;
   onDraftChange: (draft: Partial<DistressDraft>) => void;
@@ -16,8 +19,9 @@ export interface SupportRequestControlProps {
  * happened to the request. Opening the dialog tells nobody anything; only "Send privately" does, and
  * only facilitators hear of it. The status stays until the next request: it is the person's reassurance.
  */
-export function SupportRequestControl({ member, onOpen, onClose, onDraftChange, onSend }: SupportRequestControlProps) {
+export function SupportRequestControl({ member, crisisResources, onOpen, onClose, onDraftChange, onSend }: SupportRequestControlProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const resources = member.sent?.crisisResources ?? crisisResources;
   return (
     <div className="support-control">
       <Button ref={buttonRef} variant="secondary" className="support-control__button" aria-haspopup="dialog" onClick={onOpen}>
@@ -25,13 +29,8 @@ export function SupportRequestControl({ member, onOpen, onClose, onDraftChange, 
       </Button>
       {/* Always present (empty until used) so screen readers announce each change. */}
       <p role="status" className="support-control__status">{memberStatusText(member)}</p>
-      {/* Folded away, so a long list of numbers never pushes the room aside; only this person sees it. */}
-      {member.sent?.crisisResources ? (
-        <details className="support-control__resources">
-          <summary>If you need help right now</summary>
-          <p>{member.sent.crisisResources}</p>
-        </details>
-      ) : null}
+      {/* Only this person sees it; open right after each request, then folded away whenever they like. */}
+      {resources ? <CrisisResources key={member.sent?.alertId ?? 'before'} text={resources} initiallyOpen={member.sent !== null} /> : null}
       {member.dialogOpen ? (
         <SupportDialog member={member} onDraftChange={onDraftChange} onSend={onSend} onClose={onClose} returnFocusRef={buttonRef} />
       ) : null}

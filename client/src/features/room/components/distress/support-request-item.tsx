@@ -1,36 +1,47 @@
 import { useEffect, useRef } from 'react';
 import type { DistressAlert } from '@hearth/shared';
 import { Button } from '../../../../components/ui/button';
-import { caseStatusText, isWaiting, levelLabel } from '../../model/distress-state';
+import { caseStatusText, isResolved, isWaiting, levelLabel, statusWord } from '../../model/distress-state';
+import { TalkPrivatelyButton } from '../aside/aside-context';
+import { CaseActions, type CaseAction } from './case-actions';
+import { CaseConversation, type CaseConversationProps } from './case-conversation';
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 export interface SupportRequestItemProps {
   alert: DistressAlert;
+  /** An acknowledgement of this request is on its way. */
   busy: boolean;
+  pending: CaseAction | null;
   onAcknowledge: (alert: DistressAlert) => void;
+  onAction: (alert: DistressAlert, action: CaseAction) => void;
+  conversation: Omit<CaseConversationProps, 'alert'>;
 }
 
-/** One person's request as a facilitator sees it: who, how they are, their note, when, and who has it in hand. */
-export function SupportRequestItem({ alert, busy, onAcknowledge }: SupportRequestItemProps) {
+/**
+ * One person's request as a facilitator sees it: who, how they are, their note, when, where it stands
+ * (in words, never only a colour) and who has it in hand; then what the facilitator can do about it.
+ */
+export function SupportRequestItem({ alert, busy, pending, onAcknowledge, onAction, conversation }: SupportRequestItemProps) {
   const itemRef = useRef<HTMLLIElement>(null);
   const focusWithin = useRef(false);
   const waiting = isWaiting(alert);
+  const resolved = isResolved(alert);
   const name = alert.displayName;
+  const handledBy = caseStatusText(alert);
 
-  // Acknowledging (here, or by another facilitator) replaces the button that may have had focus; keep
-  // focus on this request instead of letting it fall back to the top of the page.
+  // Acknowledging or escalating (here, or by another facilitator) removes the button that may have had
+  // focus; keep focus on this request instead of letting it fall back to the top of the page.
   useEffect(() => {
-    if (waiting || !focusWithin.current) return;
-    focusWithin.current = false;
+    if (!focusWithin.current) return;
     if (document.activeElement === null || document.activeElement === document.body) itemRef.current?.focus();
-  }, [waiting]);
+  }, [alert.status]);
 
   return (
     <li
       ref={itemRef}
       tabIndex={-1}
-      className={`support-request support-request--${alert.level}${waiting ? '' : ' support-request--seen'}`}
+      className={`support-request support-request--${alert.level}${waiting ? '' : ' support-request--seen'}${resolved ? ' support-request--resolved' : ''}`}
       onFocus={() => { focusWithin.current = true; }}
       onBlur={(event) => {
         // Focus lost to nowhere is what removing the button does; only a real move elsewhere counts.
@@ -45,13 +56,18 @@ export function SupportRequestItem({ alert, busy, onAcknowledge }: SupportReques
       <p className="support-request__meta">
         Raised <time dateTime={new Date(alert.raisedAt).toISOString()}>{timeOfDay.format(alert.raisedAt)}</time>
       </p>
+      <p className="support-request__status">
+        <span className={`case-status case-status--${alert.status}`}>{statusWord(alert.status)}</span>
+        {handledBy ? <span className="support-request__seen">{handledBy}</span> : null}
+      </p>
       {waiting ? (
         <Button variant="primary" aria-disabled={busy || undefined} onClick={() => { if (!busy) onAcknowledge(alert); }}>
           {`Acknowledge ${name}'s request`}
         </Button>
-      ) : (
-        <p className="support-request__seen">{caseStatusText(alert)}</p>
-      )}
+      ) : null}
+      {resolved ? null : <CaseActions alert={alert} pending={pending} onAction={onAction} />}
+      <TalkPrivatelyButton alert={alert} />
+      <CaseConversation alert={alert} {...conversation} />
     </li>
   );
 }
