@@ -39,6 +39,11 @@ export interface MediaSnapshot {
    * first version of this interface; optional, so older readers and test doubles are unaffected.)
    */
   closeReason?: MediaCloseReason;
+  /**
+   * The other person of a pull-aside (startAside()), null or absent when there is none. Their tile in
+   * `remotes` stays as it was; this is the private connection to them. (Optional, as closeReason.)
+   */
+  aside?: RemoteMedia | null;
 }
 
 export interface MediaConnection {
@@ -54,6 +59,17 @@ export interface MediaConnection {
    * participant even if their client keeps sending (in mesh mode nobody else can stop a sender).
    */
   setRemoteAudioAllowed(participantId: string, allowed: boolean): void;
+  /**
+   * Pull-aside: a private conversation with one participant while the group carries on. Until
+   * endAside(), this client sends its microphone and camera only to that participant, and plays none
+   * of the group's audio; the group keeps talking among itself. The person's own microphone and
+   * camera settings are untouched, so returning never turns anything on that was off. The server
+   * decides who may be in an aside; call this only when it said so (`aside:started`).
+   * Mesh mode: a second RTCPeerConnection to that participant, signalled on the `aside` channel.
+   */
+  startAside(participantId: string): void;
+  /** Back to the group: closes the private connection and sends to, and plays, the group again. */
+  endAside(): void;
   /** Tells the connection who is admitted to the room, so it can open and close peers. */
   setParticipants(participantIds: readonly string[]): void;
   subscribe(listener: () => void): () => void;

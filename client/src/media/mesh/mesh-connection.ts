@@ -8,6 +8,9 @@
  * - Peers exist only for ids named by the last setParticipants(), plus, briefly, ids whose offer
  *   arrived before the room told us about them (closed after UNCONFIRMED_PEER_GRACE_MS if never named).
  * - Every peer sends exactly the local tracks that are on; a device that is off sends nothing.
+ * - During a pull-aside (startAside) the group's peers send nothing and play no audio; only the aside
+ *   peer sends, and it sends exactly the local tracks that are on. Local device state is never changed
+ *   by an aside, so returning to the group cannot turn a microphone or camera on.
  * - In each pair the impolite side offers first and the polite side answers on the offered
  *   transceivers, so both sides offering at once (glare) is the exception (mesh-peer.ts).
  * - When signalling stops on its own, status becomes 'closed' with a closeReason, but peers already
@@ -18,10 +21,11 @@
 import type { MediaAccess } from '@hearth/shared';
 import type { MediaCloseReason, MediaConnection, MediaSnapshot } from '../media-connection.js';
 import { SpeakingMonitor } from '../speaking/speaking-monitor.js';
+import { AsideBacklog, AsideLink } from './aside-link.js';
 import { LocalMedia } from './local-media.js';
 import { FLOW_SAMPLE_INTERVAL_MS } from './media-flow.js';
 import { MeshPeer } from './mesh-peer.js';
-import type { Kind } from './send-slots.js';
+import { KINDS, type Kind } from './send-slots.js';
 import { SignallingClient, SignallingRefused, signallingUrl } from './signalling-client.js';
 import type { IncomingSignal } from './signalling-client.js';
 import { idleSnapshot, nextSnapshot } from './snapshot.js';
@@ -29,6 +33,8 @@ import { idleSnapshot, nextSnapshot } from './snapshot.js';
 /** How long a peer opened by an unexpected offer waits to be named by setParticipants(). */
 const UNCONFIRMED_PEER_GRACE_MS = 15_000;
 const MAX_STUCK_REPLACEMENTS = 3;
+/** The speaking monitor's key for the aside peer (participant ids are the group's peers). */
+const ASIDE_KEY = 'aside';
 
 export function createMeshConnection(access: MediaAccess, selfId: string): MediaConnection {
   return new MeshConnection(access, selfId);
@@ -54,6 +60,10 @@ class MeshConnection implements MediaConnection {
   /** close() was called (status may also be 'closed' because signalling stopped on its own). */
   private disposed = false;
   private flowTimer: ReturnType<typeof setInterval> | null = null;
+  /** Who the pull-aside is with (from startAside until endAside), and its peer once signalling is up. */
+  private asideWith: string | null = null;
+  private aside: AsideLink | null = null;
+  private readonly asideBacklog = new AsideBacklog();
 
   constructor(
     private readonly access: MediaAccess,
@@ -83,8 +93,10 @@ class MeshConnection implements MediaConnection {
     this.status = 'connected';
     this.flowTimer = setInterval(() => {
       for (const peer of this.peers.values()) void peer.sampleFlow().catch(() => undefined);
+      void this.aside?.sampleFlow().catch(() => undefined);
     }, FLOW_SAMPLE_INTERVAL_MS);
     for (const id of this.listed) this.openPeer(id);
+    this.openAside();
     this.publish();
   }
 
@@ -113,7 +125,30 @@ class MeshConnection implements MediaConnection {
   setRemoteAudioAllowed(participantId: string, allowed: boolean): void {
     if (allowed) this.audioDisallowed.delete(participantId);
     else this.audioDisallowed.add(participantId);
-    this.peers.get(participantId)?.setAudioAllowed(allowed);
+    this.peers.get(participantId)?.setAudioAllowed(this.groupAudioAllowed(participantId));
+  }
+
+  startAside(participantId: string): void {
+    if (this.disposed || participantId === this.selfId || this.asideWith === participantId) return;
+    if (this.asideWith !== null) this.endAside();
+    this.asideWith = participantId;
+    this.openAside();
+    for (const [id, peer] of this.peers) peer.setAudioAllowed(this.groupAudioAllowed(id));
+    void this.route().catch((error: unknown) => console.warn('[media] could not leave the group for the aside', error));
+    this.publish();
+  }
+
+  endAside(): void {
+    if (this.asideWith === null) return;
+    this.asideWith = null;
+    this.asideBacklog.clear();
+    this.speaking.unwatch(ASIDE_KEY);
+    this.aside?.close();
+    this.aside = null;
+    if (this.disposed) return;
+    for (const [id, peer] of this.peers) peer.setAudioAllowed(this.groupAudioAllowed(id));
+    void this.route().catch((error: unknown) => console.warn('[media] could not return to the group', error));
+    this.publish();
   }
 
   subscribe(listener: () => void): () => void {
@@ -132,6 +167,8 @@ class MeshConnection implements MediaConnection {
     this.signalling?.close();
     this.signalling = null;
     for (const id of [...this.peers.keys()]) this.closePeer(id);
+    this.aside?.close();
+    this.aside = null;
     for (const timer of this.graceTimers.values()) clearTimeout(timer);
     this.graceTimers.clear();
     if (this.flowTimer !== null) clearInterval(this.flowTimer);
@@ -151,7 +188,7 @@ class MeshConnection implements MediaConnection {
       if (!enabled) await this.sendToAll(kind, null);
       await (kind === 'audio' ? local.setMicrophone(enabled) : local.setCamera(enabled));
       if (this.local !== local) return; // closed meanwhile
-      await this.sendToAll(kind, local.sending(kind));
+      await this.sendTo(kind);
       if (kind === 'audio') this.speaking.watch(this.selfId, local.microphone);
       this.publish();
     };
@@ -161,10 +198,60 @@ class MeshConnection implements MediaConnection {
   }
 
   private async sendToAll(kind: Kind, track: MediaStreamTrack | null): Promise<void> {
-    await Promise.all([...this.peers.values()].map((peer) => peer.replaceTrack(kind, track)));
+    await Promise.all([...this.peers.values(), ...(this.aside ? [this.aside] : [])].map((peer) => peer.replaceTrack(kind, track)));
+  }
+
+  /** Sends `kind` where it belongs now: to the aside peer during an aside, else to the group. */
+  private async sendTo(kind: Kind): Promise<void> {
+    const track = this.local?.sending(kind) ?? null;
+    const toGroup = this.asideWith === null ? track : null;
+    await Promise.all([
+      ...[...this.peers.values()].map((peer) => peer.replaceTrack(kind, toGroup)),
+      this.aside?.replaceTrack(kind, track),
+    ]);
+  }
+
+  /** Re-routes every device after joining or leaving an aside, in turn with device changes. */
+  private route(): Promise<void> {
+    const result = this.deviceChanges.then(async () => {
+      for (const kind of KINDS) await this.sendTo(kind);
+    });
+    this.deviceChanges = result.catch(() => undefined);
+    return result;
+  }
+
+  private groupAudioAllowed(id: string): boolean {
+    return this.asideWith === null && !this.audioDisallowed.has(id);
+  }
+
+  /** Opens the aside's peer once both the aside and signalling exist, with what arrived early. */
+  private openAside(): void {
+    const partner = this.asideWith;
+    if (partner === null || this.aside || !this.signalling) return;
+    const link: AsideLink = new AsideLink(
+      {
+        selfId: this.selfId,
+        participantId: partner,
+        iceServers: this.access.iceServers,
+        tracks: () => ({ audio: this.local?.sending('audio') ?? null, video: this.local?.sending('video') ?? null }),
+        send: (payload) => this.signalling?.send(partner, payload, 'aside'),
+        onChange: () => {
+          if (this.aside !== link) return;
+          this.speaking.watch(ASIDE_KEY, link.audioTrack);
+          this.publish();
+        },
+      },
+      this.asideBacklog.take(partner),
+    );
+    this.aside = link;
   }
 
   private onSignal(message: IncomingSignal): void {
+    if (message.channel === 'aside') {
+      if (this.aside && message.from === this.aside.participantId) this.aside.receive(message);
+      else this.asideBacklog.hold(message);
+      return;
+    }
     const peer = this.peers.get(message.from);
     if (peer) return peer.receive(message);
     // Someone we have not heard of offers: they joined and the room event is still on its way.
@@ -182,8 +269,9 @@ class MeshConnection implements MediaConnection {
         // Perfect negotiation needs exactly one polite side per pair; both sides compute the same.
         polite: this.selfId < id,
         iceServers: this.access.iceServers,
-        tracks: { audio: this.local?.sending('audio') ?? null, video: this.local?.sending('video') ?? null },
-        audioAllowed: !this.audioDisallowed.has(id),
+        // Someone who joins during our aside gets nothing from us until we return.
+        tracks: this.asideWith !== null ? { audio: null, video: null } : { audio: this.local?.sending('audio') ?? null, video: this.local?.sending('video') ?? null },
+        audioAllowed: this.groupAudioAllowed(id),
         answering,
       },
       {
@@ -274,6 +362,7 @@ class MeshConnection implements MediaConnection {
         speaking: this.speaking.isSpeaking(peer.participantId),
         connection: peer.connection,
       })),
+      aside: this.aside?.remote(this.speaking.isSpeaking(ASIDE_KEY)) ?? null,
     });
     if (next === this.snapshot) return;
     this.snapshot = next;

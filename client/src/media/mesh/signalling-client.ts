@@ -91,9 +91,11 @@ export class SignallingClient {
     });
   }
 
-  send(to: string, payload: SignalPayload): void {
+  /** `channel: 'aside'` addresses the peer connection of a pull-aside rather than the group's. */
+  send(to: string, payload: SignalPayload, channel?: SignalOut['channel']): void {
     if (this.socket.readyState !== WebSocket.OPEN) return;
     const message: SignalOut = { type: 'signal', to, ...payload };
+    if (channel) message.channel = channel;
     this.socket.send(JSON.stringify(message));
   }
 

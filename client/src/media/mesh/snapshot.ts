@@ -22,16 +22,21 @@ export function nextSnapshot(
     remotes.set(remote.participantId, before && sameRemote(before, remote) ? before : Object.freeze(remote));
   }
   const local = sameLocal(previous.local, next.local) ? previous.local : Object.freeze({ ...next.local });
+  const before = previous.aside ?? null;
+  const wanted = next.aside ?? null;
+  const aside = wanted && before && sameRemote(before, wanted) && before.participantId === wanted.participantId ? before : wanted && Object.freeze(wanted);
   const unchanged =
     next.status === previous.status &&
     next.closeReason === previous.closeReason &&
     local === previous.local &&
+    aside === before &&
     remotes.size === previous.remotes.size &&
     [...remotes].every(([id, remote]) => previous.remotes.get(id) === remote);
   // Same value, same object: useSyncExternalStore then skips the render altogether.
   if (unchanged) return previous;
   const snapshot: MediaSnapshot = { status: next.status, local, remotes };
   if (next.closeReason) snapshot.closeReason = next.closeReason;
+  if (aside) snapshot.aside = aside;
   return Object.freeze(snapshot);
 }
 

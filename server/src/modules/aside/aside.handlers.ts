@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { fail, isFacilitatorRole, ok, type FactPayload } from '@hearth/shared';
+import { onCommand } from '../../realtime/command.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import type { Services } from '../../services.js';
+import { moveIntoConversation } from '../conversations/conversations.handlers.js';
+import type { Aside } from './aside-state.js';
+
+/**
+ * The pull-aside: a facilitator and the member of an open support request talk privately (audio and
+ * video) while the group continues. Invariants, tested by id (docs/spec.md):
+ * - [PA1] only a facilitator starts one, and the server takes both people from its records: the
+ *   member of the case (who must be in the room) and the facilitator who asked;
+ * - [PA2] only the two people in it learn it is a private conversation (`aside:started`/`aside:ended`);
+ *   everyone else learns only who is away for a moment (`aside:away`), with no case and no reason;
+ * - [PA3] a participant is in at most one aside (aside-state.ts);
+ * - [PA4] the `aside` signalling channel is relayed only between the two (signalling-hub.ts);
+ * - [PA5] it ends when either of the two ends it, a facilitator ends it, or either leaves the room
+ *   (left, disconnected, removed, replaced by another tab, session ended).
+ */
+export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+  const self = socket.data.identity;
+
+  onCommand(socket, log, 'aside:start', async ({ alertId }) => {
+    const alert = await services.distress.find(self.sessionId, alertId);
+    if (!alert) return fail('not_found', 'There is no such support request in this session.');
+    if (alert.status === 'resolved') return fail('conflict', 'This request has been resolved.');
+    const member = services.rooms.get(self.sessionId, alert.participantId);
+    if (!member) return fail('not_found', 'They are not in the room right now.');
+    const facilitator = services.rooms.get(self.sessionId, self.participantId);
+    if (!facilitator) return fail('not_in_room', 'Join the room first.');
+    const aside: Aside = { id: randomUUID(), alertId, memberId: member.participant.id, facilitatorId: self.participantId, startedAt: services.now() };
+    const started = services.asides.start(self.sessionId, aside);
+    if (!started.ok) return fail(started.code, started.message);
+
+    const toMember: FactPayload<'aside:started'> = {
+      asideId: aside.id,
+      with: { id: self.participantId, displayName: facilitator.participant.displayName, role: facilitator.participant.role },
+      startedAt: aside.startedAt,
+    };
+    const toFacilitator: FactPayload<'aside:started'> = {
+      ...toMember,
+      with: { id: member.participant.id, displayName: member.participant.displayName, role: member.participant.role },
+    };
+    io.to(member.connectionId).emit('aside:started', toMember);
+    socket.emit('aside:started', toFacilitator);
+    announceAway(io, services, self.sessionId);
+    try {
+      // Talking face to face is a conversation on the request, as writing is.
+      await moveIntoConversation(io, services, self.sessionId, self.participantId, alert);
+    } catch (err) {
+      log.error({ err, sessionId: self.sessionId }, 'moving a case into conversation failed');
+    }
+    return ok({ aside: toFacilitator, alertId });
+  });
+
+  onCommand(socket, log, 'aside:end', ({ participantId }) => {
+    const target = participantId ?? self.participantId;
+    if (target !== self.participantId && !isFacilitatorRole(self.role)) return fail('not_allowed', 'Only facilitators can do that.');
+    const aside = services.asides.of(self.sessionId, target);
+    if (!aside) return fail('not_found', 'There is no private conversation to end.');
+    endAside(io, services, self.sessionId, aside, 'ended');
+    return ok({});
+  });
+}
+
+/** Ends the aside: the two hear why, everyone hears the new list of who is away. */
+export function endAside(io: HearthServer, services: Services, sessionId: string, aside: Aside, reason: FactPayload<'aside:ended'>['reason']): void {
+  if (!services.asides.end(sessionId, aside.id)) return;
+  for (const id of [aside.memberId, aside.facilitatorId]) {
+    const presence = services.rooms.get(sessionId, id);
+    if (presence) io.to(presence.connectionId).emit('aside:ended', { asideId: aside.id, reason });
+  }
+  announceAway(io, services, sessionId);
+}
+
+/** [PA5] Whoever leaves the room (for any reason) leaves their aside; the other person is told. */
+export function endAsidesOnDeparture(io: HearthServer, services: Services): () => void {
+  return services.rooms.onDeparture((sessionId, participantId) => {
+    const aside = services.asides.of(sessionId, participantId);
+    if (!aside) return;
+    endAside(io, services, sessionId, aside, 'left');
+  });
+}
+
+/** After a (re)join: who is away right now, if anyone (sent after the join ack, like open alerts). */
+export function deliverAway(socket: HearthSocket, services: Services): void {
+  const participantIds = services.asides.away(socket.data.identity.sessionId);
+  if (participantIds.length > 0) socket.emit('aside:away', { participantIds });
+}
+
+/** [PA2] The whole session hears only who is away. */
+function announceAway(io: HearthServer, services: Services, sessionId: string): void {
+  io.to(sessionChannel(sessionId)).emit('aside:away', { participantIds: services.asides.away(sessionId) });
+}
