@@ -1,15 +1,17 @@
 import { Route, Switch } from 'wouter';
-import { PagePaths } from '@hearth/shared';
+import { PagePaths, RulesPagePaths } from '@hearth/shared';
 import { SetupPage } from '../features/auth/components/setup-page';
 import { SignInPage } from '../features/auth/components/sign-in-page';
 import { DashboardRoute } from './routes/dashboard-route';
 import { FacilitatorJoinRoute } from './routes/facilitator-join-route';
 import { MemberJoinRoute } from './routes/member-join-route';
 import { NotFoundPage } from './routes/not-found-page';
+import { RulesRoute } from './routes/rules-route';
 
 // Patterns come from the shared PagePaths, so links and routes cannot drift apart.
 const memberJoinPattern = PagePaths.join(':token');
 const facilitatorJoinPattern = PagePaths.facilitatorJoin(':sessionId');
+const rulesEditorPattern = RulesPagePaths.editor(':groupId');
 
 export function AppRoutes() {
   return (
@@ -20,6 +22,7 @@ export function AppRoutes() {
       <Route<{ sessionId: string }> path={facilitatorJoinPattern}>
         {(params) => <FacilitatorJoinRoute sessionId={params.sessionId} />}
       </Route>
+      <Route<{ groupId: string }> path={rulesEditorPattern}>{(params) => <RulesRoute groupId={params.groupId} />}</Route>
       <Route path={PagePaths.dashboard} component={DashboardRoute} />
       <Route component={NotFoundPage} />
     </Switch>

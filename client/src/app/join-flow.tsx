@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import type { RoomCredential } from '@hearth/shared';
+import type { RoomCredential, RoomRules, RuleSet } from '@hearth/shared';
 import type { ApiResult } from '../lib/api';
+import { getRoomRules } from '../features/rules/api/rules-api';
+import { ConsentGate } from '../features/rules/components/consent-gate';
 import { usePreviewMedia, type PreviewMedia } from '../features/pre-join/hooks/use-preview-media';
 import type { JoinedRoom } from '../features/pre-join/types';
 import { loadRoomPage } from './lazy-room';
@@ -28,6 +30,20 @@ export function JoinFlow({ renderPreJoin, onCredentialRejected, renewCredential 
   const [room, setRoom] = useState<{ joined: JoinedRoom; attempt: number } | null>(null);
   const [RoomPage, setRoomPage] = useState<RoomPageComponent | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
+  const [consent, setConsent] = useState<{ joined: JoinedRoom; rules: RoomRules & { ruleSet: RuleSet } } | null>(null);
+
+  /**
+   * [GR5] The consent gate: a member who has not agreed to the group's current ground rules reads and
+   * agrees first. If this check fails, carry on: the server refuses the join and the room says why.
+   */
+  async function passGate(joined: JoinedRoom) {
+    const rules = await getRoomRules(joined.credential.token);
+    if (rules.ok && rules.value.consentRequired && rules.value.ruleSet) {
+      setConsent({ joined, rules: { ...rules.value, ruleSet: rules.value.ruleSet } });
+      return;
+    }
+    await enterRoom(joined);
+  }
 
   /** The room chunk was requested at Join; show the room as soon as it is here (usually already). */
   async function enterRoom(joined: JoinedRoom) {
@@ -67,6 +83,16 @@ export function JoinFlow({ renderPreJoin, onCredentialRejected, renewCredential 
     await preview.restart(flags);
   }
 
+  if (!room && consent) {
+    const { joined } = consent;
+    return (
+      <ConsentGate token={joined.credential.token} initial={consent.rules} onCancel={() => setConsent(null)}
+        onAgreed={() => {
+          setConsent(null);
+          void enterRoom(joined);
+        }} />
+    );
+  }
   if (!room || rejoining) {
     if (rejoining) {
       return (
@@ -84,7 +110,7 @@ export function JoinFlow({ renderPreJoin, onCredentialRejected, renewCredential 
         )}
         {renderPreJoin(preview, {
           onJoinStart: () => void loadRoomPage().catch(() => undefined),
-          onJoined: (joined) => void enterRoom(joined),
+          onJoined: (joined) => void passGate(joined),
         })}
       </>
     );

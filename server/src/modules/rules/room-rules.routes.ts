@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ConsentAnswerSchema, ConsentBodySchema, ErrorBodySchema, RoomRulesBodySchema, RoomRulesSchema, RulesRoutes } from '@hearth/shared';
+import { sendError } from '../../lib/http-errors.js';
+import type { Services } from '../../services.js';
+import { canConsentTo } from './consent.js';
+import { roomRules } from './consent-gate.js';
+
+/**
+ * The pre-join consent gate's routes, for a participant credential holder (member or facilitator). The
+ * credential is in the body, so it never appears in a URL or a log line. Rate limited like the join routes.
+ */
+export async function roomRulesRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const services = opts.services;
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const config = { rateLimit: { max: services.config.authRateLimitPerMinute * 3, timeWindow: '1 minute' } };
+
+  async function participantFor(token: string) {
+    const record = await services.participants.findByToken(token);
+    if (!record) return { error: { code: 'unauthenticated' as const, message: 'This room credential is not valid. Please use your invite link again.' } };
+    if (record.removedAt !== null) return { error: { code: 'removed' as const, message: 'A facilitator removed you from this session.' } };
+    if (record.sessionStatus === 'ended') return { error: { code: 'session_ended' as const, message: 'This session has ended.' } };
+    return { record };
+  }
+
+  r.post(RulesRoutes.roomRules, { config, schema: { body: RoomRulesBodySchema, response: { 200: RoomRulesSchema, '4xx': ErrorBodySchema } } }, async (request, reply) => {
+    const found = await participantFor(request.body.token);
+    if (found.error) return sendError(reply, found.error.code, found.error.message);
+    const rules = await roomRules(services, { participantId: found.record.id, sessionId: found.record.sessionId, role: found.record.role });
+    if (!rules) return sendError(reply, 'session_ended', 'This session has ended.');
+    return { ruleSet: rules.ruleSet, consentRequired: rules.consentRequired, consentedVersion: rules.consentedVersion, changes: rules.changes };
+  });
+
+  r.post(RulesRoutes.roomConsent, { config, schema: { body: ConsentBodySchema, response: { 200: ConsentAnswerSchema, '4xx': ErrorBodySchema } } }, async (request, reply) => {
+    const found = await participantFor(request.body.token);
+    if (found.error) return sendError(reply, found.error.code, found.error.message);
+    const { record } = found;
+    const rules = await roomRules(services, { participantId: record.id, sessionId: record.sessionId, role: record.role });
+    if (!rules) return sendError(reply, 'session_ended', 'This session has ended.');
+    // [GR4] Agreeing to a page that has since changed does not count: read the new version first.
+    if (!canConsentTo(rules.ruleSet?.version ?? null, request.body.version)) {
+      return sendError(reply, 'conflict', 'The ground rules have just changed. Please read them again.');
+    }
+    const now = services.now();
+    await services.rules.recordConsent({ participantId: record.id, inviteId: record.inviteId, groupId: rules.groupId, version: request.body.version }, now);
+    return { version: request.body.version, consentedAt: now };
+  });
+}

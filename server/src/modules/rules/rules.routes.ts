@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { ErrorBodySchema, GroupRulesSchema, IdSchema, RuleSetSchema, RuleVersionParamsSchema, SaveRulesBodySchema } from '@hearth/shared';
+import { sendError } from '../../lib/http-errors.js';
+import { newId } from '../../lib/secrets.js';
+import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import type { Services } from '../../services.js';
+import { ownedGroup } from '../groups/groups.policy.js';
+import { ruleTemplates } from './rule-templates.js';
+import { nextVersion } from './rule-versions.js';
+
+/**
+ * Ground rules for the group's facilitator: read every version, save a new one (edit, reorder, add,
+ * remove, or adopt a template's text). [GR2] Only the owner of the group: anyone else gets `not_found`
+ * (ids cannot be probed); members have no account and so no way in.
+ */
+export async function rulesRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const services = opts.services;
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.addHook('onRequest', requireAccount);
+  const GroupParams = Type.Object({ groupId: IdSchema });
+
+  r.get('/api/groups/:groupId/rules', { schema: { params: GroupParams, response: { 200: GroupRulesSchema, '4xx': ErrorBodySchema } } }, async (request, reply) => {
+    const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+    if (!group) return sendError(reply, 'not_found', 'No such group.');
+    return { current: await services.rules.current(group.id), versions: await services.rules.versions(group.id), templates: ruleTemplates };
+  });
+
+  r.get(
+    '/api/groups/:groupId/rules/versions/:version',
+    { schema: { params: RuleVersionParamsSchema, response: { 200: RuleSetSchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      const ruleSet = group && (await services.rules.version(group.id, Number(request.params.version)));
+      if (!ruleSet) return sendError(reply, 'not_found', 'No such version of the rules.');
+      return ruleSet;
+    },
+  );
+
+  r.put(
+    '/api/groups/:groupId/rules',
+    { schema: { params: GroupParams, body: SaveRulesBodySchema, response: { 200: RuleSetSchema, 201: RuleSetSchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const account = signedInAccount(request);
+      const group = await ownedGroup(services, account, request.params.groupId);
+      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      const outcome = nextVersion(await services.rules.current(group.id), request.body, group.id, services.now(), newId);
+      if (outcome.kind === 'conflict') return sendError(reply, 'conflict', 'The rules were changed elsewhere. Reload them to see the latest version.');
+      if (outcome.kind === 'unchanged') return reply.code(200).send(outcome.ruleSet);
+      if (!(await services.rules.add(outcome.ruleSet, account.id))) {
+        return sendError(reply, 'conflict', 'The rules were changed elsewhere. Reload them to see the latest version.');
+      }
+      return reply.code(201).send(outcome.ruleSet);
+    },
+  );
+}
