@@ -1,0 +1,43 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { fail, ok, type AgendaPhase, type SessionAgenda } from '@hearth/shared';
+import { onCommand } from '../../realtime/command.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import type { Services } from '../../services.js';
+import { defaultPhases, movePhase } from './agenda.js';
+
+/**
+ * The agenda in the room. Invariants, tested by id (docs/spec.md):
+ * - [AG3] only facilitators move between phases (command-policy.ts); the target is worked out here from
+ *   the session's own state and the group's stored agenda, never taken from a payload's idea of either;
+ * - [AG4] every move reaches everyone in the session as `agenda:phase`; the fact names no one;
+ * - [AG5] anyone joining later asks `agenda:get` and gets the same state.
+ */
+export function registerAgendaHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+  const self = socket.data.identity;
+
+  async function phases(): Promise<AgendaPhase[]> {
+    const session = await services.sessions.find(self.sessionId);
+    const saved = session ? await services.agenda.find(session.groupId) : null;
+    return saved?.phases ?? [...defaultPhases];
+  }
+
+  function state(list: AgendaPhase[]): SessionAgenda {
+    const current = services.sessionPhases.get(self.sessionId);
+    // A phase removed from the agenda mid-session reads as "not started" rather than a ghost.
+    const known = current && list.some((p) => p.id === current.phaseId) ? current : null;
+    return { phases: list, currentPhaseId: known?.phaseId ?? null, changedAt: known?.at ?? null };
+  }
+
+  onCommand(socket, log, 'agenda:get', async () => ok({ agenda: state(await phases()) }));
+
+  onCommand(socket, log, 'agenda:move', async (move) => {
+    const list = await phases();
+    // Read after the await, so two facilitators pressing "Next" together each move one step.
+    const outcome = movePhase(list, state(list).currentPhaseId, move);
+    if (!outcome.ok) return fail(outcome.code, outcome.message);
+    services.sessionPhases.set(self.sessionId, outcome.phase.id, services.now());
+    const agenda = state(list);
+    io.to(sessionChannel(self.sessionId)).emit('agenda:phase', agenda);
+    return ok({ agenda });
+  });
+}

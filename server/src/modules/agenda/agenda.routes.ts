@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { ErrorBodySchema, GroupAgendaSchema, IdSchema, SaveAgendaBodySchema } from '@hearth/shared';
+import { sendError } from '../../lib/http-errors.js';
+import { newId } from '../../lib/secrets.js';
+import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import type { Services } from '../../services.js';
+import { ownedGroup } from '../groups/groups.policy.js';
+import { defaultPhases, phasesFromSave } from './agenda.js';
+
+/**
+ * A group's agenda, for the group's facilitator only [AG2]: anyone else gets `not_found` (ids cannot be
+ * probed); members have no account and so no way in. Saving replaces the whole ordered list.
+ */
+export async function agendaRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const services = opts.services;
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.addHook('onRequest', requireAccount);
+  const GroupParams = Type.Object({ groupId: IdSchema });
+
+  r.get('/api/groups/:groupId/agenda', { schema: { params: GroupParams, response: { 200: GroupAgendaSchema, '4xx': ErrorBodySchema } } }, async (request, reply) => {
+    const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+    if (!group) return sendError(reply, 'not_found', 'No such group.');
+    const saved = await services.agenda.find(group.id);
+    return saved ? { phases: saved.phases, saved: true, updatedAt: saved.updatedAt } : { phases: [...defaultPhases], saved: false, updatedAt: null };
+  });
+
+  r.put(
+    '/api/groups/:groupId/agenda',
+    { schema: { params: GroupParams, body: SaveAgendaBodySchema, response: { 200: GroupAgendaSchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const account = signedInAccount(request);
+      const group = await ownedGroup(services, account, request.params.groupId);
+      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      const current = (await services.agenda.find(group.id))?.phases ?? defaultPhases;
+      const phases = phasesFromSave(current, request.body, newId);
+      const now = services.now();
+      await services.agenda.save(group.id, phases, account.id, now);
+      return { phases, saved: true, updatedAt: now };
+    },
+  );
+}

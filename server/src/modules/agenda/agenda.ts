@@ -1,0 +1,66 @@
+import type { AgendaPhase, MovePhase, SaveAgendaBody } from '@hearth/shared';
+
+/**
+ * Agenda logic, pure: the default phases, turning an editor's save into phases, and moving through
+ * them. [AG1] A group that never saved an agenda uses the default; [AG3] moves are decided from where
+ * the session really is, never from where a client thinks it is.
+ */
+export const defaultPhases: readonly AgendaPhase[] = [
+  { id: 'welcome', name: 'Welcome and check-in', opensRules: false },
+  { id: 'ground-rules', name: 'Ground rules', opensRules: true },
+  { id: 'main', name: 'Main discussion or activity', opensRules: false },
+  { id: 'sharing', name: 'Sharing and feedback', opensRules: false },
+  { id: 'closing', name: 'Closing', opensRules: false },
+];
+
+/**
+ * A phase keeps its id when renamed or moved (so a live session stays in it); any id the agenda does
+ * not have, or a repeated one, gets a new id, so a client cannot choose ids of its own.
+ */
+export function phasesFromSave(current: readonly AgendaPhase[], body: SaveAgendaBody, newPhaseId: () => string): AgendaPhase[] {
+  const known = new Set(current.map((p) => p.id));
+  const used = new Set<string>();
+  return body.phases.map(({ id, name, opensRules }) => {
+    const phaseId = id !== undefined && known.has(id) && !used.has(id) ? id : newPhaseId();
+    used.add(phaseId);
+    return { id: phaseId, name: name.trim(), opensRules };
+  });
+}
+
+export type MoveOutcome = { ok: true; phase: AgendaPhase } | { ok: false; code: 'not_found' | 'conflict'; message: string };
+
+/** Where a move lands. Before the agenda starts, "next" enters the first phase; "previous" has nowhere to go. */
+export function movePhase(phases: readonly AgendaPhase[], currentPhaseId: string | null, move: MovePhase): MoveOutcome {
+  if ('phaseId' in move) {
+    const phase = phases.find((p) => p.id === move.phaseId);
+    return phase ? { ok: true, phase } : { ok: false, code: 'not_found', message: 'That phase is not in the agenda.' };
+  }
+  // A current phase that was removed from the agenda counts as not started.
+  const at = phases.findIndex((p) => p.id === currentPhaseId);
+  const target = move.step === 'next' ? at + 1 : at === -1 ? -1 : at - 1;
+  const phase = phases[target];
+  if (!phase) {
+    const message = move.step === 'next' ? 'This is already the last phase.' : 'This is already the first phase.';
+    return { ok: false, code: 'conflict', message };
+  }
+  return { ok: true, phase };
+}
+
+/** Whether everyone's ground-rules panel should open: only on entering such a phase, not on staying in it. */
+export function entersRulesPhase(phases: readonly AgendaPhase[], fromPhaseId: string | null, toPhaseId: string | null): boolean {
+  if (fromPhaseId === toPhaseId) return false;
+  return phases.find((p) => p.id === toPhaseId)?.opensRules === true;
+}
+
+/** Where each live session is in its agenda (memory only: a restart returns the room to "not started"). */
+export class SessionPhases {
+  private readonly bySession = new Map<string, { phaseId: string; at: number }>();
+
+  get(sessionId: string): { phaseId: string; at: number } | null {
+    return this.bySession.get(sessionId) ?? null;
+  }
+
+  set(sessionId: string, phaseId: string, at: number): void {
+    this.bySession.set(sessionId, { phaseId, at });
+  }
+}
