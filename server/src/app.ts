@@ -6,6 +6,9 @@ import { SetupToken } from './modules/accounts/setup-token.js';
 import { groupsRoutes } from './modules/groups/groups.routes.js';
 import { joinRoutes } from './modules/invites/join.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
+import { roomRulesRoutes } from './modules/rules/room-rules.routes.js';
+import { rulesRoutes } from './modules/rules/rules.routes.js';
+import { agendaRoutes } from './modules/agenda/agenda.routes.js';
 import { signallingRoutes } from './modules/signalling/signalling.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/error-handler.js';
@@ -51,6 +54,9 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   await app.register(groupsRoutes, { services });
   await app.register(sessionsRoutes, { services });
   await app.register(joinRoutes, { services });
+  await app.register(rulesRoutes, { services });
+  await app.register(roomRulesRoutes, { services });
+  await app.register(agendaRoutes, { services });
   await app.register(signallingRoutes, { services });
   await app.register(staticClientPlugin, { clientDist: config.clientDist });
 

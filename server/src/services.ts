@@ -1,11 +1,16 @@
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { accountsRepository } from './modules/accounts/accounts.repository.js';
+import { AsideRegistry } from './modules/aside/aside-registry.js';
 import { messagesRepository } from './modules/conversations/messages.repository.js';
 import { distressRepository } from './modules/distress/distress.repository.js';
 import { groupsRepository } from './modules/groups/groups.repository.js';
 import { invitesRepository } from './modules/invites/invites.repository.js';
 import { participantsRepository } from './modules/participants/participants.repository.js';
+import { ProposalBoard } from './modules/rules/proposals.js';
+import { rulesRepository } from './modules/rules/rules.repository.js';
+import { agendaRepository } from './modules/agenda/agenda.repository.js';
+import { SessionPhases } from './modules/agenda/agenda.js';
 import { RoomRegistry } from './modules/rooms/room-registry.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SignallingHub } from './modules/signalling/signalling-hub.js';
@@ -26,8 +31,16 @@ export interface Services {
   participants: ReturnType<typeof participantsRepository>;
   distress: ReturnType<typeof distressRepository>;
   messages: ReturnType<typeof messagesRepository>;
+  rules: ReturnType<typeof rulesRepository>;
+  /** Ground-rule proposals being discussed in live sessions (memory only). */
+  ruleProposals: ProposalBoard;
+  agenda: ReturnType<typeof agendaRepository>;
+  /** Where each live session is in its agenda (memory only). */
+  sessionPhases: SessionPhases;
   rooms: RoomRegistry;
   signalling: SignallingHub;
+  /** Live pull-asides (private facilitator-member calls), in memory. */
+  asides: AsideRegistry;
   /** Replaced by the socket.io layer once attached; HTTP routes use it to end live rooms. */
   roomControl: RoomControl;
   /** Set once socket.io is attached; tests call `tick()` to run a pass at a chosen time. */
@@ -37,6 +50,7 @@ export interface Services {
 
 export function createServices(config: Config, db: Db, log: FastifyBaseLogger, now: () => number = Date.now): Services {
   const rooms = new RoomRegistry(config.meshCapacity);
+  const asides = new AsideRegistry();
   return {
     config,
     db,
@@ -48,8 +62,13 @@ export function createServices(config: Config, db: Db, log: FastifyBaseLogger, n
     participants: participantsRepository(db),
     distress: distressRepository(db),
     messages: messagesRepository(db),
+    rules: rulesRepository(db),
+    ruleProposals: new ProposalBoard(),
+    agenda: agendaRepository(db),
+    sessionPhases: new SessionPhases(),
     rooms,
-    signalling: new SignallingHub(rooms, now),
+    asides,
+    signalling: new SignallingHub(rooms, now, asides),
     roomControl: noRoomControl,
     reAlerts: null,
     oncall: new OncallNotifier(log.child({ module: 'oncall' }), now),

@@ -14,6 +14,9 @@ export function roleLabel(role: Role): string {
       return 'Co-facilitator';
     case 'member':
       return 'Member';
+    case 'supervisor':
+      // Only staff ever see this label: the server never tells members a supervisor is there.
+      return 'Supervisor (hidden from members)';
   }
 }
 

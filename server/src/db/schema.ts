@@ -49,7 +49,7 @@ export interface InvitesTable {
   id: string;
   session_id: string;
   token: string;
-  role: 'member' | 'co_facilitator';
+  role: 'member' | 'co_facilitator' | 'supervisor';
   label: string | null;
   max_uses: number;
   uses: Generated<number>;
@@ -63,7 +63,7 @@ export interface ParticipantsTable {
   session_id: string;
   invite_id: string | null;
   account_id: string | null;
-  role: 'facilitator' | 'co_facilitator' | 'member';
+  role: 'facilitator' | 'co_facilitator' | 'member' | 'supervisor';
   display_name: string;
   organisation: string | null;
   token_hash: string;
@@ -104,6 +104,33 @@ export interface PrivateMessagesTable {
   sent_at: number;
 }
 
+export interface RuleSetsTable {
+  group_id: string;
+  version: number;
+  confidentiality: string;
+  /** JSON array of `{ id, text }` in display order. */
+  rules_json: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface RuleConsentsTable {
+  id: string;
+  participant_id: string;
+  invite_id: string | null;
+  group_id: string;
+  version: number;
+  consented_at: number;
+}
+
+export interface GroupAgendasTable {
+  group_id: string;
+  /** JSON array of `{ id, name, opensRules }` in order. */
+  phases_json: string;
+  updated_by: string | null;
+  updated_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   auth_sessions: AuthSessionsTable;
@@ -114,4 +141,7 @@ export interface Database {
   distress_alerts: DistressAlertsTable;
   distress_events: DistressEventsTable;
   private_messages: PrivateMessagesTable;
+  rule_sets: RuleSetsTable;
+  rule_consents: RuleConsentsTable;
+  group_agendas: GroupAgendasTable;
 }

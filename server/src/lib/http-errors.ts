@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   room_full: 409,
   not_in_room: 409,
+  consent_required: 403,
   protocol_mismatch: 400,
   invite_expired: 410,
   invite_revoked: 410,

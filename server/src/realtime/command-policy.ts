@@ -5,15 +5,22 @@ import type { ClientCommandName } from '@hearth/shared';
  * (the type requires every command), and so tests can try every facilitator-only command as a member.
  */
 export interface CommandPolicy {
-  roles: 'anyone' | 'facilitators';
+  /** 'staff' is the facilitators plus the hidden supervisor (the backchannel's audience). */
+  roles: 'anyone' | 'facilitators' | 'staff';
+  /**
+   * [SV2] Whether the hidden supervisor may send an 'anyone' command. Absent means no: an observer does
+   * nothing members could notice, so a new command is closed to them until someone decides otherwise.
+   */
+  observer?: true;
   /** Whether the sender must have joined the room first. */
   needsJoin: boolean;
 }
 
 export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
-  'room:join': { roles: 'anyone', needsJoin: false },
-  'room:leave': { roles: 'anyone', needsJoin: true },
-  'media:state': { roles: 'anyone', needsJoin: true },
+  'room:join': { roles: 'anyone', needsJoin: false, observer: true },
+  'room:leave': { roles: 'anyone', needsJoin: true, observer: true },
+  // The supervisor may only report their media off: the handler refuses turning anything on [SV3].
+  'media:state': { roles: 'anyone', needsJoin: true, observer: true },
   'moderation:mute': { roles: 'facilitators', needsJoin: true },
   'moderation:remove': { roles: 'facilitators', needsJoin: true },
   'distress:raise': { roles: 'anyone', needsJoin: true },
@@ -23,6 +30,18 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   // Members may write on their own request only: the handler checks it is theirs.
   'case:message': { roles: 'anyone', needsJoin: true },
   'case:history': { roles: 'anyone', needsJoin: true },
-  'backchannel:message': { roles: 'facilitators', needsJoin: true },
-  'backchannel:history': { roles: 'facilitators', needsJoin: true },
+  'backchannel:message': { roles: 'staff', needsJoin: true },
+  'backchannel:history': { roles: 'staff', needsJoin: true },
+  'aside:start': { roles: 'facilitators', needsJoin: true },
+  // Either person in the aside, or a facilitator naming someone: the handler checks which.
+  'aside:end': { roles: 'anyone', needsJoin: true },
+  'rules:get': { roles: 'anyone', needsJoin: true, observer: true },
+  'rules:spotlight': { roles: 'facilitators', needsJoin: true },
+  // Anyone admitted to the room; the facilitators never learn who (see rules.handlers.ts).
+  'rules:revisit': { roles: 'anyone', needsJoin: true },
+  'rules:propose': { roles: 'anyone', needsJoin: true },
+  'rules:respond': { roles: 'anyone', needsJoin: true },
+  'rules:decide': { roles: 'facilitators', needsJoin: true },
+  'agenda:get': { roles: 'anyone', needsJoin: true, observer: true },
+  'agenda:move': { roles: 'facilitators', needsJoin: true },
 };

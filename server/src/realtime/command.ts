@@ -5,6 +5,8 @@ import {
   describeMismatch,
   fail,
   isFacilitatorRole,
+  isStaffRole,
+  Role,
   type ClientCommandName,
   type CommandAck,
   type CommandPayload,
@@ -32,8 +34,13 @@ export function onCommand<E extends ClientCommandName>(socket: HearthSocket, log
     if (!respond) return;
     const reply = (result: CommandAck<E>) => respond(result);
     const payload = typeof args[0] === 'function' ? undefined : args[0];
-    if (policy.roles === 'facilitators' && !isFacilitatorRole(socket.data.identity.role)) {
+    const role = socket.data.identity.role;
+    if (policy.roles === 'facilitators' && !isFacilitatorRole(role)) {
       return reply(fail('not_allowed', 'Only facilitators can do that.'));
+    }
+    if (policy.roles === 'staff' && !isStaffRole(role)) return reply(fail('not_allowed', 'Only facilitators can do that.'));
+    if (policy.roles === 'anyone' && role === Role.supervisor && !policy.observer) {
+      return reply(fail('not_allowed', 'You are observing this session, so you cannot do that.'));
     }
     if (policy.needsJoin && !socket.data.joined) return reply(fail('not_in_room', 'Join the room first.'));
     if (!validator.Check(payload)) return reply(fail('invalid_payload', describeMismatch(ClientCommands[event].payload, payload)));

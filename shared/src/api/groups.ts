@@ -76,7 +76,7 @@ export const StartSessionBodySchema = Type.Object(
 );
 export type StartSessionBody = Type.Static<typeof StartSessionBodySchema>;
 
-export const InviteRoleSchema = Type.Union([Type.Literal('member'), Type.Literal('co_facilitator')]);
+export const InviteRoleSchema = Type.Union([Type.Literal('member'), Type.Literal('co_facilitator'), Type.Literal('supervisor')]);
 export const InviteStatusSchema = Type.Union([
   Type.Literal('active'),
   Type.Literal('expired'),

@@ -10,13 +10,33 @@ export const Role = {
   facilitator: 'facilitator',
   coFacilitator: 'co_facilitator',
   member: 'member',
+  /** A hidden observer: sees and hears the group, publishes nothing, and members are never told of them. */
+  supervisor: 'supervisor',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
-export const RoleSchema = Type.Union([Type.Literal('facilitator'), Type.Literal('co_facilitator'), Type.Literal('member')]);
+export const RoleSchema = Type.Union([
+  Type.Literal('facilitator'),
+  Type.Literal('co_facilitator'),
+  Type.Literal('member'),
+  Type.Literal('supervisor'),
+]);
 
 /** Roles with moderation powers in a session. */
 export function isFacilitatorRole(role: Role): boolean {
   return role === Role.facilitator || role === Role.coFacilitator;
+}
+
+/**
+ * The people who look after a session: facilitators, co-facilitators and the hidden supervisor. They share
+ * the backchannel and distress alerts; only facilitators moderate or act on a case.
+ */
+export function isStaffRole(role: Role): boolean {
+  return isFacilitatorRole(role) || role === Role.supervisor;
+}
+
+/** [SV1] Whether `viewer` may learn that `subject` is in the room: members never learn of a supervisor. */
+export function isVisibleTo(subject: Pick<Participant, 'role'>, viewer: Role): boolean {
+  return subject.role !== Role.supervisor || isStaffRole(viewer);
 }
 
 /** What everyone in a room knows about each participant. */

@@ -18,6 +18,8 @@ export const ErrorCode = {
   sessionEnded: 'session_ended',
   roomFull: 'room_full',
   notInRoom: 'not_in_room',
+  /** A member has not yet agreed to the group's current ground rules (see `POST /api/room/rules/consent`). */
+  consentRequired: 'consent_required',
   conflict: 'conflict',
   rateLimited: 'rate_limited',
   internalError: 'internal_error',

@@ -1,8 +1,14 @@
 import Type, { type TSchema } from 'typebox';
 import { ApiErrorSchema } from './errors.js';
+import { MovePhaseSchema, SessionAgendaSchema } from './agenda.js';
+import { AsideAwaySchema, AsideEndedSchema, AsideStartedSchema, EndAsideSchema, StartAsideSchema } from './aside.js';
 import { BackchannelMessageSchema, CaseHistorySchema, CaseMessageFactSchema, CaseMessageSchema, PrivateMessageSchema } from './conversations.js';
 import { AcknowledgeDistressSchema, DistressAlertSchema, DistressSeenSchema, OpenDistressSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
 import { DisplayNameSchema, IdSchema, MediaAccessSchema, ParticipantSchema } from './entities.js';
+import {
+  ConsentEntrySchema, DecideProposalSchema, ProposalSchema, ProposeRuleSchema, RespondToProposalSchema, RevisitRequestSchema, RuleSetSchema,
+  RuleSpotlightSchema, RuleTargetSchema,
+} from './rules.js';
 
 /**
  * The one list of socket.io events. Commands go client -> server and are answered through the ack
@@ -29,6 +35,12 @@ export const ClientCommands = {
       participants: Type.Array(ParticipantSchema),
       session: Type.Object({ id: IdSchema, title: Type.String(), groupName: Type.String() }),
       media: MediaAccessSchema,
+      /**
+       * [SV5] Ids this client sends its media to without showing them: the hidden supervisor, as a bare
+       * id with no name, for members only (staff see the supervisor in `participants`). Kept current
+       * by `media:hidden-peers`. Optional, so older servers and test doubles are unaffected.
+       */
+      hiddenMediaPeers: Type.Optional(Type.Array(IdSchema)),
       /** The group's support details; `emergencyContacts` is null for anyone who is not a facilitator. */
       support: Type.Object({
         crisisResources: Type.Union([Type.String(), Type.Null()]),
@@ -74,11 +86,44 @@ export const ClientCommands = {
   /** Facilitators only: text among the session's facilitators and co-facilitators. */
   'backchannel:message': { payload: BackchannelMessageSchema, result: Type.Object({ message: PrivateMessageSchema }) },
   'backchannel:history': { payload: Empty, result: Type.Object({ messages: Type.Array(PrivateMessageSchema) }) },
+  /** Anyone in the room: the group's current ground rules; facilitators also get who has consented. */
+  'rules:get': {
+    payload: Empty,
+    result: Type.Object({
+      ruleSet: Type.Union([RuleSetSchema, Type.Null()]),
+      consents: Type.Union([Type.Array(ConsentEntrySchema), Type.Null()]),
+      /** This session's proposals, newest last. */
+      proposals: Type.Array(ProposalSchema),
+    }),
+  },
+  /** Facilitators only: show one rule to everyone in the room (`rules:spotlighted`). */
+  'rules:spotlight': { payload: RuleTargetSchema, result: Type.Object({}) },
+  /** Anyone in the room: ask the facilitators, anonymously, to revisit a rule (`rules:revisit-requested`). */
+  'rules:revisit': { payload: RuleTargetSchema, result: Type.Object({}) },
+  /** Anyone in the room: propose a new rule, or new wording for one (`ruleId`). Everyone gets `rules:proposal`. */
+  'rules:propose': { payload: ProposeRuleSchema, result: Type.Object({ proposal: ProposalSchema }) },
+  /** Anyone in the room: agree, or raise a concern (one response per person; a new one replaces it). */
+  'rules:respond': { payload: RespondToProposalSchema, result: Type.Object({ proposal: ProposalSchema }) },
+  /** Facilitators only: adopt (a new version of the rules, `rules:updated`) or set aside. */
+  'rules:decide': { payload: DecideProposalSchema, result: Type.Object({ proposal: ProposalSchema }) },
+  /** Anyone in the room: the session's agenda and current phase (asked right after joining). */
+  'agenda:get': { payload: Empty, result: Type.Object({ agenda: SessionAgendaSchema }) },
+  /** Facilitators only: move to the next, previous or a named phase. Everyone gets `agenda:phase`. */
+  'agenda:move': { payload: MovePhaseSchema, result: Type.Object({ agenda: SessionAgendaSchema }) },
+  /**
+   * Facilitators only. A private audio/video conversation with the member of an open request; the
+   * server takes both people from its records. Moves the request into conversation.
+   */
+  'aside:start': { payload: StartAsideSchema, result: Type.Object({ aside: AsideStartedSchema, alertId: IdSchema }) },
+  /** Either person in an aside ends it (no payload), or any facilitator ends a named participant's. */
+  'aside:end': { payload: EndAsideSchema, result: Empty },
 } as const satisfies Record<string, { payload: TSchema; result: TSchema }>;
 
 export const ServerFacts = {
   'participant:joined': ParticipantSchema,
   'participant:updated': ParticipantSchema,
+  /** [SV5] Members only: the current `hiddenMediaPeers` (the supervisor came or went); ids, never names. */
+  'media:hidden-peers': Type.Object({ participantIds: Type.Array(IdSchema) }),
   'participant:left': Type.Object({
     participantId: IdSchema,
     reason: Type.Union([Type.Literal('left'), Type.Literal('removed'), Type.Literal('disconnected')]),
@@ -102,6 +147,21 @@ export const ServerFacts = {
   'backchannel:message': PrivateMessageSchema,
   /** Only the member who raised the alert: a facilitator has seen it. */
   'distress:seen': DistressSeenSchema,
+  /** Everyone in the room, the sender included: a facilitator spotlighted this rule. */
+  'rules:spotlighted': RuleSpotlightSchema,
+  /** Facilitators and co-facilitators only, with no trace of who asked. */
+  'rules:revisit-requested': RevisitRequestSchema,
+  /** Everyone in the room: a proposal was made, answered, adopted or set aside. */
+  'rules:proposal': ProposalSchema,
+  /** Everyone in the room: the rules have a new version (adopted in the session). */
+  'rules:updated': RuleSetSchema,
+  /** Everyone in the room, the facilitator who moved included: the session is now in this phase. */
+  'agenda:phase': SessionAgendaSchema,
+  /** Only the two people in a pull-aside. */
+  'aside:started': AsideStartedSchema,
+  'aside:ended': AsideEndedSchema,
+  /** Everyone in the session: who is away for a moment (nothing about why). */
+  'aside:away': AsideAwaySchema,
   /** Sent to a participant whose place in the room has ended; the server then disconnects them. */
   'room:closed': Type.Object({
     reason: Type.Union([Type.Literal('removed'), Type.Literal('session_ended'), Type.Literal('replaced')]),

@@ -20,10 +20,17 @@ export const IceCandidateSchema = Type.Object({
   usernameFragment: Type.Optional(Type.Union([Type.String({ maxLength: 256 }), Type.Null()])),
 });
 
+/**
+ * Which peer connection a signal belongs to: the group's (absent) or a pull-aside's. The server relays
+ * `aside` only between the two people of an active aside (shared/src/protocol/aside.ts).
+ */
+export const SignalChannelSchema = Type.Literal('aside');
+
 export const SignalOutSchema = Type.Object(
   {
     type: Type.Literal('signal'),
     to: IdSchema,
+    channel: Type.Optional(SignalChannelSchema),
     description: Type.Optional(SessionDescriptionSchema),
     candidate: Type.Optional(Type.Union([IceCandidateSchema, Type.Null()])),
   },
@@ -35,6 +42,7 @@ export const SignalInSchema = Type.Union([
   Type.Object({
     type: Type.Literal('signal'),
     from: IdSchema,
+    channel: Type.Optional(SignalChannelSchema),
     description: Type.Optional(SessionDescriptionSchema),
     candidate: Type.Optional(Type.Union([IceCandidateSchema, Type.Null()])),
   }),

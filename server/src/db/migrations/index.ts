@@ -3,6 +3,8 @@ import * as initial from './001-initial.js';
 import * as distressAlerts from './002-distress-alerts.js';
 import * as groupSupportDetails from './003-group-support-details.js';
 import * as privateMessages from './004-private-messages.js';
+import * as groundRules from './005-ground-rules.js';
+import * as sessionAgenda from './006-session-agenda.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '002-distress-alerts': distressAlerts,
   '003-group-support-details': groupSupportDetails,
   '004-private-messages': privateMessages,
+  '005-ground-rules': groundRules,
+  '006-session-agenda': sessionAgenda,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,13 +3,13 @@ import { fail, isFacilitatorRole, ok, type DistressAlert } from '@hearth/shared'
 import { onCommand } from '../../realtime/command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
-import { act, facilitatorConnections } from '../distress/distress.handlers.js';
+import { act, facilitatorConnections, staffConnections } from '../distress/distress.handlers.js';
 
 /**
  * Private text. Invariants (docs/spec.md):
  * - [PC1] a request's conversation reaches only the member who raised it and the session's facilitators;
  *   another member can neither write to it nor read it;
- * - [PC2] the backchannel reaches only the session's facilitators and co-facilitators;
+ * - [PC2] the backchannel reaches only the session's facilitators, co-facilitators and hidden supervisor;
  * - [PC3] messages are stored before they are acknowledged, and their text never goes to the log.
  */
 export function registerConversationHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
@@ -44,7 +44,8 @@ export function registerConversationHandlers(io: HearthServer, socket: HearthSoc
 
   onCommand(socket, log, 'backchannel:message', async ({ body }) => {
     const message = await services.messages.add(self.sessionId, { kind: 'backchannel' }, self.participantId, body.trim(), services.now());
-    for (const connectionId of facilitatorConnections(services, self.sessionId, self.participantId)) io.to(connectionId).emit('backchannel:message', message);
+    // [SV4] The backchannel includes the hidden supervisor.
+    for (const connectionId of staffConnections(services, self.sessionId, self.participantId)) io.to(connectionId).emit('backchannel:message', message);
     return ok({ message });
   });
 
@@ -55,15 +56,15 @@ export function registerConversationHandlers(io: HearthServer, socket: HearthSoc
  * A facilitator writing to a member has seen their request: acknowledge it if nobody had (telling the
  * member, as acknowledging does), then mark it in conversation.
  */
-async function moveIntoConversation(io: HearthServer, services: Services, sessionId: string, by: string, alert: DistressAlert): Promise<void> {
+export async function moveIntoConversation(io: HearthServer, services: Services, sessionId: string, by: string, alert: DistressAlert): Promise<void> {
   if (alert.status === 'raised') {
     const acknowledged = await act(services, sessionId, by, alert.id, 'acknowledge');
     if (acknowledged.ok) {
-      for (const connectionId of facilitatorConnections(services, sessionId)) io.to(connectionId).emit('distress:acknowledged', acknowledged.alert);
+      for (const connectionId of staffConnections(services, sessionId)) io.to(connectionId).emit('distress:acknowledged', acknowledged.alert);
       const raiser = services.rooms.get(sessionId, alert.participantId);
       if (raiser && acknowledged.alert.acknowledgedAt !== null) io.to(raiser.connectionId).emit('distress:seen', { alertId: alert.id, at: acknowledged.alert.acknowledgedAt });
     }
   }
   const conversing = await act(services, sessionId, by, alert.id, 'converse');
-  if (conversing.ok) for (const connectionId of facilitatorConnections(services, sessionId)) io.to(connectionId).emit('distress:updated', conversing.alert);
+  if (conversing.ok) for (const connectionId of staffConnections(services, sessionId)) io.to(connectionId).emit('distress:updated', conversing.alert);
 }

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, isFacilitatorRole, ok, type DistressAlert } from '@hearth/shared';
+import { fail, isFacilitatorRole, isStaffRole, ok, Role, type DistressAlert } from '@hearth/shared';
 import { onCommand } from '../../realtime/command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
@@ -23,7 +23,7 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
       { sessionId: self.sessionId, participantId: self.participantId, level, note: note?.trim() || null },
       services.now(),
     );
-    for (const connectionId of facilitatorConnections(services, self.sessionId, self.participantId)) io.to(connectionId).emit('distress:alert', alert);
+    for (const connectionId of staffConnections(services, self.sessionId, self.participantId)) io.to(connectionId).emit('distress:alert', alert);
     const session = await services.sessions.find(self.sessionId);
     const group = session && (await services.groups.find(session.groupId));
     return ok({ alertId: alert.id, raisedAt: alert.raisedAt, crisisResources: group?.crisisResources ?? null });
@@ -37,7 +37,7 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
       return fail(outcome.code, outcome.message);
     }
     const { alert } = outcome;
-    for (const connectionId of facilitatorConnections(services, self.sessionId)) io.to(connectionId).emit('distress:acknowledged', alert);
+    for (const connectionId of staffConnections(services, self.sessionId)) io.to(connectionId).emit('distress:acknowledged', alert);
     const raiser = services.rooms.get(self.sessionId, alert.participantId);
     if (raiser && alert.acknowledgedAt !== null) io.to(raiser.connectionId).emit('distress:seen', { alertId: alert.id, at: alert.acknowledgedAt });
     return ok({ alert });
@@ -45,14 +45,15 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
 
   onCommand(socket, log, 'distress:open', async ({ participantId, level, note }) => {
     const member = services.rooms.get(self.sessionId, participantId);
-    if (!member) return fail('not_found', 'That person is not in the room.');
+    // [SV4] The supervisor is an observer, not someone in the group's care (and not in its room).
+    if (!member || member.participant.role === Role.supervisor) return fail('not_found', 'That person is not in the room.');
     if (participantId === self.participantId) return fail('not_allowed', 'Use "I need support" for yourself.');
     const alert = await services.distress.raise(
       { sessionId: self.sessionId, participantId, level, note: note?.trim() || null, openedBy: self.participantId },
       services.now(),
     );
     // [DS9] Other facilitators learn of it; the member does not.
-    for (const connectionId of facilitatorConnections(services, self.sessionId, participantId)) {
+    for (const connectionId of staffConnections(services, self.sessionId, participantId)) {
       if (connectionId !== socket.id) io.to(connectionId).emit('distress:alert', alert);
     }
     return ok({ alert });
@@ -61,7 +62,7 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
   onCommand(socket, log, 'distress:update', async ({ alertId, action }) => {
     const outcome = await act(services, self.sessionId, self.participantId, alertId, action);
     if (!outcome.ok) return fail(outcome.code, outcome.message);
-    for (const connectionId of facilitatorConnections(services, self.sessionId)) io.to(connectionId).emit('distress:updated', outcome.alert);
+    for (const connectionId of staffConnections(services, self.sessionId)) io.to(connectionId).emit('distress:updated', outcome.alert);
     if (action === 'escalate') await reportToOncall(services, self.sessionId, outcome.alert, 'distress.escalated');
     return ok({ alert: outcome.alert });
   });
@@ -102,10 +103,10 @@ export async function reportToOncall(services: Services, sessionId: string, aler
   );
 }
 
-/** [DS3] Called when a facilitator has joined: every open case of the session. */
+/** [DS3] Called when a facilitator (or the supervisor [SV4]) has joined: every open case of the session. */
 export async function deliverOpenAlerts(socket: HearthSocket, services: Services): Promise<void> {
   const { role, sessionId, participantId } = socket.data.identity;
-  if (!isFacilitatorRole(role)) return;
+  if (!isStaffRole(role)) return;
   for (const alert of await services.distress.listOpen(sessionId)) {
     if (alert.participantId !== participantId) socket.emit('distress:alert', alert);
   }
@@ -116,5 +117,16 @@ export function facilitatorConnections(services: Services, sessionId: string, ex
   return services.rooms
     .list(sessionId)
     .filter((p) => isFacilitatorRole(p.participant.role) && p.participant.id !== exceptParticipantId)
+    .map((p) => p.connectionId);
+}
+
+/**
+ * [SV4] Who hears about cases: the facilitators plus the hidden supervisor, who follows alerts, re-alerts
+ * and state changes read-only. Case conversations stay with facilitatorConnections.
+ */
+export function staffConnections(services: Services, sessionId: string, exceptParticipantId?: string): string[] {
+  return services.rooms
+    .list(sessionId)
+    .filter((p) => isStaffRole(p.participant.role) && p.participant.id !== exceptParticipantId)
     .map((p) => p.connectionId);
 }

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { HearthServer } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
-import { facilitatorConnections, reportToOncall } from './distress.handlers.js';
+import { reportToOncall, staffConnections } from './distress.handlers.js';
 
 /**
  * [DS6] If nobody acknowledges a request within `reAlertAfterMs` (default 30 s), every facilitator of
@@ -43,7 +43,8 @@ export class ReAlertScheduler {
       await this.services.distress.markReAlerted(due.id, now);
       const alert = await this.services.distress.find(due.sessionId, due.id);
       if (!alert) continue;
-      for (const connectionId of facilitatorConnections(this.services, due.sessionId, alert.participantId)) {
+      // Issue 6: re-alerts reach every facilitator and the supervisor [SV4].
+      for (const connectionId of staffConnections(this.services, due.sessionId, alert.participantId)) {
         this.io.to(connectionId).emit('distress:alert', alert);
       }
       // The on-call contact hears once that nobody has answered, not at every re-alert.

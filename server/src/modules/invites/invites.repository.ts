@@ -33,7 +33,7 @@ export function invitesRepository(db: Db) {
   return {
     async create(
       sessionId: string,
-      input: { role: 'member' | 'co_facilitator'; label?: string | undefined; maxUses: number; expiresAt: number },
+      input: { role: 'member' | 'co_facilitator' | 'supervisor'; label?: string | undefined; maxUses: number; expiresAt: number },
       now: number,
     ): Promise<InviteRecord> {
       const row: InviteRow = {

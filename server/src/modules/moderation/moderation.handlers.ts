@@ -1,8 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, ok, SignalCloseCode } from '@hearth/shared';
 import { onCommand } from '../../realtime/command.js';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
+import { emitPresence } from '../rooms/presence-events.js';
 import { withFacilitatorMute } from '../rooms/room-state.js';
 import { mayModerate } from './moderation.policy.js';
 
@@ -13,7 +14,6 @@ import { mayModerate } from './moderation.policy.js';
  */
 export function registerModerationHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
   const actor = socket.data.identity;
-  const channel = sessionChannel(actor.sessionId);
 
   onCommand(socket, log, 'moderation:mute', ({ participantId }) => {
     const target = services.rooms.get(actor.sessionId, participantId);
@@ -24,7 +24,7 @@ export function registerModerationHandlers(io: HearthServer, socket: HearthSocke
     const muted = services.rooms.update(actor.sessionId, participantId, (p) => withFacilitatorMute(p, by));
     if (!muted) return fail('not_found', 'That person is not in the room.');
     io.to(target.connectionId).emit('moderation:muted', { by });
-    io.to(channel).emit('participant:updated', muted);
+    emitPresence(io, services.rooms, actor.sessionId, muted, 'participant:updated', muted);
     return ok({ participant: muted });
   });
 
@@ -45,7 +45,7 @@ export function registerModerationHandlers(io: HearthServer, socket: HearthSocke
       targetSocket.emit('room:closed', { reason: 'removed', message: 'A facilitator removed you from this session.' });
       targetSocket.disconnect(true);
     }
-    io.to(channel).emit('participant:left', { participantId, reason: 'removed' });
+    emitPresence(io, services.rooms, actor.sessionId, target.participant, 'participant:left', { participantId, reason: 'removed' });
     return ok({});
   });
 }

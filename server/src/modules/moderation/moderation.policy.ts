@@ -18,6 +18,8 @@ export function mayModerate(
   if (actor.id === target.id) {
     return { allowed: false, reason: action === 'mute' ? 'Use your own microphone button.' : 'Use Leave to leave the session.' };
   }
+  // [SV3] The supervisor never publishes, so there is nothing to mute (and muting would tell the room of them).
+  if (action === 'mute' && target.role === 'supervisor') return { allowed: false, reason: 'The supervisor is observing; their microphone is always off.' };
   if (action === 'remove' && target.role === 'facilitator') {
     return { allowed: false, reason: "The group's facilitator cannot be removed from their own session." };
   }

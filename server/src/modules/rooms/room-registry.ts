@@ -15,8 +15,12 @@ export interface Presence {
 
 export type AdmitResult = { ok: true; replaced: Presence | undefined } | { ok: false };
 
+/** Called when a participant's place in a room ends: they left, were removed, or a newer connection replaced them. */
+export type DepartureListener = (sessionId: string, participantId: string) => void;
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Map<string, Presence>>();
+  private readonly departureListeners = new Set<DepartureListener>();
 
   constructor(readonly capacity: number) {}
 
@@ -26,6 +30,7 @@ export class RoomRegistry {
     const replaced = room.get(presence.participant.id);
     room.set(presence.participant.id, presence);
     this.rooms.set(sessionId, room);
+    if (replaced) this.departed(sessionId, presence.participant.id);
     return { ok: true, replaced };
   }
 
@@ -36,6 +41,7 @@ export class RoomRegistry {
     if (!room || !presence || (connectionId !== undefined && presence.connectionId !== connectionId)) return undefined;
     room.delete(participantId);
     if (room.size === 0) this.rooms.delete(sessionId);
+    this.departed(sessionId, participantId);
     return presence;
   }
 
@@ -57,6 +63,17 @@ export class RoomRegistry {
   clear(sessionId: string): Presence[] {
     const presences = this.list(sessionId);
     this.rooms.delete(sessionId);
+    for (const presence of presences) this.departed(sessionId, presence.participant.id);
     return presences;
+  }
+
+  /** Other modules (e.g. pull-asides) end what belonged to a participant's place; returns an unsubscribe. */
+  onDeparture(listener: DepartureListener): () => void {
+    this.departureListeners.add(listener);
+    return () => this.departureListeners.delete(listener);
+  }
+
+  private departed(sessionId: string, participantId: string): void {
+    for (const listener of [...this.departureListeners]) listener(sessionId, participantId);
   }
 }

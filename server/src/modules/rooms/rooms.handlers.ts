@@ -1,9 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, isFacilitatorRole, ok, SignalCloseCode, type Participant } from '@hearth/shared';
+import { fail, isFacilitatorRole, ok, Role, SignalCloseCode, type Participant } from '@hearth/shared';
 import { onCommand } from '../../realtime/command.js';
 import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
+import { deliverAway } from '../aside/aside.handlers.js';
 import { deliverOpenAlerts } from '../distress/distress.handlers.js';
+import { joinRefusal } from '../rules/consent-gate.js';
+import { emitPresence, hiddenMediaPeers, visibleParticipants } from './presence-events.js';
 import { withOwnMediaState } from './room-state.js';
 
 /**
@@ -21,6 +24,9 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
     const session = await services.sessions.find(identity.sessionId);
     const group = session && (await services.groups.find(session.groupId));
     if (!session || !group || session.status === 'ended') return fail('session_ended', 'This session has ended.');
+    // [GR5] The consent gate: enforced here, so no client can skip the pre-join page.
+    const refusal = await joinRefusal(services, identity);
+    if (refusal) return refusal;
     if (payload.displayName && payload.displayName.trim() !== identity.displayName) {
       identity.displayName = payload.displayName.trim();
       await services.participants.updateDisplayName(identity.participantId, identity.displayName);
@@ -30,8 +36,9 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
       displayName: identity.displayName,
       organisation: identity.organisation,
       role: identity.role,
-      audio: payload.audio,
-      video: payload.video,
+      // [SV3] The hidden supervisor publishes nothing, whatever their pre-join page asked for.
+      audio: identity.role === Role.supervisor ? false : payload.audio,
+      video: identity.role === Role.supervisor ? false : payload.video,
       mutedBy: null,
       joinedAt: services.now(),
     };
@@ -44,15 +51,17 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
         `This room already has ${services.rooms.capacity} people, the most a peer-to-peer room can hold. A group this size needs Hearth's LiveKit mode; please tell your facilitator.`,
       );
     }
-    if (admitted.replaced) closeReplaced(io, services, identity.sessionId, admitted.replaced.connectionId, participant.id);
+    if (admitted.replaced) closeReplaced(io, services, identity.sessionId, admitted.replaced.connectionId, participant);
     socket.data.joined = true;
     await socket.join(channel);
-    socket.to(channel).emit('participant:joined', participant);
+    emitPresence(io, services.rooms, identity.sessionId, participant, 'participant:joined', participant, socket.id);
     // After the ack, so the client has its room state before alerts arrive.
     setImmediate(() => void deliverOpenAlerts(socket, services).catch((err: unknown) => log.error({ err }, 'delivering open alerts failed')));
+    setImmediate(() => deliverAway(socket, services));
     return ok({
       self: participant,
-      participants: services.rooms.list(identity.sessionId).map((p) => p.participant).filter((p) => p.id !== participant.id),
+      participants: visibleParticipants(services.rooms.list(identity.sessionId), identity.role).filter((p) => p.id !== participant.id),
+      hiddenMediaPeers: hiddenMediaPeers(services.rooms.list(identity.sessionId), identity.role),
       session: { id: session.id, title: session.title, groupName: group.name },
       // [DS7] Emergency contacts are for facilitators only; the server decides, by role.
       support: { crisisResources: group.crisisResources, emergencyContacts: isFacilitatorRole(identity.role) ? group.emergencyContacts : null },
@@ -72,9 +81,12 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
   });
 
   onCommand(socket, log, 'media:state', (payload) => {
+    if (identity.role === Role.supervisor && (payload.audio || payload.video)) {
+      return fail('not_allowed', 'You are observing this session: your microphone and camera stay off.');
+    }
     const self = services.rooms.update(identity.sessionId, identity.participantId, (p) => withOwnMediaState(p, payload));
     if (!self) return fail('not_in_room', 'Join the room first.');
-    io.to(channel).emit('participant:updated', self);
+    emitPresence(io, services.rooms, identity.sessionId, self, 'participant:updated', self);
     return ok({ self });
   });
 
@@ -89,14 +101,14 @@ export function leaveRoom(io: HearthServer, socket: HearthSocket, services: Serv
   const departed = services.rooms.depart(sessionId, participantId, socket.id);
   if (!departed) return;
   services.signalling.disconnect(participantId);
-  io.to(sessionChannel(sessionId)).except(socket.id).emit('participant:left', { participantId, reason });
+  emitPresence(io, services.rooms, sessionId, departed.participant, 'participant:left', { participantId, reason }, socket.id);
 }
 
 /** A second tab or a reload took over: the old connection is told why and dropped; peers reconnect. */
-function closeReplaced(io: HearthServer, services: Services, sessionId: string, oldConnectionId: string, participantId: string): void {
+function closeReplaced(io: HearthServer, services: Services, sessionId: string, oldConnectionId: string, participant: Participant): void {
   const old = io.sockets.sockets.get(oldConnectionId);
-  services.signalling.disconnect(participantId, SignalCloseCode.replaced);
-  io.to(sessionChannel(sessionId)).except(oldConnectionId).emit('participant:left', { participantId, reason: 'disconnected' });
+  services.signalling.disconnect(participant.id, SignalCloseCode.replaced);
+  emitPresence(io, services.rooms, sessionId, participant, 'participant:left', { participantId: participant.id, reason: 'disconnected' }, oldConnectionId);
   if (!old) return;
   old.data.joined = false;
   old.emit('room:closed', { reason: 'replaced', message: 'You joined this session from another tab or device.' });

@@ -9,10 +9,16 @@ import type { RoomRegistry } from '../rooms/room-registry.js';
  * - [SG1] a message is relayed only if sender and recipient are both admitted to the same session;
  * - [SG2] `from` is stamped by the server from the ticket the socket was bound with, never read from the payload;
  * - [SG3] tickets are single use and expire after TICKET_TTL_MS;
- * - messages for an admitted peer whose socket is not open yet are held (bounded) and flushed on connect.
+ * - messages for an admitted peer whose socket is not open yet are held (bounded) and flushed on connect;
+ * - [PA4] a message on the `aside` channel is relayed only between the two people of an active pull-aside.
  */
 const TICKET_TTL_MS = 60_000;
 const MAX_PENDING_PER_PEER = 500;
+
+/** Who may use the `aside` channel (the pull-aside module's live records). */
+export interface AsidePairs {
+  isPair(sessionId: string, a: string, b: string): boolean;
+}
 
 interface Binding {
   sessionId: string;
@@ -27,6 +33,7 @@ export class SignallingHub {
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly now: () => number,
+    private readonly asides: AsidePairs = { isPair: () => false },
   ) {}
 
   issueTicket(sessionId: string, participantId: string): string {
@@ -80,7 +87,12 @@ export class SignallingHub {
       if (sender) send(sender, { type: 'error', error: { code: 'not_in_room', message: 'That participant is not in this session.' } });
       return;
     }
+    if (parsed.channel === 'aside' && !this.asides.isPair(from.sessionId, from.participantId, parsed.to)) {
+      if (sender) send(sender, { type: 'error', error: { code: 'not_allowed', message: 'You are not in a private conversation with that participant.' } });
+      return;
+    }
     const message: SignalIn = { type: 'signal', from: from.participantId };
+    if (parsed.channel) message.channel = parsed.channel;
     if (parsed.description) message.description = parsed.description;
     if (parsed.candidate !== undefined) message.candidate = parsed.candidate;
     const target = this.sockets.get(parsed.to);

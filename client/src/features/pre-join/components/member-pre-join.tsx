@@ -128,6 +128,9 @@ function InviteAbout({ invite }: { invite: InvitePreview }) {
       <p className="invite-about__session">{invite.sessionTitle}</p>
       {invite.groupPurpose ? <p className="invite-about__purpose">{invite.groupPurpose}</p> : null}
       {invite.role === 'co_facilitator' ? <p className="muted">You are invited as a co-facilitator.</p> : null}
+      {invite.role === 'supervisor' ? (
+        <p className="muted">You are invited as a supervisor: you will see and hear the group, members will not see you, and your microphone and camera stay off.</p>
+      ) : null}
     </div>
   );
 }

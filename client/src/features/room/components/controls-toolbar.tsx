@@ -10,6 +10,8 @@ export interface ControlsToolbarProps {
   onToggleCamera: () => void;
   onLeave: () => void;
   leaving: boolean;
+  /** [SV3] The hidden supervisor has no microphone or camera to turn on: only Leave is offered. */
+  observer?: boolean;
 }
 
 /** Left and right arrows move between the controls, as in any toolbar; Tab still reaches each one. */
@@ -23,11 +25,15 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
   buttons[(index + step + buttons.length) % buttons.length]?.focus();
 }
 
-export function ControlsToolbar({ audio, video, onToggleMicrophone, onToggleCamera, onLeave, leaving }: ControlsToolbarProps) {
+export function ControlsToolbar({ audio, video, onToggleMicrophone, onToggleCamera, onLeave, leaving, observer = false }: ControlsToolbarProps) {
   return (
     <div role="toolbar" aria-label="Call controls" className="toolbar" onKeyDown={moveFocus}>
-      <ToggleButton label="Microphone" pressed={audio} onToggle={onToggleMicrophone} icon={audio ? <MicIcon /> : <MicOffIcon />} />
-      <ToggleButton label="Camera" pressed={video} onToggle={onToggleCamera} icon={video ? <CameraIcon /> : <CameraOffIcon />} />
+      {observer ? null : (
+        <>
+          <ToggleButton label="Microphone" pressed={audio} onToggle={onToggleMicrophone} icon={audio ? <MicIcon /> : <MicOffIcon />} />
+          <ToggleButton label="Camera" pressed={video} onToggle={onToggleCamera} icon={video ? <CameraIcon /> : <CameraOffIcon />} />
+        </>
+      )}
       <Button variant="danger" className="toolbar__leave" onClick={onLeave} disabled={leaving}>
         <LeaveIcon />
         <span>Leave</span>

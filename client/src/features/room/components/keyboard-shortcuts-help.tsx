@@ -12,6 +12,10 @@ export function KeyboardShortcutsHelp({ supportShortcut }: { supportShortcut: bo
           <dt><kbd>V</kbd></dt>
           <dd>Turn your camera on or off</dd>
         </div>
+        <div>
+          <dt><kbd>G</kbd></dt>
+          <dd>Show or hide the group's ground rules</dd>
+        </div>
         {supportShortcut ? (
           <div>
             <dt><kbd>H</kbd></dt>

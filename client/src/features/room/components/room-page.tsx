@@ -7,7 +7,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RoomCredential } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
+import { useAside } from '../hooks/use-aside';
+import { useConversations } from '../hooks/use-conversations';
 import { useDistress } from '../hooks/use-distress';
+import { useGroundRules } from '../hooks/use-ground-rules';
+import { useAgenda } from '../hooks/use-agenda';
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts';
 import { useLocalControls } from '../hooks/use-local-controls';
 import { useLossRecovery } from '../hooks/use-loss-recovery';
@@ -17,6 +21,7 @@ import { useRoomNotice } from '../hooks/use-room-notice';
 import { useRoomSocket, type MediaFlags } from '../hooks/use-room-socket';
 import { canAskForSupport } from '../model/distress-state';
 import { closedMessage, refusedMessage, type RoomExitMessage } from '../model/room-messages';
+import { isObserver } from '../model/observer';
 import { isFinished, orderedParticipants } from '../model/room-state';
 import { RoomMessage } from './room-message';
 import { RoomView } from './room-view';
@@ -55,6 +60,8 @@ export function RoomPage(props: RoomPageProps) {
     void setMediaState(local);
   }, [flagsRef, commit, setMediaState]);
 
+  // [SV3] The hidden supervisor observes: no microphone, no camera, no shortcut that would turn one on.
+  const observing = state.self !== null && isObserver(state.self.role);
   const media = useRoomMedia({
     access: finished ? null : state.media,
     finished,
@@ -62,13 +69,27 @@ export function RoomPage(props: RoomPageProps) {
     initialStream: props.localStream,
     flagsRef,
     others: state.others,
+    hiddenMediaPeers: state.hiddenMediaPeers,
+    observer: observing,
     onLost,
     onConnected,
   });
   const distress = useDistress({ selfId: state.self?.id ?? null, command: room.command, listen: room.listen });
+  const groundRules = useGroundRules({ command: room.command, listen: room.listen });
+  const agenda = useAgenda({ inRoom: state.phase.kind === 'in-room', command: room.command, listen: room.listen, onEnterRulesPhase: groundRules.openPanel });
+  const conversations = useConversations({
+    self: state.self,
+    ownAlertId: distress.state.member.sent?.alertId ?? null,
+    alerts: distress.state.alerts,
+    // Replaced on every (re)join: open conversations fetch what they missed.
+    joinedWith: state.media,
+    command: room.command,
+    listen: room.listen,
+  });
   const controls = useLocalControls({
     connection: media.connection, localStream: media.localStream, flagsRef, commit, sendMediaState: setMediaState, notify,
   });
+  const aside = useAside({ inRoom: state.phase.kind === 'in-room', connection: media.connection, command: room.command, listen: room.listen, notify });
 
   // A facilitator muted us: stop sending, and say so calmly until the person unmutes or dismisses.
   const { lastMutedBy } = state;
@@ -87,9 +108,9 @@ export function RoomPage(props: RoomPageProps) {
   const inCall = (state.phase.kind === 'in-room' || state.phase.kind === 'reconnecting') && state.self && state.session;
   const asksForSupport = state.self ? canAskForSupport(state.self.role) : false;
   useKeyboardShortcuts(inCall ? {
-    m: () => controls.toggleMicrophone(true),
-    v: () => controls.toggleCamera(true),
+    ...(observing ? {} : { m: () => controls.toggleMicrophone(true), v: () => controls.toggleCamera(true) }),
     ...(asksForSupport ? { h: distress.openDialog } : {}),
+    g: groundRules.toggle,
   } : {});
 
   const [leaving, setLeaving] = useState(false);
@@ -163,6 +184,12 @@ export function RoomPage(props: RoomPageProps) {
       onRemove={room.remove}
       notify={notify}
       distress={distress}
+      aside={aside}
+      asideRemote={media.snapshot.aside ?? null}
+      groundRules={groundRules}
+      agenda={agenda}
+      conversations={conversations}
+      support={state.support}
     />
   );
 }

@@ -1,17 +1,28 @@
 import { useEffect, useRef } from 'react';
-import { isFacilitatorRole, type Participant } from '@hearth/shared';
-import type { MediaSnapshot } from '../../../media';
+import type { Participant } from '@hearth/shared';
+import type { MediaSnapshot, RemoteMedia } from '../../../media';
 import { Button } from '../../../components/ui/button';
 import type { CommandOutcome } from '../../../lib/socket';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import type { Aside } from '../hooks/use-aside';
+import type { Conversations } from '../hooks/use-conversations';
 import type { Distress } from '../hooks/use-distress';
+import type { GroundRules as GroundRulesApi } from '../hooks/use-ground-rules';
+import type { Agenda } from '../hooks/use-agenda';
 import type { RoomNotice } from '../hooks/use-room-notice';
 import type { MediaFlags } from '../hooks/use-room-socket';
 import { canAskForSupport } from '../model/distress-state';
+import { isObserver } from '../model/observer';
+import type { SupportDetails } from '../model/room-state';
+import { AsideContext } from './aside/aside-context';
+import { AsidePanel } from './aside/aside-panel';
 import { ControlsToolbar } from './controls-toolbar';
+import { PrivateSupport } from './distress/private-support';
+import { GroundRules } from './rules/ground-rules';
+import { SessionAgenda } from './agenda/session-agenda';
 import { SupportRequestControl } from './distress/support-request-control';
-import { SupportRequests } from './distress/support-requests';
 import { KeyboardShortcutsHelp } from './keyboard-shortcuts-help';
+import { ObserverPanel } from './observer/observer-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { VideoGrid } from './video-grid';
 
@@ -32,11 +43,22 @@ export interface RoomViewProps {
   onRemove: (participantId: string) => Promise<CommandOutcome<'moderation:remove'>>;
   notify: (text: string) => void;
   distress: Distress;
+  /** The ground-rules panel (G), a spotlighted rule, and asks to revisit (facilitators). */
+  groundRules: GroundRulesApi;
+  /** The session's agenda: the current phase for everyone, the controls for facilitators. */
+  agenda: Agenda;
+  conversations: Conversations;
+  /** The group's crisis resources and (facilitators only) emergency contacts, from joining. */
+  support: SupportDetails;
+  /** The pull-aside: while this person is in one, the private panel replaces the group's grid. */
+  aside: Aside;
+  asideRemote: RemoteMedia | null;
 }
 
 /**
- * The call itself: header (with "I need support" for everyone but the facilitator), support requests
- * for facilitators, video grid, controls and the participants panel.
+ * The call itself: header (with "I need support" for everyone but the facilitator), private support
+ * (requests, conversations and the facilitators' channel, each only for whom it is for), video grid,
+ * controls and the participants panel.
  */
 export function RoomView(props: RoomViewProps) {
   const { session, self, others, local, notice, distress } = props;
@@ -45,7 +67,10 @@ export function RoomView(props: RoomViewProps) {
   // Joining replaced the page (and the Join button that had focus): start screen readers at the top.
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
+  const { aside } = props;
+  const mine = aside.state.mine;
   return (
+    <AsideContext.Provider value={aside}>
     <div className="room">
       <header className="room__header">
         <div className="room__heading">
@@ -55,19 +80,28 @@ export function RoomView(props: RoomViewProps) {
         </div>
         {/* Last in the header and top-aligned, so it never moves when tiles or notes come and go. */}
         {asksForSupport ? (
-          <SupportRequestControl member={distress.state.member} onOpen={distress.openDialog} onClose={distress.closeDialog}
+          <SupportRequestControl member={distress.state.member} crisisResources={props.support.crisisResources} onOpen={distress.openDialog} onClose={distress.closeDialog}
             onDraftChange={distress.changeDraft} onSend={() => void distress.raise()} />
         ) : null}
       </header>
       {/* Before the call in reading order too, so a facilitator reaches a request first. */}
-      {isFacilitatorRole(self.role) ? (
-        <SupportRequests alerts={distress.state.alerts} announcement={distress.state.announcement} onAcknowledge={distress.acknowledge} />
-      ) : null}
+      {isObserver(self.role) ? (
+        <ObserverPanel self={self} alerts={distress.state.alerts} conversations={props.conversations} />
+      ) : (
+        <PrivateSupport self={self} distress={distress} conversations={props.conversations} support={props.support} />
+      )}
       <main className="room__main">
-        <VideoGrid self={self} others={others} local={local} remotes={props.remotes} />
+        <SessionAgenda role={self.role} agenda={props.agenda} />
+        <GroundRules role={self.role} rules={props.groundRules} />
+        {mine ? (
+          <AsidePanel aside={mine} self={self} partner={others.find((p) => p.id === mine.with.id)} local={local}
+            remote={props.asideRemote} returning={aside.pending === 'end'} onReturn={() => void aside.end()} />
+        ) : (
+          <VideoGrid self={self} others={others} local={local} remotes={props.remotes} away={aside.state.away} />
+        )}
         <div className="room__controls">
           <ControlsToolbar audio={local.audio} video={local.video} onToggleMicrophone={props.onToggleMicrophone}
-            onToggleCamera={props.onToggleCamera} onLeave={props.onLeave} leaving={props.leaving} />
+            onToggleCamera={props.onToggleCamera} onLeave={props.onLeave} leaving={props.leaving} observer={isObserver(self.role)} />
           <div className="room__notice">
             {/* Always present, so screen readers announce each new message. */}
             <p role="status" className="room__notice-text">
@@ -83,7 +117,8 @@ export function RoomView(props: RoomViewProps) {
         </div>
       </main>
       <ParticipantsPanel self={self} others={others} selfAudio={local.audio} onMute={props.onMute}
-        onRemove={props.onRemove} notify={props.notify} />
+        onRemove={props.onRemove} notify={props.notify} onOpenCase={distress.openCase} />
     </div>
+    </AsideContext.Provider>
   );
 }

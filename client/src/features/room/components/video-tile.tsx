@@ -17,6 +17,8 @@ export interface VideoTileProps {
   audioAllowed?: boolean;
   connection?: RemoteMedia['connection'] | undefined;
   hasVideo?: boolean;
+  /** In a pull-aside with someone else: neither seen nor heard by the group for now (no reason given). */
+  away?: boolean;
 }
 
 export function mutedText(participant: Participant, audioOn: boolean): string | null {
@@ -25,6 +27,7 @@ export function mutedText(participant: Participant, audioOn: boolean): string | 
 }
 
 function placeholderText(props: VideoTileProps): string | null {
+  if (props.away) return 'Away for a moment';
   if (!props.videoOn) return 'Camera off';
   if (props.isSelf) return null;
   if (props.connection === 'failed') return "Can't reach their video";

@@ -10,8 +10,11 @@ import type { MediaAccess, Participant } from '@hearth/shared';
 import { loadMediaConnection, type MediaConnection, type MediaSnapshot } from '../../../media';
 import { useLatest } from '../../../lib/use-latest';
 import { acquireMedia, deviceIdOf, hasLiveTrack, stopStream } from '../../../lib/user-media';
+import { mediaPeerIds } from '../model/observer';
 import { audioAllowed } from '../model/room-state';
 import type { MediaFlags } from './use-room-socket';
+
+const noIds: readonly string[] = [];
 
 const idleSnapshot: MediaSnapshot = {
   status: 'idle',
@@ -28,6 +31,10 @@ interface Options {
   initialStream: MediaStream;
   flagsRef: RefObject<MediaFlags>;
   others: ReadonlyMap<string, Participant>;
+  /** [SV5] Ids to send media to without showing them (the hidden supervisor, for members). */
+  hiddenMediaPeers?: readonly string[];
+  /** [SV3] This person is the hidden supervisor: the connection publishes nothing, ever. */
+  observer?: boolean;
   /** The connection closed by itself in a way a rejoin can fix (signalling lost, stale ticket). */
   onLost: () => void;
   /** Media is flowing; these are the devices actually on (may differ from what was asked). */
@@ -46,7 +53,7 @@ async function usableStream(stream: MediaStream, flags: MediaFlags, devices: { m
   return fresh;
 }
 
-export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef, others, onLost, onConnected }: Options) {
+export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef, others, hiddenMediaPeers = noIds, observer = false, onLost, onConnected }: Options) {
   const [connection, setConnection] = useState<MediaConnection | null>(null);
   // Which access failed to connect: a new join (new access) starts with a clean slate.
   const [failedFor, setFailedFor] = useState<MediaAccess | null>(null);
@@ -54,7 +61,8 @@ export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef
   const streamRef = useRef(initialStream);
   const devicesRef = useRef<{ mic?: string; cam?: string }>({});
   const latest = useLatest({ onLost, onConnected });
-  const latestOthers = useLatest([...others.keys()]);
+  const peerIds = mediaPeerIds(others.keys(), hiddenMediaPeers, selfId);
+  const latestOthers = useLatest(peerIds);
 
   useEffect(() => {
     if (!access || !selfId) return undefined;
@@ -62,7 +70,9 @@ export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef
     let created: MediaConnection | null = null;
 
     const run = async () => {
-      const stream = await usableStream(streamRef.current, flagsRef.current, devicesRef.current);
+      // [SV3] An observer's devices are released and nothing is captured: peers get no track to send.
+      if (observer) stopStream(streamRef.current);
+      const stream = observer ? new MediaStream() : await usableStream(streamRef.current, flagsRef.current, devicesRef.current);
       if (cancelled) {
         if (stream !== streamRef.current) stopStream(stream);
         return;
@@ -74,11 +84,11 @@ export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef
       // Name the peers before connecting, so offers go out the moment signalling is ready rather
       // than a render later, when the effect below would first see the connection.
       created.setParticipants(latestOthers.current);
-      await created.connect(stream, { ...flagsRef.current });
+      await created.connect(stream, observer ? { audio: false, video: false } : { ...flagsRef.current });
       if (cancelled) return;
       // The person may have toggled a device while we were connecting, or asked for one that had
       // no track yet: catch up, then report what is really on.
-      const wanted = flagsRef.current;
+      const wanted = observer ? { audio: false, video: false } : flagsRef.current;
       try {
         if (created.getSnapshot().local.audio !== wanted.audio) await created.setMicrophoneEnabled(wanted.audio);
         if (created.getSnapshot().local.video !== wanted.video) await created.setCameraEnabled(wanted.video);
@@ -112,7 +122,7 @@ export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef
       }
       setConnection(null);
     };
-  }, [access, selfId, flagsRef, latest, latestOthers]);
+  }, [access, selfId, flagsRef, latest, latestOthers, observer]);
 
   // Once the room is over, the camera and microphone go off even if no connection was made yet.
   useEffect(() => {
@@ -130,8 +140,7 @@ export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef
     if (lostReason === 'signalling_lost' || lostReason === 'bad_ticket') latest.current.onLost();
   }, [lostReason, latest]);
 
-  const otherIds = [...others.keys()].sort();
-  const otherKey = otherIds.join(',');
+  const otherKey = peerIds.join(',');
   useEffect(() => {
     connection?.setParticipants(otherKey === '' ? [] : otherKey.split(','));
   }, [connection, otherKey]);

@@ -4,7 +4,7 @@
  * pure reducer in model/room-state.ts. Invariant: once the room is finished (refused, closed, left)
  * the socket is disconnected and nothing more is sent.
  *
- * Other capabilities of the room (distress, …) keep their own state: they send through `command` and
+ * Other capabilities of the room (distress, private conversations, …) keep their own state: they send through `command` and
  * hear their facts through `listen`, so this hook stays the only owner of the socket.
  */
 import { useCallback, useEffect, useReducer, useRef, useState, type RefObject } from 'react';
@@ -20,7 +20,12 @@ export interface MediaFlags {
 }
 
 /** Facts this hook does not handle itself but passes on, already validated, to whoever listens. */
-const RELAYED_FACTS = ['distress:alert', 'distress:acknowledged', 'distress:updated', 'distress:seen'] as const satisfies readonly ServerFactName[];
+const RELAYED_FACTS = [
+  'distress:alert', 'distress:acknowledged', 'distress:updated', 'distress:seen', 'case:message', 'backchannel:message',
+  'rules:spotlighted', 'rules:revisit-requested', 'rules:proposal', 'rules:updated',
+  'agenda:phase',
+  'aside:started', 'aside:ended', 'aside:away',
+] as const satisfies readonly ServerFactName[];
 type RelayedFactName = (typeof RELAYED_FACTS)[number];
 export type RoomFact = { [E in RelayedFactName]: { name: E; payload: FactPayload<E> } }[RelayedFactName];
 export type RoomFactListener = (fact: RoomFact) => void;
@@ -91,6 +96,7 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
       onFact(socket, 'participant:updated', (participant) => dispatch({ type: 'participant', participant })),
       onFact(socket, 'participant:left', ({ participantId }) => dispatch({ type: 'participant-left', participantId })),
       onFact(socket, 'moderation:muted', ({ by }) => dispatch({ type: 'muted-by', by, at: Date.now() })),
+      onFact(socket, 'media:hidden-peers', ({ participantIds }) => dispatch({ type: 'hidden-media-peers', participantIds })),
       onFact(socket, 'room:closed', ({ reason }) => {
         dispatch({ type: 'closed', reason });
         if (reason !== 'replaced') latest.current.onCredentialRejected();

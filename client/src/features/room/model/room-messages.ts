@@ -37,6 +37,9 @@ export function refusedMessage(error: ClientError): RoomExitMessage {
       return { title: 'This invite no longer works', message: 'This invite link has expired or been withdrawn. Please ask the person who invited you for a new one.', action: null };
     case 'unauthenticated':
       return { title: "We couldn't confirm your place", message: 'Your place in this session could not be confirmed. Please join again.', action: 'pre-join' };
+    case 'consent_required':
+      // The ground rules changed since this person agreed: the pre-join page shows them again.
+      return { title: 'Please read the ground rules', message: error.message, action: 'pre-join' };
     case 'room_full':
       // The server's message says why (the peer-to-peer limit) and what would help (LiveKit mode).
       return { title: 'The room is full right now', message: error.message, action: 'rejoin' };

@@ -10,6 +10,7 @@ import type { ClientError } from '../../../lib/errors';
 export type JoinResult = CommandResult<'room:join'>;
 export type ClosedReason = FactPayload<'room:closed'>['reason'];
 export type MutedBy = FactPayload<'moderation:muted'>['by'];
+export type SupportDetails = JoinResult['support'];
 
 export type RoomPhase =
   | { kind: 'connecting' }
@@ -26,8 +27,15 @@ export interface RoomState {
   /** Replaced on every (re)join: a new object means a new media connection is needed. */
   media: MediaAccess | null;
   others: ReadonlyMap<string, Participant>;
+  /**
+   * The group's crisis resources (everyone) and emergency contacts (null unless this person is a
+   * facilitator: the server decides by role). Refreshed on every (re)join.
+   */
+  support: SupportDetails;
   /** The last time a facilitator muted this participant; a new object per event. */
   lastMutedBy: { by: MutedBy; at: number } | null;
+  /** [SV5] Bare ids this client sends media to without showing them (the hidden supervisor, for members). */
+  hiddenMediaPeers: readonly string[];
 }
 
 export type RoomAction =
@@ -35,6 +43,7 @@ export type RoomAction =
   | { type: 'participant'; participant: Participant }
   | { type: 'participant-left'; participantId: string }
   | { type: 'muted-by'; by: MutedBy; at: number }
+  | { type: 'hidden-media-peers'; participantIds: readonly string[] }
   | { type: 'connection-lost' }
   | { type: 'refused'; error: ClientError }
   | { type: 'closed'; reason: ClosedReason }
@@ -46,7 +55,9 @@ export const initialRoomState: RoomState = {
   session: null,
   media: null,
   others: new Map(),
+  support: { crisisResources: null, emergencyContacts: null },
   lastMutedBy: null,
+  hiddenMediaPeers: [],
 };
 
 export function isFinished(phase: RoomPhase): boolean {
@@ -57,9 +68,10 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   if (isFinished(state.phase)) return state;
   switch (action.type) {
     case 'joined': {
-      const { self, participants, session, media } = action.result;
+      const { self, participants, session, media, support } = action.result;
       const others = new Map(participants.filter((p) => p.id !== self.id).map((p) => [p.id, p] as const));
-      return { ...state, phase: { kind: 'in-room' }, self, session, media, others };
+      const hiddenMediaPeers = action.result.hiddenMediaPeers ?? [];
+      return { ...state, phase: { kind: 'in-room' }, self, session, media, others, support, hiddenMediaPeers };
     }
     case 'participant': {
       const p = action.participant;
@@ -74,6 +86,8 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       others.delete(action.participantId);
       return { ...state, others };
     }
+    case 'hidden-media-peers':
+      return { ...state, hiddenMediaPeers: action.participantIds };
     case 'muted-by':
       return { ...state, lastMutedBy: { by: action.by, at: action.at } };
     case 'connection-lost':

@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInvite as apiInvite, setUpFacilitator, startLiveSession, type LiveSession } from '../support/api.js';
+import { launchBrowser, newPage, runAxe } from '../support/browser.js';
+import { startHearth, type TestHearth } from '../support/hearth.js';
+import { packetsSent, waitForAudioFlowing, waitForFirstRemoteFrame } from '../support/webrtc-probe.js';
+import { joinFromPreJoin, participants, signIn, tile, TIMEOUT } from './pages.js';
+
+/**
+ * [SV1]–[SV5] The hidden supervisor, as people use it: the facilitator creates a supervisor link on the
+ * dashboard; Vera joins with it and sees and hears the group; Sam, a member, never sees a tile, a name
+ * or a trace of her, yet his client sends her his audio and video; Vera sends nothing.
+ */
+let hearth: TestHearth;
+let browser: Browser;
+let live: LiveSession;
+let fran: Page;
+let sam: Page;
+let vera: Page;
+let supervisorLink: string;
+
+beforeAll(async () => {
+  hearth = await startHearth({ clientDist: resolve('client/dist') });
+  const cookie = await setUpFacilitator(hearth, 'Fran');
+  live = await startLiveSession(hearth, cookie);
+  browser = await launchBrowser();
+  fran = await newPage(browser);
+  await signIn(fran, hearth.url, 'fran@example.org', 'a long enough password');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hearth?.close();
+});
+
+describe('a hidden supervisor observes a session', () => {
+  it('the facilitator creates a supervisor invite link on the dashboard', async () => {
+    const group = fran.getByRole('region', { name: live.group.name });
+    await group.getByLabel('Invite role').selectOption('supervisor');
+    const links = group.getByRole('textbox', { name: 'Invite link' });
+    const before = await links.count();
+    await group.getByRole('button', { name: 'Create invite link' }).click();
+    await expect.poll(() => links.count(), { timeout: TIMEOUT }).toBe(before + 1);
+    supervisorLink = (await links.first().inputValue());
+    expect(supervisorLink).toMatch(/\/join\//);
+    await group.getByRole('listitem').filter({ hasText: 'Supervisor (hidden from members)' }).first().waitFor({ timeout: TIMEOUT });
+  });
+
+  it('facilitator, member and supervisor join; the supervisor is told they are observing', async () => {
+    await fran.goto(`${hearth.url}/sessions/${live.session.id}/join`);
+    await joinFromPreJoin(fran);
+    sam = await newPage(browser, { bypassCSP: false });
+    await sam.goto(hearth.url + (await apiInvite(hearth, live)).path);
+    await joinFromPreJoin(sam, 'Sam');
+    vera = await newPage(browser);
+    await vera.goto(supervisorLink);
+    await vera.getByText('You are invited as a supervisor').waitFor({ timeout: TIMEOUT });
+    await joinFromPreJoin(vera, 'Vera');
+
+    await vera.getByRole('heading', { name: "You are observing; members can't see you" }).waitFor({ timeout: TIMEOUT });
+    const controls = vera.getByRole('toolbar', { name: 'Call controls' });
+    expect(await controls.getByRole('button', { name: 'Microphone' }).count()).toBe(0);
+    expect(await controls.getByRole('button', { name: 'Camera' }).count()).toBe(0);
+    await controls.getByRole('button', { name: 'Leave' }).focus();
+    expect(await runAxe(vera)).toEqual([]);
+  });
+
+  it('the supervisor sees and hears the member and facilitator, and sends nothing', async () => {
+    expect(await waitForFirstRemoteFrame(vera, 'Sam', { timeoutMs: TIMEOUT })).toBeGreaterThan(0);
+    await waitForAudioFlowing(vera, 'Sam', { timeoutMs: TIMEOUT });
+    expect(await waitForFirstRemoteFrame(vera, 'Fran', { timeoutMs: TIMEOUT })).toBeGreaterThan(0);
+    expect(await packetsSent(vera, 'audio')).toBe(0);
+    expect(await packetsSent(vera, 'video')).toBe(0);
+  });
+
+  it("the member's page shows no tile, name or hint of the supervisor", async () => {
+    await tile(sam, 'Fran').waitFor({ timeout: TIMEOUT });
+    await expect.poll(() => participants(sam).getByRole('listitem').count()).toBe(2);
+    expect(await sam.getByText(/Vera|supervisor|observ/i).count()).toBe(0);
+    expect(await tile(sam, 'Vera').count()).toBe(0);
+  });
+
+  it('the facilitator sees the supervisor, labelled as hidden from members, without a video tile', async () => {
+    const list = participants(fran);
+    const row = list.getByRole('listitem').filter({ hasText: 'Supervisor (hidden from members)' });
+    await row.waitFor({ timeout: TIMEOUT });
+    expect(await row.textContent()).toContain('Vera');
+    expect(await tile(fran, 'Vera').count()).toBe(0);
+  });
+
+  it("the supervisor writes in the facilitators' channel; the facilitator reads it; the member sees nothing", async () => {
+    await vera.getByRole('button', { name: "Facilitators' channel" }).click();
+    await vera.getByLabel('Message to facilitators').fill('Sam looks tired tonight');
+    await vera.getByRole('button', { name: 'Send to facilitators' }).click();
+    await fran.getByRole('button', { name: /Facilitators' channel/ }).click();
+    await fran.getByText('Sam looks tired tonight').waitFor({ timeout: TIMEOUT });
+    await expect.poll(() => sam.getByText('Sam looks tired tonight').count()).toBe(0);
+  });
+});
