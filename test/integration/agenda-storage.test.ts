@@ -1,41 +1,16 @@
 // Agenda storage on both databases: one row per group, saved whole, replaced on each save.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../server/src/db/database.js';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../support/databases.js';
 import { accountsRepository } from '../../server/src/modules/accounts/accounts.repository.js';
 import { agendaRepository } from '../../server/src/modules/agenda/agenda.repository.js';
 import { groupsRepository } from '../../server/src/modules/groups/groups.repository.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 
-async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Db; close(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'hearth-agenda-'));
-    const db = openDatabase({ kind: 'sqlite', file: join(dir, 'h.sqlite') });
-    return { db, close: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const admin = new pg.Client({ connectionString: inject('postgresUrl') });
-  await admin.connect();
-  const name = `hearth_agenda_${randomBytes(5).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(inject('postgresUrl'));
-  url.pathname = `/${name}`;
-  const db = openDatabase({ kind: 'postgres', url: url.toString() });
-  return { db, close: () => db.destroy() };
-}
 
 describe.each(['sqlite', 'postgres'] as const)('agenda storage on %s', (kind) => {
-  let backend: { db: Db; close(): Promise<void> };
-  beforeAll(async () => {
-    backend = await open(kind);
-    await migrateToLatest(backend.db);
-  });
-  afterAll(async () => backend?.close());
+  const backend = useMigratedDatabase(kind);
 
   async function group() {
     const db = backend.db;

@@ -1,11 +1,7 @@
 // Distress storage on both databases: retention purges and case transitions under concurrency.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../server/src/db/database.js';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../support/databases.js';
 import { messagesRepository } from '../../server/src/modules/conversations/messages.repository.js';
 import { distressRepository } from '../../server/src/modules/distress/distress.repository.js';
 import { purgeExpiredRecords } from '../../server/src/modules/distress/retention.js';
@@ -17,30 +13,9 @@ import { sessionsRepository } from '../../server/src/modules/sessions/sessions.r
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
 
-async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Db; close(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'hearth-retention-'));
-    const db = openDatabase({ kind: 'sqlite', file: join(dir, 'h.sqlite') });
-    return { db, close: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const admin = new pg.Client({ connectionString: inject('postgresUrl') });
-  await admin.connect();
-  const name = `hearth_ret_${randomBytes(5).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(inject('postgresUrl'));
-  url.pathname = `/${name}`;
-  const db = openDatabase({ kind: 'postgres', url: url.toString() });
-  return { db, close: () => db.destroy() };
-}
 
 describe.each(['sqlite', 'postgres'] as const)('[DS11] support records retention on %s', (kind) => {
-  let backend: { db: Db; close(): Promise<void> };
-  beforeAll(async () => {
-    backend = await open(kind);
-    await migrateToLatest(backend.db);
-  });
-  afterAll(async () => backend?.close());
+  const backend = useMigratedDatabase(kind);
 
   /** A session with one case (with a conversation) and one backchannel message; ended at `endedAt` or live. */
   async function sessionWithRecords(retentionDays: number | null, endedAt: number | null) {
@@ -87,12 +62,7 @@ describe.each(['sqlite', 'postgres'] as const)('[DS11] support records retention
 });
 
 describe.each(['sqlite', 'postgres'] as const)('[DS5] distress cases on %s', (kind) => {
-  let backend: { db: Db; close(): Promise<void> };
-  beforeAll(async () => {
-    backend = await open(kind);
-    await migrateToLatest(backend.db);
-  });
-  afterAll(async () => backend?.close());
+  const backend = useMigratedDatabase(kind);
 
   async function liveCase() {
     const db = backend.db;

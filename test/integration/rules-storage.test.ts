@@ -1,12 +1,8 @@
 // Ground-rules storage on both databases: versions are append-only, and consent records (who, which
 // version, when) are kept per participant.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Db } from '../../server/src/db/database.js';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../support/databases.js';
 import { accountsRepository } from '../../server/src/modules/accounts/accounts.repository.js';
 import { groupsRepository } from '../../server/src/modules/groups/groups.repository.js';
 import { participantsRepository } from '../../server/src/modules/participants/participants.repository.js';
@@ -16,30 +12,9 @@ import { sessionsRepository } from '../../server/src/modules/sessions/sessions.r
 
 const T0 = Date.UTC(2026, 0, 1);
 
-async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Db; close(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'hearth-rules-'));
-    const db = openDatabase({ kind: 'sqlite', file: join(dir, 'h.sqlite') });
-    return { db, close: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const admin = new pg.Client({ connectionString: inject('postgresUrl') });
-  await admin.connect();
-  const name = `hearth_rules_${randomBytes(5).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(inject('postgresUrl'));
-  url.pathname = `/${name}`;
-  const db = openDatabase({ kind: 'postgres', url: url.toString() });
-  return { db, close: () => db.destroy() };
-}
 
 describe.each(['sqlite', 'postgres'] as const)('ground rules storage on %s', (kind) => {
-  let backend: { db: Db; close(): Promise<void> };
-  beforeAll(async () => {
-    backend = await open(kind);
-    await migrateToLatest(backend.db);
-  });
-  afterAll(async () => backend?.close());
+  const backend = useMigratedDatabase(kind);
 
   async function groupWithSession() {
     const db = backend.db;
