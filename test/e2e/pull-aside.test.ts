@@ -1,11 +1,9 @@
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite, setUpFacilitator, startLiveSession, type LiveSession } from '../support/api.js';
-import { launchBrowser, newPage } from '../support/browser.js';
-import { startHearth, type TestHearth } from '../support/hearth.js';
+import type { TestHearth } from '../support/hearth.js';
+import { franJoins, memberJoins, startFacilitatedSession } from './facilitated-session.js';
 import { waitForAudioFlowing, waitForAudioStopped, waitForGrowth } from '../support/webrtc-probe.js';
-import { joinFromPreJoin, signIn, tile, TIMEOUT } from './pages.js';
+import { tile, TIMEOUT } from './pages.js';
 
 /**
  * [PA1][PA2][PA4] The pull-aside, as people use it: Sam asks to talk privately; Fran (facilitator)
@@ -16,7 +14,6 @@ import { joinFromPreJoin, signIn, tile, TIMEOUT } from './pages.js';
  */
 let hearth: TestHearth;
 let browser: Browser;
-let live: LiveSession;
 let fran: Page;
 let sam: Page;
 let alex: Page;
@@ -51,20 +48,11 @@ function audioInTile(page: Page, label: string): Promise<number | null> {
 }
 
 beforeAll(async () => {
-  hearth = await startHearth({ clientDist: resolve('client/dist') });
-  const cookie = await setUpFacilitator(hearth, 'Fran');
-  live = await startLiveSession(hearth, cookie);
-  browser = await launchBrowser();
-  fran = await newPage(browser);
-  await signIn(fran, hearth.url, 'fran@example.org', 'a long enough password');
-  await fran.goto(`${hearth.url}/sessions/${live.session.id}/join`);
-  await joinFromPreJoin(fran);
-  sam = await newPage(browser, { bypassCSP: false });
-  await sam.goto(hearth.url + (await createInvite(hearth, live)).path);
-  await joinFromPreJoin(sam, 'Sam');
-  alex = await newPage(browser, { bypassCSP: false });
-  await alex.goto(hearth.url + (await createInvite(hearth, live)).path);
-  await joinFromPreJoin(alex, 'Alex');
+  const session = await startFacilitatedSession();
+  ({ hearth, browser, fran } = session);
+  await franJoins(session);
+  sam = await memberJoins(session, 'Sam');
+  alex = await memberJoins(session, 'Alex');
 }, 180_000); // three browsers on a shared two-core machine
 
 afterAll(async () => {

@@ -1,17 +1,18 @@
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite as apiInvite, setUpFacilitator, startLiveSession, type LiveSession } from '../support/api.js';
-import { launchBrowser, newPage, runAxe } from '../support/browser.js';
-import { startHearth, type TestHearth } from '../support/hearth.js';
+import type { LiveSession } from '../support/api.js';
+import { newPage, runAxe } from '../support/browser.js';
+import type { TestHearth } from '../support/hearth.js';
+import { franJoins, memberJoins, startFacilitatedSession, type FacilitatedSession } from './facilitated-session.js';
 import { packetsSent, waitForAudioFlowing, waitForFirstRemoteFrame } from '../support/webrtc-probe.js';
-import { joinFromPreJoin, participants, signIn, tile, TIMEOUT } from './pages.js';
+import { joinFromPreJoin, participants, tile, TIMEOUT } from './pages.js';
 
 /**
  * [SV1]–[SV5] The hidden supervisor, as people use it: the facilitator creates a supervisor link on the
  * dashboard; Vera joins with it and sees and hears the group; Sam, a member, never sees a tile, a name
  * or a trace of her, yet his client sends her his audio and video; Vera sends nothing.
  */
+let session: FacilitatedSession;
 let hearth: TestHearth;
 let browser: Browser;
 let live: LiveSession;
@@ -21,12 +22,8 @@ let vera: Page;
 let supervisorLink: string;
 
 beforeAll(async () => {
-  hearth = await startHearth({ clientDist: resolve('client/dist') });
-  const cookie = await setUpFacilitator(hearth, 'Fran');
-  live = await startLiveSession(hearth, cookie);
-  browser = await launchBrowser();
-  fran = await newPage(browser);
-  await signIn(fran, hearth.url, 'fran@example.org', 'a long enough password');
+  session = await startFacilitatedSession();
+  ({ hearth, live, browser, fran } = session);
 });
 
 afterAll(async () => {
@@ -48,11 +45,8 @@ describe('a hidden supervisor observes a session', () => {
   });
 
   it('facilitator, member and supervisor join; the supervisor is told they are observing', async () => {
-    await fran.goto(`${hearth.url}/sessions/${live.session.id}/join`);
-    await joinFromPreJoin(fran);
-    sam = await newPage(browser, { bypassCSP: false });
-    await sam.goto(hearth.url + (await apiInvite(hearth, live)).path);
-    await joinFromPreJoin(sam, 'Sam');
+    await franJoins(session);
+    sam = await memberJoins(session, 'Sam');
     vera = await newPage(browser);
     await vera.goto(supervisorLink);
     await vera.getByText('You are invited as a supervisor').waitFor({ timeout: TIMEOUT });

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createInvite, setUpFacilitator, startLiveSession, type LiveSession } from '../support/api.js';
+import { launchBrowser, newPage } from '../support/browser.js';
+import { startHearth, type TestHearth } from '../support/hearth.js';
+import { joinFromPreJoin, signIn } from './pages.js';
+
+export interface FacilitatedSession {
+  hearth: TestHearth;
+  live: LiveSession;
+  browser: Browser;
+  /** Fran, the group's facilitator, signed in (not yet in the room). */
+  fran: Page;
+}
+
+/** A Hearth with the built client, a live session run by Fran, and a browser with Fran signed in. */
+export async function startFacilitatedSession(): Promise<FacilitatedSession> {
+  const hearth = await startHearth({ clientDist: resolve('client/dist') });
+  const cookie = await setUpFacilitator(hearth, 'Fran');
+  const live = await startLiveSession(hearth, cookie);
+  const browser = await launchBrowser();
+  const fran = await newPage(browser);
+  await signIn(fran, hearth.url, 'fran@example.org', 'a long enough password');
+  return { hearth, live, browser, fran };
+}
+
+/** Fran goes from the dashboard's session link into the room. */
+export async function franJoins({ hearth, live, fran }: FacilitatedSession): Promise<void> {
+  await fran.goto(`${hearth.url}/sessions/${live.session.id}/join`);
+  await joinFromPreJoin(fran);
+}
+
+/** A member arrives from their own invite link, under the page's real CSP, and joins as `name`. */
+export async function memberJoins({ hearth, live, browser }: FacilitatedSession, name: string): Promise<Page> {
+  const page = await newPage(browser, { bypassCSP: false });
+  await page.goto(hearth.url + (await createInvite(hearth, live)).path);
+  await joinFromPreJoin(page, name);
+  return page;
+}
