@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite, setUpFacilitator, startLiveSession, type LiveSession } from '../support/api.js';
-import { launchBrowser, newPage, runAxe } from '../support/browser.js';
-import { startHearth, type TestHearth } from '../support/hearth.js';
-import { joinFromPreJoin, signIn, TIMEOUT } from './pages.js';
+import { createInvite, type LiveSession } from '../support/api.js';
+import { newPage, runAxe } from '../support/browser.js';
+import type { TestHearth } from '../support/hearth.js';
+import { startFacilitatedSession } from './facilitated-session.js';
+import { joinFromPreJoin, TIMEOUT } from './pages.js';
 
 /**
  * [AG1][AG3][AG4][AG5] The facilitator shapes the group's agenda beside its ground rules; in the room
@@ -17,15 +17,9 @@ let live: LiveSession;
 let fran: Page;
 let sam: Page;
 
-const PASSWORD = 'a long enough password';
 
 beforeAll(async () => {
-  hearth = await startHearth({ clientDist: resolve('client/dist') });
-  const cookie = await setUpFacilitator(hearth, 'Fran');
-  live = await startLiveSession(hearth, cookie);
-  browser = await launchBrowser();
-  fran = await newPage(browser);
-  await signIn(fran, hearth.url, 'fran@example.org', PASSWORD);
+  ({ hearth, live, browser, fran: fran } = await startFacilitatedSession());
 });
 
 afterAll(async () => {

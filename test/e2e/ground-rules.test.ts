@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite, setUpFacilitator, startLiveSession, type LiveSession } from '../support/api.js';
-import { launchBrowser, newPage, runAxe } from '../support/browser.js';
-import { startHearth, type TestHearth } from '../support/hearth.js';
+import { createInvite, type LiveSession } from '../support/api.js';
+import { newPage, runAxe } from '../support/browser.js';
+import type { TestHearth } from '../support/hearth.js';
+import { startFacilitatedSession } from './facilitated-session.js';
 import { joinFromPreJoin, signIn, TIMEOUT } from './pages.js';
 
 /**
@@ -22,12 +22,7 @@ let alex: Page;
 const PASSWORD = 'a long enough password';
 
 beforeAll(async () => {
-  hearth = await startHearth({ clientDist: resolve('client/dist') });
-  const cookie = await setUpFacilitator(hearth, 'Fran');
-  live = await startLiveSession(hearth, cookie);
-  browser = await launchBrowser();
-  editor = await newPage(browser);
-  await signIn(editor, hearth.url, 'fran@example.org', PASSWORD);
+  ({ hearth, live, browser, fran: editor } = await startFacilitatedSession());
 });
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { ApiRoutes, type SignalIn } from '@hearth/shared';
 import { createInvite, facilitatorCredential, memberCredential, redeem, type LiveSession } from '../support/api.js';
 import type { TestHearth } from '../support/hearth.js';
 import { useLiveRoom } from '../support/live-room.js';
+import { openRecordingSignal } from '../support/recording-signal.js';
 import { eventsNamed, join, settle, type TestClient } from '../support/sockets.js';
 
 /**
@@ -47,24 +47,7 @@ const asideEvents = ['aside:started', 'aside:ended'];
 const privateAside = (client: TestClient) => client.received.filter((r) => asideEvents.includes(r.event));
 
 /** A signalling socket bound to a participant, recording what it receives. */
-async function signalling(ticket: string) {
-  const ws = new WebSocket(`${hearth.url.replace(/^http/, 'ws')}${ApiRoutes.signal}?ticket=${encodeURIComponent(ticket)}`);
-  sockets.push(ws);
-  const received: SignalIn[] = [];
-  ws.on('message', (data) => received.push(JSON.parse(data.toString()) as SignalIn));
-  ws.on('error', () => undefined);
-  const waitFor = async (match: (m: SignalIn) => boolean, timeoutMs = 3000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = received.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching message; got ${JSON.stringify(received)}`);
-      await settle(10);
-    }
-  };
-  await waitFor((m) => m.type === 'ready');
-  return { received, waitFor, send: (message: unknown) => ws.send(JSON.stringify(message)) };
-}
+const signalling = (ticket: string) => openRecordingSignal(hearth.url, ticket, sockets);
 
 describe('[PA1] starting a pull-aside', () => {
   it('[PA1][PA2] a facilitator starts it; the two learn of it, everyone else only that they are away', async () => {

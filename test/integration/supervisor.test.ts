@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { ApiRoutes, type ClientCommandName, type Participant, type SignalIn } from '@hearth/shared';
+import type { ClientCommandName, Participant } from '@hearth/shared';
 import { commandPolicy } from '../../server/src/realtime/command-policy.js';
 import { createInvite, facilitatorCredential, memberCredential, redeem, startLiveSession, type LiveSession } from '../support/api.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
 import { useLiveRoom } from '../support/live-room.js';
+import { openRecordingSignal } from '../support/recording-signal.js';
 import { connectParticipant, eventsNamed, join, settle, type TestClient } from '../support/sockets.js';
 
 const fixture = useLiveRoom();
@@ -252,21 +253,4 @@ describe("[SV4][PC2] the facilitators' backchannel includes the supervisor", () 
 });
 
 /** A signalling socket bound to a participant, recording what it receives. */
-async function signalling(ticket: string) {
-  const ws = new WebSocket(`${hearth.url.replace(/^http/, 'ws')}${ApiRoutes.signal}?ticket=${encodeURIComponent(ticket)}`);
-  sockets.push(ws);
-  const received: SignalIn[] = [];
-  ws.on('message', (data) => received.push(JSON.parse(data.toString()) as SignalIn));
-  ws.on('error', () => undefined);
-  const waitFor = async (match: (m: SignalIn) => boolean, timeoutMs = 3000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = received.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching message; got ${JSON.stringify(received)}`);
-      await settle(10);
-    }
-  };
-  await waitFor((m) => m.type === 'ready');
-  return { received, waitFor, send: (message: unknown) => ws.send(JSON.stringify(message)) };
-}
+const signalling = (ticket: string) => openRecordingSignal(hearth.url, ticket, sockets);
