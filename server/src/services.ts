@@ -18,6 +18,7 @@ import { noRoomControl, type RoomControl } from './realtime/room-control.js';
 import type { ReAlertScheduler } from './modules/distress/re-alert-scheduler.js';
 import { OncallNotifier } from './modules/distress/oncall-webhook.js';
 import type { FastifyBaseLogger } from 'fastify';
+import { meshMediaGateway, type MediaGateway } from './modules/moderation/media-gateway.js';
 
 /** Everything handlers need, built once per app so tests get a fresh, isolated set. */
 export interface Services {
@@ -46,6 +47,8 @@ export interface Services {
   /** Set once socket.io is attached; tests call `tick()` to run a pass at a chosen time. */
   reAlerts: ReAlertScheduler | null;
   oncall: OncallNotifier;
+  /** Server-side enforcement in the media layer: a no-op in mesh mode, the SFU in LiveKit mode. */
+  mediaGateway: MediaGateway;
 }
 
 export function createServices(config: Config, db: Db, log: FastifyBaseLogger, now: () => number = Date.now): Services {
@@ -72,5 +75,6 @@ export function createServices(config: Config, db: Db, log: FastifyBaseLogger, n
     roomControl: noRoomControl,
     reAlerts: null,
     oncall: new OncallNotifier(log.child({ module: 'oncall' }), now),
+    mediaGateway: meshMediaGateway,
   };
 }
