@@ -18,6 +18,7 @@ import { noRoomControl, type RoomControl } from './realtime/room-control.js';
 import type { ReAlertScheduler } from './modules/distress/re-alert-scheduler.js';
 import { OncallNotifier } from './modules/distress/oncall-webhook.js';
 import type { FastifyBaseLogger } from 'fastify';
+import { noSpokenTime, type SpokenTimeSource } from './modules/talk-time/spoken-time.js';
 import { meshMediaGateway, type MediaGateway } from './modules/moderation/media-gateway.js';
 
 /** Everything handlers need, built once per app so tests get a fresh, isolated set. */
@@ -49,6 +50,8 @@ export interface Services {
   oncall: OncallNotifier;
   /** Server-side enforcement in the media layer: a no-op in mesh mode, the SFU in LiveKit mode. */
   mediaGateway: MediaGateway;
+  /** Talk time credited per participant (read by the hands queue and go-rounds). */
+  talkTime: SpokenTimeSource;
 }
 
 export function createServices(config: Config, db: Db, log: FastifyBaseLogger, now: () => number = Date.now): Services {
@@ -76,5 +79,6 @@ export function createServices(config: Config, db: Db, log: FastifyBaseLogger, n
     reAlerts: null,
     oncall: new OncallNotifier(log.child({ module: 'oncall' }), now),
     mediaGateway: meshMediaGateway,
+    talkTime: noSpokenTime,
   };
 }

@@ -9,6 +9,7 @@ export * from './protocol/rules.js';
 export * from './protocol/agenda.js';
 export * from './protocol/signalling.js';
 export * from './protocol/aside.js';
+export * from './protocol/talk-time.js';
 export * from './api/accounts.js';
 export * from './api/groups.js';
 export * from './api/rules.js';

@@ -44,4 +44,6 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'rules:decide': { roles: 'facilitators', needsJoin: true },
   'agenda:get': { roles: 'anyone', needsJoin: true, observer: true },
   'agenda:move': { roles: 'facilitators', needsJoin: true },
+  // The supervisor publishes nothing, so has no talk time to report.
+  'talk:report': { roles: 'anyone', needsJoin: true },
 };

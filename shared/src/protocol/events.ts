@@ -4,6 +4,7 @@ import { MovePhaseSchema, SessionAgendaSchema } from './agenda.js';
 import { AsideAwaySchema, AsideEndedSchema, AsideStartedSchema, EndAsideSchema, StartAsideSchema } from './aside.js';
 import { BackchannelMessageSchema, CaseHistorySchema, CaseMessageFactSchema, CaseMessageSchema, PrivateMessageSchema } from './conversations.js';
 import { AcknowledgeDistressSchema, DistressAlertSchema, DistressSeenSchema, OpenDistressSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
+import { TalkReportSchema } from './talk-time.js';
 import { DisplayNameSchema, IdSchema, MediaAccessSchema, ParticipantSchema } from './entities.js';
 import {
   ConsentEntrySchema, DecideProposalSchema, ProposalSchema, ProposeRuleSchema, RespondToProposalSchema, RevisitRequestSchema, RuleSetSchema,
@@ -117,6 +118,11 @@ export const ClientCommands = {
   'aside:start': { payload: StartAsideSchema, result: Type.Object({ aside: AsideStartedSchema, alertId: IdSchema }) },
   /** Either person in an aside ends it (no payload), or any facilitator ends a named participant's. */
   'aside:end': { payload: EndAsideSchema, result: Empty },
+  /**
+   * Anyone who publishes audio: the speaking intervals their own client detected since the last report
+   * (sent about every 250 ms while there is something to say). The server clamps and credits them.
+   */
+  'talk:report': { payload: TalkReportSchema, result: Empty },
 } as const satisfies Record<string, { payload: TSchema; result: TSchema }>;
 
 export const ServerFacts = {
