@@ -202,6 +202,17 @@ describe('in the room', () => {
     expect(eventsNamed(fran, 'rules:revisit-requested')).toEqual([]);
   });
 
+  it('[RL1] a member asking to revisit again and again is slowed down after three asks a minute; facilitators get three', async () => {
+    const { rules, fran, sam } = await roomWithRules();
+    const ruleId = rules.rules[0]!.id;
+    for (let i = 0; i < 3; i++) expect(await sam.send('rules:revisit', { ruleId })).toEqual({ ok: true });
+    expect(await sam.send('rules:revisit', { ruleId })).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringContaining('wait a moment') } });
+    // Other commands still work: only the budget for this command is spent.
+    expect(await sam.send('rules:get', {})).toMatchObject({ ok: true });
+    await settle();
+    expect(eventsNamed(fran, 'rules:revisit-requested')).toHaveLength(3);
+  });
+
   it('[GR2] members see the rules but not who has agreed', async () => {
     const { rules, sam } = await roomWithRules();
     expect(await sam.send('rules:get', {})).toEqual({ ok: true, ruleSet: rules, consents: null, proposals: [] });

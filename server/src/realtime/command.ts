@@ -12,18 +12,23 @@ import {
   type CommandPayload,
 } from '@hearth/shared';
 import { commandPolicy } from './command-policy.js';
+import { CommandRateLimits } from './command-rate-limit.js';
 import type { HearthSocket } from './socket-types.js';
 
 const validators = Object.fromEntries(
   Object.entries(ClientCommands).map(([name, spec]) => [name, Compile(spec.payload)]),
 ) as { [E in ClientCommandName]: ReturnType<typeof Compile> };
 
+/** Participant ids are unique per app, so one set of budgets serves every app in the process. */
+const rateLimits = new CommandRateLimits();
+
 type Handler<E extends ClientCommandName> = (payload: CommandPayload<E>) => Promise<CommandAck<E>> | CommandAck<E>;
 
 /**
  * Registers a command handler behind the checks every command gets, in this order: the sender's role
- * ([AU1] not_allowed), having joined (not_in_room), the payload schema (invalid_payload). Unexpected
- * errors are logged without payloads and answered as internal_error; the server stays up.
+ * ([AU1] not_allowed), having joined (not_in_room), the sender's rate budgets
+ * ([RL1] rate_limited), the payload schema (invalid_payload). Unexpected errors are logged without
+ * payloads and answered as internal_error; the server stays up.
  */
 export function onCommand<E extends ClientCommandName>(socket: HearthSocket, log: FastifyBaseLogger, event: E, handler: Handler<E>): void {
   const policy = commandPolicy[event];
@@ -43,6 +48,10 @@ export function onCommand<E extends ClientCommandName>(socket: HearthSocket, log
       return reply(fail('not_allowed', 'You are observing this session, so you cannot do that.'));
     }
     if (policy.needsJoin && !socket.data.joined) return reply(fail('not_in_room', 'Join the room first.'));
+    // Before validation, so a flood of malformed payloads spends the budget too.
+    if (!(await rateLimits.allow(socket.data.identity.participantId, event))) {
+      return reply(fail('rate_limited', 'That was a lot at once. Please wait a moment and try again.'));
+    }
     if (!validator.Check(payload)) return reply(fail('invalid_payload', describeMismatch(ClientCommands[event].payload, payload)));
     try {
       reply(await handler(payload as CommandPayload<E>));

@@ -1,0 +1,53 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { ClientCommandName } from '@hearth/shared';
+
+/**
+ * [RL1] How many commands one participant may send. Two budgets, both per participant (not per socket,
+ * so reconnecting does not refill them):
+ * - every command shares a generous budget that no person's real use comes near (talk-time reports
+ *   arrive about four times a second; clicks are rarer), so only a runaway or hostile client meets it;
+ * - commands that reach other people's screens or the facilitators' attention have their own, tighter
+ *   one, so a member cannot flood the room with proposals or anonymous "revisit" requests.
+ * Memory only: with several server nodes each node counts its own share (see docs/architecture.md).
+ */
+export interface Budget {
+  points: number;
+  perSeconds: number;
+}
+
+export const everyCommandBudget: Budget = { points: 60, perSeconds: 5 };
+
+export const tighterBudgets: Partial<Record<ClientCommandName, Budget>> = {
+  'rules:revisit': { points: 3, perSeconds: 60 },
+  'rules:propose': { points: 5, perSeconds: 60 },
+  'rules:respond': { points: 20, perSeconds: 60 },
+  'case:message': { points: 30, perSeconds: 60 },
+  'backchannel:message': { points: 30, perSeconds: 60 },
+};
+
+export class CommandRateLimits {
+  private readonly every: RateLimiterMemory;
+  private readonly tighter = new Map<string, RateLimiterMemory>();
+
+  constructor(every: Budget = everyCommandBudget, tighter: Partial<Record<string, Budget>> = tighterBudgets) {
+    this.every = limiter(every);
+    for (const [event, budget] of Object.entries(tighter)) if (budget) this.tighter.set(event, limiter(budget));
+  }
+
+  /** Spends one point of each budget the command counts against; false when any is used up. */
+  async allow(participantId: string, event: string): Promise<boolean> {
+    try {
+      await this.every.consume(participantId);
+      await this.tighter.get(event)?.consume(participantId);
+      return true;
+    } catch (rejection) {
+      // The library rejects with a RateLimiterRes when the budget is spent; anything else is a bug.
+      if (rejection instanceof Error) throw rejection;
+      return false;
+    }
+  }
+}
+
+function limiter({ points, perSeconds }: Budget): RateLimiterMemory {
+  return new RateLimiterMemory({ points, duration: perSeconds });
+}
