@@ -9,7 +9,10 @@ import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { roomRulesRoutes } from './modules/rules/room-rules.routes.js';
 import { rulesRoutes } from './modules/rules/rules.routes.js';
 import { agendaRoutes } from './modules/agenda/agenda.routes.js';
+import { talkTimeRoutes } from './modules/talk-time/talk-time.routes.js';
 import { signallingRoutes } from './modules/signalling/signalling.routes.js';
+import { livekitWebhookRoutes } from './modules/livekit/livekit-webhook.routes.js';
+import { waitingRoomRoutes } from './modules/waiting-room/waiting-room.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { securityPlugin } from './plugins/security.js';
@@ -57,7 +60,11 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   await app.register(rulesRoutes, { services });
   await app.register(roomRulesRoutes, { services });
   await app.register(agendaRoutes, { services });
+  // The summary's "rounds held" comes from the floor's records (migration 008).
+  await app.register(talkTimeRoutes, { services, roundsHeld: (sessionId) => services.floorRecords.countRoundsHeld(sessionId) });
   await app.register(signallingRoutes, { services });
+  if (config.livekit) await app.register(livekitWebhookRoutes, { services, livekit: config.livekit });
+  await app.register(waitingRoomRoutes, { services });
   await app.register(staticClientPlugin, { clientDist: config.clientDist });
 
   attachRealtime(app, services);

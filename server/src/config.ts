@@ -23,6 +23,20 @@ export interface Config {
   authRateLimitPerMinute: number;
   /** Seconds after which an unacknowledged support request is sent to every facilitator again. */
   distressReAlertSeconds: number;
+  /** LiveKit mode (an SFU) when all three LIVEKIT_ settings are given; null means the peer-to-peer mesh. */
+  livekit: LiveKitConfig | null;
+}
+
+export interface LiveKitConfig {
+  /** What browsers connect to (ws:// or wss://). */
+  url: string;
+  /**
+   * Where this server calls LiveKit's API: LIVEKIT_API_URL, or by default `url` over http(s). They differ
+   * when the SFU's public name does not resolve inside the deployment (docker-compose: http://livekit:7880).
+   */
+  apiUrl: string;
+  apiKey: string;
+  apiSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const meshCapacity = integerSetting(env, 'MESH_CAPACITY', 8, 2, 8, problems);
   const authRateLimitPerMinute = integerSetting(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000, problems);
   const distressReAlertSeconds = integerSetting(env, 'DISTRESS_REALERT_SECONDS', 30, 5, 600, problems);
+  const livekit = livekitSettings(env, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -81,7 +96,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     meshCapacity,
     authRateLimitPerMinute,
     distressReAlertSeconds,
+    livekit,
   };
+}
+
+const LIVEKIT_SETTINGS = ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const;
+
+/** All three or none: half a LiveKit setup would silently fall back to the mesh, which is worse than not starting. */
+function livekitSettings(env: NodeJS.ProcessEnv, problems: string[]): LiveKitConfig | null {
+  const given = LIVEKIT_SETTINGS.filter((name) => (env[name] ?? '') !== '');
+  if (given.length === 0) return null;
+  if (given.length < LIVEKIT_SETTINGS.length) {
+    const missing = LIVEKIT_SETTINGS.filter((name) => !given.includes(name));
+    problems.push(`LiveKit mode needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together; missing ${missing.join(', ')} (or unset them all for the peer-to-peer mesh).`);
+    return null;
+  }
+  const url = (env.LIVEKIT_URL ?? '').replace(/\/+$/, '');
+  if (!/^(wss?|https?):\/\/[^/\s]+/.test(url)) problems.push(`LIVEKIT_URL must be a ws://, wss://, http:// or https:// URL, got "${url}".`);
+  // LiveKit itself refuses secrets shorter than 32 characters; say so here rather than at the first join.
+  if ((env.LIVEKIT_API_SECRET ?? '').length < 32) problems.push('LIVEKIT_API_SECRET must be at least 32 characters (LiveKit refuses shorter secrets).');
+  const apiUrl = (env.LIVEKIT_API_URL || url.replace(/^ws(s?):\/\//, 'http$1://')).replace(/\/+$/, '');
+  if (env.LIVEKIT_API_URL && !/^https?:\/\/[^/\s]+/.test(apiUrl)) problems.push(`LIVEKIT_API_URL must be an http(s) URL, got "${apiUrl}".`);
+  return { url, apiUrl, apiKey: env.LIVEKIT_API_KEY ?? '', apiSecret: env.LIVEKIT_API_SECRET ?? '' };
 }
 
 function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {

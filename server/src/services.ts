@@ -18,8 +18,15 @@ import { noRoomControl, type RoomControl } from './realtime/room-control.js';
 import type { ReAlertScheduler } from './modules/distress/re-alert-scheduler.js';
 import { OncallNotifier } from './modules/distress/oncall-webhook.js';
 import type { FastifyBaseLogger } from 'fastify';
-import { noSpokenTime, type SpokenTimeSource } from './modules/talk-time/spoken-time.js';
+import { talkTimeRepository } from './modules/talk-time/talk-time.repository.js';
+import { TalkTimeService } from './modules/talk-time/talk-time.service.js';
 import { meshMediaGateway, type MediaGateway } from './modules/moderation/media-gateway.js';
+import { livekitMediaGateway } from './modules/livekit/livekit-media-gateway.js';
+import { LIVEKIT_ROOM_CAPACITY } from './modules/livekit/media-access.js';
+import { FloorBoard } from './modules/floor/floor-board.js';
+import { floorRepository } from './modules/floor/floor.repository.js';
+import { moderationRepository } from './modules/moderation/moderation.repository.js';
+import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js';
 
 /** Everything handlers need, built once per app so tests get a fresh, isolated set. */
 export interface Services {
@@ -50,12 +57,25 @@ export interface Services {
   oncall: OncallNotifier;
   /** Server-side enforcement in the media layer: a no-op in mesh mode, the SFU in LiveKit mode. */
   mediaGateway: MediaGateway;
-  /** Talk time credited per participant (read by the hands queue and go-rounds). */
-  talkTime: SpokenTimeSource;
+  /**
+   * Talk time credited per participant: the live ledgers, the facilitators' view and the summary. Other
+   * modules (the hands queue, go-rounds) read it only as a SpokenTimeSource.
+   */
+  talkTime: TalkTimeService;
+  /** Hands, the floor, rounds and nudges of live sessions (memory only). */
+  floor: FloorBoard;
+  /** Rounds held, turns given and groups' nudge wording (migration 008). */
+  floorRecords: ReturnType<typeof floorRepository>;
+  /** Admission settings, admissions, bans and welcome texts (migration 009). */
+  moderation: ReturnType<typeof moderationRepository>;
+  /** Who is in each session's waiting room (memory only: waiting lasts while connected). */
+  waiting: WaitingList;
+  /** Asks to unmute not yet answered (memory only). */
+  unmuteAsks: UnmuteAsks;
 }
 
 export function createServices(config: Config, db: Db, log: FastifyBaseLogger, now: () => number = Date.now): Services {
-  const rooms = new RoomRegistry(config.meshCapacity);
+  const rooms = new RoomRegistry(config.livekit ? LIVEKIT_ROOM_CAPACITY : config.meshCapacity);
   const asides = new AsideRegistry();
   return {
     config,
@@ -78,7 +98,13 @@ export function createServices(config: Config, db: Db, log: FastifyBaseLogger, n
     roomControl: noRoomControl,
     reAlerts: null,
     oncall: new OncallNotifier(log.child({ module: 'oncall' }), now),
-    mediaGateway: meshMediaGateway,
-    talkTime: noSpokenTime,
+    // LiveKit mode when configured: the SFU enforces moderation (see docs/moderation.md).
+    mediaGateway: config.livekit ? livekitMediaGateway(config.livekit) : meshMediaGateway,
+    talkTime: new TalkTimeService(talkTimeRepository(db), rooms, now, log.child({ module: 'talk-time' }), (s, p) => asides.of(s, p) !== undefined),
+    floor: new FloorBoard(),
+    floorRecords: floorRepository(db),
+    moderation: moderationRepository(db),
+    waiting: new WaitingList(),
+    unmuteAsks: new UnmuteAsks(),
   };
 }

@@ -39,6 +39,22 @@ describe('moving a case on', () => {
     await settle();
     expect(eventsNamed(fran, 'distress:updated')).toHaveLength(2);
     expect(eventsNamed(sam, 'distress:updated')).toEqual([]);
+    // [DS13] The member hears only that it was closed: no name, no status words, no notes.
+    expect(eventsNamed(sam, 'distress:closed')).toEqual([{ alertId, at: expect.any(Number) }]);
+  });
+
+  it('[DS13] escalating does not tell the member anything; only closing does, and only them', async () => {
+    const { fran, sam, alertId } = await facilitatorAndMember();
+    const alex = await fixture.connect((await memberCredential(hearth, live, 'Alex')).token);
+    await join(alex);
+    await fran.send('distress:update', { alertId, action: 'escalate' });
+    await settle();
+    expect(eventsNamed(sam, 'distress:closed')).toEqual([]);
+    await fran.send('distress:update', { alertId, action: 'resolve' });
+    await settle();
+    expect(eventsNamed(sam, 'distress:closed')).toHaveLength(1);
+    expect(alex.received.filter((r) => r.event.startsWith('distress:'))).toEqual([]);
+    expect(eventsNamed(fran, 'distress:closed')).toEqual([]);
   });
 
   it('[DS5] a resolved case cannot change again, and is no longer re-delivered', async () => {
@@ -152,6 +168,9 @@ describe('a facilitator opening a case', () => {
     const opened = await fran.send('distress:open', { participantId: samId, level: 'struggling', note: 'Quiet and tearful tonight' });
     expect(opened).toMatchObject({ ok: true, alert: { participantId: samId, status: 'acknowledged', openedBy: { displayName: 'Fran' }, acknowledgedBy: { displayName: 'Fran' } } });
     expect(await kimSees).toMatchObject({ participantId: samId, status: 'acknowledged', note: 'Quiet and tearful tonight' });
+    // [DS13] Closing a case the member never raised tells them nothing either.
+    if (!opened.ok) throw new Error('open failed');
+    await fran.send('distress:update', { alertId: opened.alert.id, action: 'resolve' });
     await settle();
     expect(sam.received.filter((r) => r.event.startsWith('distress:'))).toEqual([]);
     expect(eventsNamed(fran, 'distress:alert')).toEqual([]);

@@ -71,10 +71,17 @@ export async function handshakeRefusal(url: string, auth: Record<string, unknown
 }
 
 /** Joins and returns the join result, failing the test loudly if the server refused. */
-export async function join(client: TestClient, displayName?: string) {
+export async function joinAnyMode(client: TestClient, displayName?: string) {
   const ack = await client.send('room:join', { audio: true, video: true, ...(displayName ? { displayName } : {}) });
   if (!ack.ok) throw new Error(`join refused: ${ack.error.code} ${ack.error.message}`);
   return ack;
+}
+
+/** Joins a mesh-mode server (the default test setup); the result's `media` is the mesh variant. */
+export async function join(client: TestClient, displayName?: string) {
+  const ack = await joinAnyMode(client, displayName);
+  if (ack.media.mode !== 'mesh') throw new Error(`expected mesh mode, the server said ${ack.media.mode}`);
+  return { ...ack, media: ack.media };
 }
 
 /** Waits long enough for any in-flight broadcast to arrive, then lists what this client received. */

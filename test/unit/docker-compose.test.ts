@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../server/src/config.js';
+import { LIVEKIT_WEBHOOK_PATH } from '../../server/src/modules/livekit/livekit-webhook.routes.js';
 
 // No Docker engine runs on our machines: the file is checked, not run.
 interface Service {
   build?: string;
+  healthcheck?: { test: string[] };
   image?: string;
   ports?: string[];
   environment?: Record<string, string>;
@@ -23,8 +25,8 @@ function interpolate(value: string, vars: Record<string, string>): string {
 }
 
 describe('docker-compose.yml', () => {
-  it('runs the app beside Postgres, which it waits for', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'postgres']);
+  it('runs the app beside LiveKit, Redis and Postgres, and waits for Postgres', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'livekit', 'postgres', 'redis']);
     expect(compose.services.app?.build).toBe('.');
     expect(compose.services.app?.ports).toContain('3000:3000');
     expect(compose.services.app?.depends_on?.postgres?.condition).toBe('service_healthy');
@@ -32,7 +34,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives the app an environment its config accepts, pointing at the postgres service', () => {
-    const vars = { POSTGRES_PASSWORD: 'secret', PUBLIC_URL: 'https://hearth.example.org' };
+    const vars = { POSTGRES_PASSWORD: 'secret', PUBLIC_URL: 'https://hearth.example.org', ...LIVEKIT_VARS };
     const env = Object.fromEntries(Object.entries(compose.services.app?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), vars)]));
     const config = loadConfig(env);
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://hearth:secret@postgres:5432/hearth' });
@@ -43,5 +45,56 @@ describe('docker-compose.yml', () => {
   it('refuses to start without a database password rather than using a default', () => {
     const password = compose.services.app?.environment?.DATABASE_URL ?? '';
     expect(() => interpolate(password, {})).toThrow(/POSTGRES_PASSWORD/);
+  });
+});
+
+const LIVEKIT_VARS = { LIVEKIT_API_KEY: 'APIhearth', LIVEKIT_API_SECRET: 'a-secret-of-at-least-thirty-two-characters', LIVEKIT_PUBLIC_URL: 'wss://sfu.example.org' };
+const vars = { POSTGRES_PASSWORD: 'secret', ...LIVEKIT_VARS };
+const resolved = (service: string) =>
+  Object.fromEntries(Object.entries(compose.services[service]?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), vars)]));
+
+describe('docker-compose.yml: the LiveKit path', () => {
+  const livekit = compose.services.livekit;
+  const livekitConfig = parse(resolved('livekit').LIVEKIT_CONFIG ?? '') as {
+    port: number;
+    rtc: { tcp_port: number; port_range_start: number; port_range_end: number };
+    redis: { address: string };
+    room: { enable_remote_unmute: boolean };
+    webhook: { api_key: string; urls: string[] };
+  };
+
+  it('runs a pinned livekit-server, publishing its signal, TCP and UDP media ports', () => {
+    expect(livekit?.image).toMatch(/^livekit\/livekit-server:v1\.\d+\.\d+$/);
+    expect(livekit?.ports).toEqual(['7880:7880', '7881:7881', '50000-50100:50000-50100/udp']);
+    expect(livekitConfig.port).toBe(7880);
+    expect(livekitConfig.rtc).toMatchObject({ tcp_port: 7881, port_range_start: 50000, port_range_end: 50100 });
+    expect(livekit?.depends_on?.redis?.condition).toBe('service_healthy');
+    expect(compose.services.redis?.image).toMatch(/^redis:7/);
+    expect(livekitConfig.redis.address).toBe('redis:6379');
+  });
+
+  it('keys come from the environment, and the webhook goes to the app, signed with the same key', () => {
+    expect(parse(resolved('livekit').LIVEKIT_KEYS ?? '')).toEqual({ [LIVEKIT_VARS.LIVEKIT_API_KEY]: LIVEKIT_VARS.LIVEKIT_API_SECRET });
+    expect(livekitConfig.webhook).toEqual({ api_key: LIVEKIT_VARS.LIVEKIT_API_KEY, urls: [`http://app:3000${LIVEKIT_WEBHOOK_PATH}`] });
+    expect(livekitConfig.room.enable_remote_unmute).toBe(false);
+  });
+
+  it('puts the app in LiveKit mode: browsers get the public URL, the app calls the service by name', () => {
+    const config = loadConfig(resolved('app'));
+    expect(config.livekit).toEqual({
+      url: 'wss://sfu.example.org',
+      apiUrl: 'http://livekit:7880',
+      apiKey: LIVEKIT_VARS.LIVEKIT_API_KEY,
+      apiSecret: LIVEKIT_VARS.LIVEKIT_API_SECRET,
+    });
+    // Redis is LiveKit's: Hearth keeps live-room state per node and reads no REDIS_URL, so none is set.
+    expect(resolved('app').REDIS_URL).toBeUndefined();
+    expect(compose.services.app?.depends_on?.livekit).toBeDefined();
+  });
+
+  it('refuses to start without LiveKit keys rather than using defaults', () => {
+    const app = compose.services.app?.environment ?? {};
+    expect(() => interpolate(app.LIVEKIT_API_SECRET ?? '', { POSTGRES_PASSWORD: 'x' })).toThrow(/LIVEKIT_API_SECRET/);
+    expect(() => interpolate(app.LIVEKIT_API_KEY ?? '', { POSTGRES_PASSWORD: 'x' })).toThrow(/LIVEKIT_API_KEY/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Entry point the room UI uses to reach media. It picks the implementation the server asked for
  * (`access.mode`) and loads it with a dynamic import, so the pre-join bundle carries none of the
- * WebRTC code. LiveKit mode will be a second branch here; the UI only ever sees `MediaConnection`.
+ * WebRTC code, and mesh rooms never load livekit-client. The UI only ever sees `MediaConnection`.
  */
 import type { MediaAccess } from '@hearth/shared';
 import type { MediaConnection } from './media-connection.js';
@@ -18,6 +18,7 @@ export type { MediaConnection, MediaSnapshot, RemoteMedia, MediaCloseReason } fr
 /** Starts downloading the media code for `mode` early (e.g. when Join is pressed); safe to call twice. */
 export function preloadMedia(mode: MediaAccess['mode'] = 'mesh'): void {
   if (mode === 'mesh') void import('./mesh/mesh-connection.js');
+  else void import('./livekit/livekit-connection.js');
 }
 
 export async function loadMediaConnection(access: MediaAccess, selfId: string): Promise<MediaConnection> {
@@ -25,6 +26,11 @@ export async function loadMediaConnection(access: MediaAccess, selfId: string): 
     case 'mesh': {
       const { createMeshConnection } = await import('./mesh/mesh-connection.js');
       return createMeshConnection(access, selfId);
+    }
+    case 'livekit': {
+      // livekit-client is large: only rooms the server put in LiveKit mode download it.
+      const { createLiveKitConnection } = await import('./livekit/livekit-connection.js');
+      return createLiveKitConnection(access, selfId);
     }
   }
 }

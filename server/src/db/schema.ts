@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Table types for Kysely. Times are epoch milliseconds stored as BIGINT (Postgres int8 is parsed back to
@@ -131,10 +131,104 @@ export interface GroupAgendasTable {
   updated_at: number;
 }
 
+/** Migration 009: a session's admission settings; no row means no waiting room and unlocked. */
+export interface SessionAdmissionTable {
+  session_id: string;
+  /** 1 when members wait to be admitted. */
+  waiting_room: number;
+  locked_at: number | null;
+  updated_at: number;
+}
+
+/** Migration 009: who has been let into a session (admitted from the waiting room, or simply entered). */
+export interface ParticipantAdmissionsTable {
+  participant_id: string;
+  session_id: string;
+  admitted_at: number;
+}
+
+/** Migration 009: banned participants; `invite_id` refuses their link too. */
+export interface ParticipantBansTable {
+  participant_id: string;
+  session_id: string;
+  invite_id: string | null;
+  banned_by: string | null;
+  banned_at: number;
+}
+
+/** Migration 009: the group's waiting-room welcome text. */
+export interface GroupWelcomeTable {
+  group_id: string;
+  welcome_text: string;
+  updated_at: number;
+}
+
+/** Migration 008: rounds held per session (for the summary's count; no person attached). */
+export interface FloorRoundsTable {
+  id: string;
+  session_id: string;
+  kind: 'check_in' | 'check_out' | 'other';
+  started_at: number;
+  ended_at: number | null;
+}
+
+/** Migration 008: one row per turn offered (from the queue or in a round); no person attached. */
+export interface FloorTurnsTable {
+  id: string;
+  session_id: string;
+  round_id: string | null;
+  given_at: number;
+}
+
+/** Migration 008: a group's wording for private nudges; no row means the defaults. */
+export interface GroupNudgeWordingsTable {
+  group_id: string;
+  make_space: string;
+  invite: string;
+  updated_at: number;
+}
+
+/**
+ * Migration 007: the groups' talk-time setting, kept apart from GroupsTable (whose rows the groups module
+ * builds whole); 1 when each member sees a private meter of their own talk share.
+ */
+export interface GroupTalkSettingColumns {
+  talk_members_see_own_share: ColumnType<number | null, number | null | undefined, number | null | undefined>;
+}
+
+/** Migration 007: raw talk-time intervals of a live session (deleted when it ends). */
+export interface TalkIntervalsTable {
+  id: string;
+  session_id: string;
+  participant_id: string;
+  kind: 'speech' | 'presence';
+  start_at: number;
+  end_at: number | null;
+}
+
+/** Migration 007: each participant's talk in an ended session (kept per the group's retention). */
+export interface TalkTotalsTable {
+  session_id: string;
+  participant_id: string;
+  role: 'facilitator' | 'co_facilitator' | 'member' | 'supervisor';
+  first_joined_at: number;
+  talk_ms: number;
+  fair_share: number;
+  turns: number;
+}
+
+/** Migration 007: the group's balance sampled through a session. */
+export interface TalkBalanceSamplesTable {
+  session_id: string;
+  at: number;
+  balance: number | null;
+  member_talk_ms: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   auth_sessions: AuthSessionsTable;
-  groups: GroupsTable;
+  groups: GroupsTable & GroupTalkSettingColumns;
   sessions: SessionsTable;
   invites: InvitesTable;
   participants: ParticipantsTable;
@@ -144,4 +238,14 @@ export interface Database {
   rule_sets: RuleSetsTable;
   rule_consents: RuleConsentsTable;
   group_agendas: GroupAgendasTable;
+  talk_intervals: TalkIntervalsTable;
+  talk_totals: TalkTotalsTable;
+  talk_balance_samples: TalkBalanceSamplesTable;
+  floor_rounds: FloorRoundsTable;
+  floor_turns: FloorTurnsTable;
+  group_nudge_wordings: GroupNudgeWordingsTable;
+  session_admission: SessionAdmissionTable;
+  participant_admissions: ParticipantAdmissionsTable;
+  participant_bans: ParticipantBansTable;
+  group_welcome: GroupWelcomeTable;
 }

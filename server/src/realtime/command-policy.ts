@@ -23,6 +23,21 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'media:state': { roles: 'anyone', needsJoin: true, observer: true },
   'moderation:mute': { roles: 'facilitators', needsJoin: true },
   'moderation:remove': { roles: 'facilitators', needsJoin: true },
+  'moderation:state': { roles: 'facilitators', needsJoin: true },
+  'moderation:waiting-room': { roles: 'facilitators', needsJoin: true },
+  'moderation:lock': { roles: 'facilitators', needsJoin: true },
+  'moderation:mute-all': { roles: 'facilitators', needsJoin: true },
+  'moderation:ask-unmute': { roles: 'facilitators', needsJoin: true },
+  // Only the member who was asked: the handler checks there is an ask for them.
+  'moderation:answer-unmute': { roles: 'anyone', needsJoin: true },
+  'moderation:stop-video': { roles: 'facilitators', needsJoin: true },
+  'moderation:ban': { roles: 'facilitators', needsJoin: true },
+  // Before joining, by definition: the handler checks the session has a waiting room for this person.
+  'waiting:enter': { roles: 'anyone', needsJoin: false },
+  'waiting:admit': { roles: 'facilitators', needsJoin: true },
+  'waiting:decline': { roles: 'facilitators', needsJoin: true },
+  // A waiting member (not joined) or a facilitator in the room: the handler checks which.
+  'waiting:message': { roles: 'anyone', needsJoin: false },
   'distress:raise': { roles: 'anyone', needsJoin: true },
   'distress:acknowledge': { roles: 'facilitators', needsJoin: true },
   'distress:update': { roles: 'facilitators', needsJoin: true },
@@ -46,4 +61,26 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'agenda:move': { roles: 'facilitators', needsJoin: true },
   // The supervisor publishes nothing, so has no talk time to report.
   'talk:report': { roles: 'anyone', needsJoin: true },
+  'talk:settings': { roles: 'facilitators', needsJoin: true },
+  // Hands, the floor, rounds and nudges (floor.handlers.ts, round.handlers.ts, nudge.handlers.ts).
+  'hand:raise': { roles: 'anyone', needsJoin: true },
+  'hand:lower': { roles: 'anyone', needsJoin: true },
+  'hands:lower': { roles: 'facilitators', needsJoin: true },
+  'hands:order': { roles: 'facilitators', needsJoin: true },
+  'floor:give': { roles: 'facilitators', needsJoin: true },
+  // The holder, or a facilitator: the handler checks which.
+  'floor:release': { roles: 'anyone', needsJoin: true },
+  'floor:control': { roles: 'facilitators', needsJoin: true },
+  'round:start': { roles: 'facilitators', needsJoin: true },
+  // The current speaker (and, for done, a facilitator): the handler checks.
+  'round:pass': { roles: 'anyone', needsJoin: true },
+  'round:done': { roles: 'anyone', needsJoin: true },
+  'round:skip': { roles: 'facilitators', needsJoin: true },
+  'round:reorder': { roles: 'facilitators', needsJoin: true },
+  'round:end': { roles: 'facilitators', needsJoin: true },
+  'nudge:send': { roles: 'facilitators', needsJoin: true },
+  // Only the recipient: the handler finds the nudge among theirs.
+  'nudge:answer': { roles: 'anyone', needsJoin: true },
+  'nudge:wording': { roles: 'facilitators', needsJoin: true },
+  'nudge:set-wording': { roles: 'facilitators', needsJoin: true },
 };

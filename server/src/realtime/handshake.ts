@@ -1,5 +1,6 @@
 import { check, ErrorCode, HandshakeAuthSchema, PROTOCOL_VERSION, type ApiError } from '@hearth/shared';
 import type { Services } from '../services.js';
+import { removedCode } from '../modules/waiting-room/admission-gate.js';
 import type { HearthSocket } from './socket-types.js';
 
 /**
@@ -37,7 +38,8 @@ async function admit(services: Services, socket: HearthSocket): Promise<ApiError
   }
   const record = await services.participants.findByToken(auth.token);
   if (!record) return { code: ErrorCode.unauthenticated, message: 'This room credential is not valid. Please use your invite link again.' };
-  if (record.removedAt !== null) return { code: ErrorCode.removed, message: 'A facilitator removed you from this session.' };
+  // [MD15] A banned credential says so (`banned`), not just `removed`.
+  if (record.removedAt !== null) return removedCode(services, record.id);
   if (record.sessionStatus === 'ended') return { code: ErrorCode.sessionEnded, message: 'This session has ended.' };
   if (record.inviteRevokedAt !== null) return { code: ErrorCode.inviteRevoked, message: 'Your invite link has been withdrawn.' };
   socket.data.identity = {

@@ -6,9 +6,15 @@ import { registerConversationHandlers } from '../modules/conversations/conversat
 import { registerDistressHandlers } from '../modules/distress/distress.handlers.js';
 import { ReAlertScheduler } from '../modules/distress/re-alert-scheduler.js';
 import { registerModerationHandlers } from '../modules/moderation/moderation.handlers.js';
+import { registerModerationSetHandlers } from '../modules/moderation/moderation-set.handlers.js';
+import { registerWaitingRoomHandlers } from '../modules/waiting-room/waiting-room.handlers.js';
 import { registerRoomHandlers } from '../modules/rooms/rooms.handlers.js';
 import { registerRulesHandlers } from '../modules/rules/rules.handlers.js';
 import { registerAgendaHandlers } from '../modules/agenda/agenda.handlers.js';
+import { floorOnDeparture, lowerHandsOnSpeaking, registerFloorHandlers } from '../modules/floor/floor.handlers.js';
+import { registerNudgeHandlers } from '../modules/floor/nudge.handlers.js';
+import { registerRoundHandlers } from '../modules/floor/round.handlers.js';
+import { registerTalkTimeHandlers, talkStatsPublisher } from '../modules/talk-time/talk-time.handlers.js';
 import type { Services } from '../services.js';
 import { ackOf } from './command.js';
 import { handshake } from './handshake.js';
@@ -27,11 +33,17 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
   io.on('connection', (socket) => {
     registerRoomHandlers(io, socket, services, log);
     registerModerationHandlers(io, socket, services, log);
+    registerModerationSetHandlers(io, socket, services, log);
+    registerWaitingRoomHandlers(io, socket, services, log);
     registerDistressHandlers(io, socket, services, log);
     registerConversationHandlers(io, socket, services, log);
     registerRulesHandlers(io, socket, services, log);
     registerAgendaHandlers(io, socket, services, log);
     registerAsideHandlers(io, socket, services, log);
+    registerFloorHandlers(io, socket, services, log);
+    registerRoundHandlers(io, socket, services, log);
+    registerNudgeHandlers(io, socket, services, log);
+    registerTalkTimeHandlers(io, socket, services, log);
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event in ClientCommands) return;
       ackOf(args)?.(fail('invalid_payload', `Unknown event "${event.slice(0, 40)}".`));
@@ -39,11 +51,16 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
   });
   const stopEndingAsides = endAsidesOnDeparture(io, services);
   services.roomControl = socketRoomControl(io, services);
+  services.talkTime.setPublisher(talkStatsPublisher(io, services));
   services.reAlerts = new ReAlertScheduler(io, services, log, services.config.distressReAlertSeconds * 1000);
   services.reAlerts.start();
+  // After services are complete, so the real talk-time source (not a placeholder) is the one heard.
+  const stopFloorListeners = [floorOnDeparture(io, services, log), lowerHandsOnSpeaking(io, services)];
   app.addHook('preClose', async () => {
     services.reAlerts?.stop();
     stopEndingAsides();
+    stopFloorListeners.forEach((stop) => stop());
+    services.talkTime.stop();
     io.disconnectSockets(true);
     await io.close();
   });

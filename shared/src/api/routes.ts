@@ -13,6 +13,7 @@ export const ApiRoutes = {
   enterSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/enter`,
   sessionCases: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/cases`,
   sessionInvites: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/invites`,
+  sessionTalkTime: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/talk-time`,
   revokeInvite: (inviteId: string) => `/api/invites/${encodeURIComponent(inviteId)}/revoke`,
   invitePreview: (token: string) => `/api/join/${encodeURIComponent(token)}`,
   redeemInvite: (token: string) => `/api/join/${encodeURIComponent(token)}/redeem`,

@@ -82,3 +82,6 @@ export const UpdateDistressSchema = Type.Object(
 
 /** The only thing the member who raised an alert hears back, privately: that a facilitator has seen it. */
 export const DistressSeenSchema = Type.Object({ alertId: IdSchema, at: Type.Number() });
+
+/** [DS13] To the member who raised a request: a facilitator closed it (nothing about who or why). */
+export const DistressClosedSchema = Type.Object({ alertId: IdSchema, at: Type.Number() });

@@ -62,8 +62,8 @@ export const IceServerSchema = Type.Object({
 });
 export type IceServer = Type.Static<typeof IceServerSchema>;
 
-/** How this client reaches media. LiveKit mode adds a second variant in a later protocol version. */
-export const MediaAccessSchema = Type.Object({
+/** Peer-to-peer mesh: browsers send to each other, signalled through Hearth. */
+export const MeshMediaAccessSchema = Type.Object({
   mode: Type.Literal('mesh'),
   iceServers: Type.Array(IceServerSchema),
   /** Single-use ticket for the WebSocket signalling endpoint (`/api/signal?ticket=`). */
@@ -71,4 +71,22 @@ export const MediaAccessSchema = Type.Object({
   /** Largest group the mesh serves; more needs LiveKit mode. */
   capacity: Type.Integer(),
 });
+export type MeshMediaAccess = Type.Static<typeof MeshMediaAccessSchema>;
+
+/**
+ * LiveKit mode: the browser connects to the SFU at `url` with `token`, a short-lived JWT for this
+ * session's room only, whose grants follow the participant's role (see docs/moderation.md). There is
+ * no signalling ticket: peers never connect to each other directly in this mode.
+ */
+export const LiveKitMediaAccessSchema = Type.Object({
+  mode: Type.Literal('livekit'),
+  url: Type.String(),
+  token: Type.String(),
+  /** When the token stops admitting a new connection (ms since epoch); LiveKit refreshes it once connected. */
+  expiresAt: Type.Number(),
+});
+export type LiveKitMediaAccess = Type.Static<typeof LiveKitMediaAccessSchema>;
+
+/** How this client reaches media, chosen by the server (`mode`). */
+export const MediaAccessSchema = Type.Union([MeshMediaAccessSchema, LiveKitMediaAccessSchema]);
 export type MediaAccess = Type.Static<typeof MediaAccessSchema>;

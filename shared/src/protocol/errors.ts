@@ -20,6 +20,14 @@ export const ErrorCode = {
   notInRoom: 'not_in_room',
   /** A member has not yet agreed to the group's current ground rules (see `POST /api/room/rules/consent`). */
   consentRequired: 'consent_required',
+  /** A facilitator banned this person from the session: their credential and link no longer work. */
+  banned: 'banned',
+  /** The session is locked to new joins (people already admitted may come back). */
+  sessionLocked: 'session_locked',
+  /** The session has a waiting room: send `waiting:enter` and wait to be admitted. */
+  admissionRequired: 'admission_required',
+  /** The media server (LiveKit) did not confirm a moderation action; nothing was changed. */
+  mediaUnavailable: 'media_unavailable',
   conflict: 'conflict',
   rateLimited: 'rate_limited',
   internalError: 'internal_error',

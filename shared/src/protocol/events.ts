@@ -3,8 +3,18 @@ import { ApiErrorSchema } from './errors.js';
 import { MovePhaseSchema, SessionAgendaSchema } from './agenda.js';
 import { AsideAwaySchema, AsideEndedSchema, AsideStartedSchema, EndAsideSchema, StartAsideSchema } from './aside.js';
 import { BackchannelMessageSchema, CaseHistorySchema, CaseMessageFactSchema, CaseMessageSchema, PrivateMessageSchema } from './conversations.js';
+import { DistressClosedSchema } from './distress.js';
 import { AcknowledgeDistressSchema, DistressAlertSchema, DistressSeenSchema, OpenDistressSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
-import { TalkReportSchema } from './talk-time.js';
+import { OwnTalkShareFactSchema, TalkReportSchema, TalkSettingsSchema, TalkStatsSchema } from './talk-time.js';
+import {
+  ModerationSettingsSchema, ModerationStateSchema, SendWaitingMessageSchema, SetLockSchema, SetWaitingRoomSchema, SettingsChangedSchema,
+  UnmuteAnsweredSchema, UnmuteAnswerSchema, UnmuteRequestedSchema, VideoStoppedSchema, WaitingDecidedSchema, WaitingEntrySchema,
+  WaitingMessageSchema, WaitingWelcomeSchema,
+} from './moderation.js';
+import {
+  AnswerNudgeSchema, FloorStateSchema, HandOrderSchema, HandQueueSchema, MyHandSchema, NudgeAnsweredSchema, NudgeReceivedSchema,
+  NudgeWordingSchema, ReorderRoundSchema, SendNudgeSchema, StartRoundSchema,
+} from './floor.js';
 import { DisplayNameSchema, IdSchema, MediaAccessSchema, ParticipantSchema } from './entities.js';
 import {
   ConsentEntrySchema, DecideProposalSchema, ProposalSchema, ProposeRuleSchema, RespondToProposalSchema, RevisitRequestSchema, RuleSetSchema,
@@ -59,6 +69,30 @@ export const ClientCommands = {
   'moderation:mute': { payload: Target, result: Type.Object({ participant: ParticipantSchema }) },
   /** Facilitators only. The participant leaves and their credential no longer works for this session. */
   'moderation:remove': { payload: Target, result: Empty },
+  /** Facilitators only: the session's admission settings and who is waiting (asked right after joining). */
+  'moderation:state': { payload: Empty, result: ModerationStateSchema },
+  /** Facilitators only: whether members wait to be admitted. Everyone in the room gets `moderation:settings`. */
+  'moderation:waiting-room': { payload: SetWaitingRoomSchema, result: Type.Object({ settings: ModerationSettingsSchema }) },
+  /** Facilitators only: lock or unlock the session to new joins. Everyone in the room gets `moderation:settings`. */
+  'moderation:lock': { payload: SetLockSchema, result: Type.Object({ settings: ModerationSettingsSchema }) },
+  /** Facilitators only: mute everyone but the facilitators; each muted member gets `moderation:muted` (everyone). */
+  'moderation:mute-all': { payload: Empty, result: Type.Object({ muted: Type.Array(ParticipantSchema) }) },
+  /** Facilitators only: ask one member to unmute. Only they get `moderation:unmute-requested`; they decide. */
+  'moderation:ask-unmute': { payload: Target, result: Empty },
+  /** The member asked: their answer (an accepted ask is followed by their own `media:state`). */
+  'moderation:answer-unmute': { payload: UnmuteAnswerSchema, result: Empty },
+  /** Facilitators only: stop a member's camera; only they can turn it back on. */
+  'moderation:stop-video': { payload: Target, result: Type.Object({ participant: ParticipantSchema }) },
+  /** Facilitators only: remove, and refuse this person's credential and link for the rest of the session. */
+  'moderation:ban': { payload: Target, result: Empty },
+  /** Someone refused `admission_required` at `room:join`: wait here (no join needed) until admitted or declined. */
+  'waiting:enter': { payload: Empty, result: WaitingWelcomeSchema },
+  /** Facilitators only: let a waiting member in (`waiting:decided` admitted; they then send `room:join`). */
+  'waiting:admit': { payload: Target, result: Empty },
+  /** Facilitators only: decline a waiting member, kindly (`waiting:decided` declined). */
+  'waiting:decline': { payload: Target, result: Empty },
+  /** A waiting member to the facilitators, or a facilitator to a waiting member. */
+  'waiting:message': { payload: SendWaitingMessageSchema, result: Type.Object({ message: WaitingMessageSchema }) },
   /**
    * Anyone in the room. Private: nobody but facilitators learns of it. The ack comes only after the
    * alert is stored, so "sent" on the member's screen means it cannot be lost.
@@ -123,6 +157,38 @@ export const ClientCommands = {
    * (sent about every 250 ms while there is something to say). The server clamps and credits them.
    */
   'talk:report': { payload: TalkReportSchema, result: Empty },
+  /** Facilitators: let each member see a private meter of their own share (a group setting). */
+  'talk:settings': { payload: TalkSettingsSchema, result: TalkSettingsSchema },
+  /** Anyone in the room (not the supervisor): raise or lower their own hand. Facilitators get `floor:queue`. */
+  'hand:raise': { payload: Empty, result: Type.Object({ hand: MyHandSchema }) },
+  'hand:lower': { payload: Empty, result: Type.Object({ hand: MyHandSchema }) },
+  /** Facilitators only: lower one hand (`participantId`) or all hands (no payload field). */
+  'hands:lower': { payload: Type.Object({ participantId: Type.Optional(IdSchema) }, { additionalProperties: false }), result: Type.Object({ queue: HandQueueSchema }) },
+  /** Facilitators only: first-come or fair order for the queue (and members' places). */
+  'hands:order': { payload: Type.Object({ order: HandOrderSchema }, { additionalProperties: false }), result: Type.Object({ queue: HandQueueSchema }) },
+  /** Facilitators only: offer the floor to someone in the room. Everyone gets `floor:state`. */
+  'floor:give': { payload: Target, result: Type.Object({ floor: FloorStateSchema }) },
+  /** The holder hands the floor back, or a facilitator takes it back. */
+  'floor:release': { payload: Empty, result: Type.Object({ floor: FloorStateSchema }) },
+  /** Facilitators only: while on, only the member holding the floor may turn their microphone on. */
+  'floor:control': { payload: Type.Object({ on: Type.Boolean() }, { additionalProperties: false }), result: Type.Object({ floor: FloorStateSchema }) },
+  /** Facilitators only: start a go-round (check-in, check-out, other). */
+  'round:start': { payload: StartRoundSchema, result: Type.Object({ floor: FloorStateSchema }) },
+  /** The current speaker only: pass (offered the floor again at the end, once). */
+  'round:pass': { payload: Empty, result: Type.Object({ floor: FloorStateSchema }) },
+  /** The current speaker (finished), or a facilitator (move on to the next turn). */
+  'round:done': { payload: Empty, result: Type.Object({ floor: FloorStateSchema }) },
+  /** Facilitators only: skip the current speaker (not offered again), reorder who is still to come, end the round. */
+  'round:skip': { payload: Empty, result: Type.Object({ floor: FloorStateSchema }) },
+  'round:reorder': { payload: ReorderRoundSchema, result: Type.Object({ floor: FloorStateSchema }) },
+  'round:end': { payload: Empty, result: Type.Object({ floor: FloorStateSchema }) },
+  /** Facilitators only: a private nudge or invitation to one person (`text` absent: the group's wording). */
+  'nudge:send': { payload: SendNudgeSchema, result: Type.Object({ nudgeId: IdSchema }) },
+  /** Only the nudge's recipient, once: accept (an invitation raises their hand) or decline. */
+  'nudge:answer': { payload: AnswerNudgeSchema, result: Empty },
+  /** Facilitators only: the group's nudge wording (the defaults until saved), and saving it. */
+  'nudge:wording': { payload: Empty, result: Type.Object({ wording: NudgeWordingSchema }) },
+  'nudge:set-wording': { payload: NudgeWordingSchema, result: Type.Object({ wording: NudgeWordingSchema }) },
 } as const satisfies Record<string, { payload: TSchema; result: TSchema }>;
 
 export const ServerFacts = {
@@ -135,7 +201,27 @@ export const ServerFacts = {
     reason: Type.Union([Type.Literal('left'), Type.Literal('removed'), Type.Literal('disconnected')]),
   }),
   /** Sent only to the participant who was muted. */
-  'moderation:muted': Type.Object({ by: Type.Object({ id: IdSchema, displayName: Type.String() }) }),
+  'moderation:muted': Type.Object({
+    by: Type.Object({ id: IdSchema, displayName: Type.String() }),
+    /** Set when the facilitator muted everyone but the facilitators, so the member knows it was not about them. */
+    everyone: Type.Optional(Type.Boolean()),
+    /** Set when floor control muted them: only the person with the floor speaks until it is handed on. */
+    floor: Type.Optional(Type.Boolean()),
+  }),
+  /** Only the member asked: a facilitator would like them to unmute (they choose Unmute or Not now). */
+  'moderation:unmute-requested': UnmuteRequestedSchema,
+  /** Facilitators and co-facilitators only: the member's answer to an ask to unmute. */
+  'moderation:unmute-answered': UnmuteAnsweredSchema,
+  /** Only the member whose camera a facilitator stopped. */
+  'moderation:video-stopped': VideoStoppedSchema,
+  /** Everyone in the room: the waiting room or the lock was switched, and by whom. */
+  'moderation:settings': SettingsChangedSchema,
+  /** Facilitators and co-facilitators only: who is waiting now. */
+  'waiting:updated': Type.Object({ waiting: Type.Array(WaitingEntrySchema) }),
+  /** The facilitators and co-facilitators and the one waiting member concerned. */
+  'waiting:message': WaitingMessageSchema,
+  /** Only the waiting member: admitted (join now) or declined. */
+  'waiting:decided': WaitingDecidedSchema,
   /** Facilitators only: a new alert, or an unacknowledged one re-delivered when they (re)join. */
   'distress:alert': DistressAlertSchema,
   /** Facilitators only: an alert was acknowledged (by whom), so the others know it is in hand. */
@@ -153,6 +239,8 @@ export const ServerFacts = {
   'backchannel:message': PrivateMessageSchema,
   /** Only the member who raised the alert: a facilitator has seen it. */
   'distress:seen': DistressSeenSchema,
+  /** Only the member who raised the request (never for a case a facilitator opened about them): it was closed. */
+  'distress:closed': DistressClosedSchema,
   /** Everyone in the room, the sender included: a facilitator spotlighted this rule. */
   'rules:spotlighted': RuleSpotlightSchema,
   /** Facilitators and co-facilitators only, with no trace of who asked. */
@@ -168,9 +256,23 @@ export const ServerFacts = {
   'aside:ended': AsideEndedSchema,
   /** Everyone in the session: who is away for a moment (nothing about why). */
   'aside:away': AsideAwaySchema,
+  /** [TT6] Facilitators and co-facilitators only: the live talk-time view (at most once a second). */
+  'talk:stats': TalkStatsSchema,
+  /** [TT7] One member only, when the group allows it: their own share, nobody else's. */
+  'talk:own-share': OwnTalkShareFactSchema,
+  /** Everyone in the room: who holds the floor, floor control, the round. */
+  'floor:state': FloorStateSchema,
+  /** [FL2] Facilitators and co-facilitators only: the raised hands. */
+  'floor:queue': HandQueueSchema,
+  /** [FL2] Only the hand's owner: their own hand and place. */
+  'hand:mine': MyHandSchema,
+  /** [FL9] Only the recipient of a private nudge. */
+  'nudge:received': NudgeReceivedSchema,
+  /** [FL10] Only the facilitator who sent the nudge. */
+  'nudge:answered': NudgeAnsweredSchema,
   /** Sent to a participant whose place in the room has ended; the server then disconnects them. */
   'room:closed': Type.Object({
-    reason: Type.Union([Type.Literal('removed'), Type.Literal('session_ended'), Type.Literal('replaced')]),
+    reason: Type.Union([Type.Literal('removed'), Type.Literal('session_ended'), Type.Literal('replaced'), Type.Literal('banned')]),
     message: Type.String(),
   }),
 } as const satisfies Record<string, TSchema>;

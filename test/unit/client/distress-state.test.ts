@@ -117,6 +117,15 @@ describe('asking for support (the member side)', () => {
     expect(distressReducer(before, { type: 'seen', fact: { alertId: 'zz', at: 5 } })).toBe(before);
   });
 
+  test('[DS13] a closed request says so, with how to ask again; closing an older request changes nothing', () => {
+    const state = run({ type: 'send-started' }, sent('a1'), { type: 'closed', alertId: 'a1' });
+    expect(memberStatusText(state.member)).toBe('Your facilitators have closed this request. If you need support again, press “I need support”.');
+    const newer = run({ type: 'send-started' }, sent('a1'), { type: 'send-started' }, sent('a2'));
+    expect(distressReducer(newer, { type: 'closed', alertId: 'a1' })).toBe(newer);
+    const again = run({ type: 'send-started' }, sent('a1'), { type: 'closed', alertId: 'a1' }, { type: 'send-started' }, sent('a2'));
+    expect(memberStatusText(again.member)).toBe('Sent privately to your facilitators.');
+  });
+
   test('asking again after a request was seen shows the new request as sent, not yet seen', () => {
     const state = run({ type: 'send-started' }, sent('a1'), { type: 'seen', fact: { alertId: 'a1', at: 5 } }, { type: 'send-started' }, sent('a2'));
     expect(state.member.sent).toEqual({ alertId: 'a2', raisedAt: 1000, seenAt: null, crisisResources: null });

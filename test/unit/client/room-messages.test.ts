@@ -65,7 +65,7 @@ describe('refusedMessage', () => {
 });
 
 describe('credentialRejected', () => {
-  const rejected = new Set<ClientErrorCode>(['removed', 'session_ended', 'unauthenticated', 'invite_revoked', 'invite_expired']);
+  const rejected = new Set<ClientErrorCode>(['removed', 'banned', 'session_ended', 'unauthenticated', 'invite_revoked', 'invite_expired']);
   test.each(allCodes.map((code) => ({ code, expected: rejected.has(code) })))('$code -> $expected', ({ code, expected }) => {
     expect(credentialRejected(code)).toBe(expected);
   });

@@ -18,7 +18,7 @@
  * - The snapshot is replaced, never mutated, and replaced only when something visible changed.
  * - After close() nothing is captured, sent or received, and no callback publishes again.
  */
-import type { MediaAccess } from '@hearth/shared';
+import type { MeshMediaAccess } from '@hearth/shared';
 import type { MediaCloseReason, MediaConnection, MediaSnapshot } from '../media-connection.js';
 import { SpeakingMonitor } from '../speaking/speaking-monitor.js';
 import { AsideBacklog, AsideLink } from './aside-link.js';
@@ -36,7 +36,7 @@ const MAX_STUCK_REPLACEMENTS = 3;
 /** The speaking monitor's key for the aside peer (participant ids are the group's peers). */
 const ASIDE_KEY = 'aside';
 
-export function createMeshConnection(access: MediaAccess, selfId: string): MediaConnection {
+export function createMeshConnection(access: MeshMediaAccess, selfId: string): MediaConnection {
   return new MeshConnection(access, selfId);
 }
 
@@ -66,7 +66,7 @@ class MeshConnection implements MediaConnection {
   private readonly asideBacklog = new AsideBacklog();
 
   constructor(
-    private readonly access: MediaAccess,
+    private readonly access: MeshMediaAccess,
     private readonly selfId: string,
   ) {}
 

@@ -1,5 +1,6 @@
 import { defaultSpeakingOptions, nextSpeakingState, notSpeaking, rmsLevel } from './speaking-detector.js';
 import type { SpeakingOptions, SpeakingState } from './speaking-detector.js';
+import { keepAudioRunning } from './resume-audio.js';
 
 /**
  * Measures audio levels of several tracks with ONE AudioContext (browsers limit how many a page may
@@ -27,6 +28,7 @@ export class SpeakingMonitor {
   private readonly samples = new Float32Array(FFT_SIZE);
   private timer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
+  private stopResuming: () => void = () => undefined;
 
   constructor(
     private readonly onChange: (key: string, speaking: boolean) => void,
@@ -71,7 +73,7 @@ export class SpeakingMonitor {
     if (this.closed) return;
     for (const key of [...this.watched.keys()]) this.unwatch(key);
     this.closed = true;
-    removeResumeListeners(this.resume);
+    this.stopResuming();
     void this.context?.close().catch(() => undefined);
     this.context = null;
   }
@@ -97,30 +99,7 @@ export class SpeakingMonitor {
     if (this.context) return this.context;
     const context = new AudioContext();
     this.context = context;
-    // Autoplay policy: a context created without a recent user gesture starts suspended and
-    // measures silence. Joining is normally a click, but if not, the next click or key resumes it.
-    if (context.state === 'suspended') {
-      void context.resume().catch(() => undefined);
-      addResumeListeners(this.resume);
-    }
+    this.stopResuming = keepAudioRunning(context);
     return context;
   }
-
-  private readonly resume = (): void => {
-    if (!this.context || this.context.state !== 'suspended') {
-      removeResumeListeners(this.resume);
-      return;
-    }
-    void this.context.resume().then(() => removeResumeListeners(this.resume), () => undefined);
-  };
-}
-
-const RESUME_EVENTS = ['pointerdown', 'keydown'] as const;
-
-function addResumeListeners(listener: () => void): void {
-  for (const type of RESUME_EVENTS) document.addEventListener(type, listener, { capture: true, passive: true });
-}
-
-function removeResumeListeners(listener: () => void): void {
-  for (const type of RESUME_EVENTS) document.removeEventListener(type, listener, { capture: true });
 }

@@ -5,6 +5,9 @@ import * as groupSupportDetails from './003-group-support-details.js';
 import * as privateMessages from './004-private-messages.js';
 import * as groundRules from './005-ground-rules.js';
 import * as sessionAgenda from './006-session-agenda.js';
+import * as talkTime from './007-talk-time.js';
+import * as floor from './008-floor.js';
+import * as moderationSet from './009-moderation-set.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -17,6 +20,9 @@ const migrations: Record<string, Migration> = {
   '004-private-messages': privateMessages,
   '005-ground-rules': groundRules,
   '006-session-agenda': sessionAgenda,
+  '007-talk-time': talkTime,
+  '008-floor': floor,
+  '009-moderation-set': moderationSet,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -64,6 +64,12 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
     if (!outcome.ok) return fail(outcome.code, outcome.message);
     for (const connectionId of staffConnections(services, self.sessionId)) io.to(connectionId).emit('distress:updated', outcome.alert);
     if (action === 'escalate') await reportToOncall(services, self.sessionId, outcome.alert, 'distress.escalated');
+    // [DS13] The member who asked is told it is closed, so they are not left waiting; a case a
+    // facilitator opened about them stays unknown to them (DS9).
+    const raiser = services.rooms.get(self.sessionId, outcome.alert.participantId);
+    if (action === 'resolve' && raiser && outcome.alert.openedBy === null) {
+      io.to(raiser.connectionId).emit('distress:closed', { alertId: outcome.alert.id, at: services.now() });
+    }
     return ok({ alert: outcome.alert });
   });
 }

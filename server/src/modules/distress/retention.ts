@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
  * the group's retention period after a session ends, then deleted. Live sessions are never touched.
  * Returns how many cases and messages were deleted (counts only: nothing about them is logged).
  */
-export async function purgeExpiredRecords(db: Db, now: number): Promise<{ cases: number; messages: number }> {
+export async function purgeExpiredRecords(db: Db, now: number): Promise<{ cases: number; messages: number; talkTime: number }> {
   const expiredSessions = db
     .selectFrom('sessions as s')
     .innerJoin('groups as g', 'g.id', 's.group_id')
@@ -22,7 +22,11 @@ export async function purgeExpiredRecords(db: Db, now: number): Promise<{ cases:
     const messages = await trx.deleteFrom('private_messages').where('session_id', 'in', expiredSessions).executeTakeFirst();
     await trx.deleteFrom('distress_events').where('alert_id', 'in', trx.selectFrom('distress_alerts').select('id').where('session_id', 'in', expiredSessions)).execute();
     const cases = await trx.deleteFrom('distress_alerts').where('session_id', 'in', expiredSessions).executeTakeFirst();
-    return { cases: Number(cases.numDeletedRows), messages: Number(messages.numDeletedRows) };
+    // [TT9] Talk-time summaries follow the same retention (raw intervals are already gone at the end).
+    const talkTime = await trx.deleteFrom('talk_totals').where('session_id', 'in', expiredSessions).executeTakeFirst();
+    await trx.deleteFrom('talk_balance_samples').where('session_id', 'in', expiredSessions).execute();
+    await trx.deleteFrom('talk_intervals').where('session_id', 'in', expiredSessions).execute();
+    return { cases: Number(cases.numDeletedRows), messages: Number(messages.numDeletedRows), talkTime: Number(talkTime.numDeletedRows) };
   });
 }
 
@@ -49,7 +53,7 @@ export class RetentionScheduler {
   async run(): Promise<void> {
     try {
       const deleted = await purgeExpiredRecords(this.db, this.now());
-      if (deleted.cases + deleted.messages > 0) this.log.info(deleted, 'deleted support records past their retention');
+      if (deleted.cases + deleted.messages + deleted.talkTime > 0) this.log.info(deleted, 'deleted support records past their retention');
     } catch (err) {
       this.log.error({ err }, 'retention purge failed');
     }

@@ -5,6 +5,7 @@ import { ErrorBodySchema, type ErrorCode, type Session, InvitePreviewSchema, Red
 import { sendError } from '../../lib/http-errors.js';
 import type { Services } from '../../services.js';
 import { inviteRefusal } from './invite-status.js';
+import { linkRefusal } from '../waiting-room/admission-gate.js';
 import type { GroupRecord } from '../groups/groups.repository.js';
 import type { InviteRecord } from './invites.repository.js';
 
@@ -26,6 +27,9 @@ export async function joinRoutes(app: FastifyInstance, opts: { services: Service
     if (!invite) return { ok: false, error: { code: 'invite_invalid', message: 'This invite link is not valid. Please check it with your facilitator.' } };
     const session = await services.sessions.find(invite.sessionId);
     if (!session || session.status === 'ended') return { ok: false, error: { code: 'session_ended', message: 'This session has ended.' } };
+    // [MD15] [MD12] A banned person's link, or a member link while the session is locked.
+    const refusal = await linkRefusal(services, invite);
+    if (refusal) return { ok: false, error: refusal };
     if (invite.status !== 'active') return { ok: false, error: inviteRefusal[invite.status] };
     const group = await services.groups.find(session.groupId);
     if (!group) return { ok: false, error: { code: 'invite_invalid', message: 'This invite link is not valid.' } };

@@ -6,6 +6,7 @@ import type { Services } from '../../services.js';
 import { emitPresence } from '../rooms/presence-events.js';
 import { withFacilitatorMute } from '../rooms/room-state.js';
 import { mayModerate } from './moderation.policy.js';
+import { viaMedia } from './moderation-recipients.js';
 
 /**
  * Mute and remove. There is deliberately no unmute: [MD1] a facilitator can never turn anyone's
@@ -15,11 +16,14 @@ import { mayModerate } from './moderation.policy.js';
 export function registerModerationHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
   const actor = socket.data.identity;
 
-  onCommand(socket, log, 'moderation:mute', ({ participantId }) => {
+  onCommand(socket, log, 'moderation:mute', async ({ participantId }) => {
     const target = services.rooms.get(actor.sessionId, participantId);
     if (!target) return fail('not_found', 'That person is not in the room.');
     const verdict = mayModerate({ id: actor.participantId, role: actor.role }, target.participant, 'mute');
     if (!verdict.allowed) return fail('not_allowed', verdict.reason);
+    // [MD8] The media server first (LiveKit: the SFU stops forwarding); Hearth's state only once it confirmed.
+    const refusal = await viaMedia('the mute', () => services.mediaGateway.muteMicrophone(actor.sessionId, participantId));
+    if (refusal) return refusal;
     const by = { id: actor.participantId, displayName: actor.displayName };
     const muted = services.rooms.update(actor.sessionId, participantId, (p) => withFacilitatorMute(p, by));
     if (!muted) return fail('not_found', 'That person is not in the room.');
@@ -33,6 +37,9 @@ export function registerModerationHandlers(io: HearthServer, socket: HearthSocke
     if (!target) return fail('not_found', 'That person is not in the room.');
     const verdict = mayModerate({ id: actor.participantId, role: actor.role }, target.participant, 'remove');
     if (!verdict.allowed) return fail('not_allowed', verdict.reason);
+    // [MD8] Out of the media room first: if LiveKit did not confirm, nothing below happens.
+    const refusal = await viaMedia('the removal', () => services.mediaGateway.remove(actor.sessionId, participantId));
+    if (refusal) return refusal;
     const now = services.now();
     // Persist first: once the ack says "removed", their credential and link must already be dead.
     await services.participants.markRemoved(participantId, now);

@@ -18,9 +18,13 @@ export type AdmitResult = { ok: true; replaced: Presence | undefined } | { ok: f
 /** Called when a participant's place in a room ends: they left, were removed, or a newer connection replaced them. */
 export type DepartureListener = (sessionId: string, participantId: string) => void;
 
+/** Called after a participant is admitted or their state changes (media, mute), with the new state. */
+export type ChangeListener = (sessionId: string, participant: Participant) => void;
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Map<string, Presence>>();
   private readonly departureListeners = new Set<DepartureListener>();
+  private readonly changeListeners = new Set<ChangeListener>();
 
   constructor(readonly capacity: number) {}
 
@@ -31,6 +35,7 @@ export class RoomRegistry {
     room.set(presence.participant.id, presence);
     this.rooms.set(sessionId, room);
     if (replaced) this.departed(sessionId, presence.participant.id);
+    this.changed(sessionId, presence.participant);
     return { ok: true, replaced };
   }
 
@@ -57,6 +62,7 @@ export class RoomRegistry {
     const presence = this.get(sessionId, participantId);
     if (!presence) return undefined;
     presence.participant = change(presence.participant);
+    this.changed(sessionId, presence.participant);
     return presence.participant;
   }
 
@@ -71,6 +77,16 @@ export class RoomRegistry {
   onDeparture(listener: DepartureListener): () => void {
     this.departureListeners.add(listener);
     return () => this.departureListeners.delete(listener);
+  }
+
+  /** Talk-time measurement follows who is present and audible (joined, microphone, mute); returns an unsubscribe. */
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private changed(sessionId: string, participant: Participant): void {
+    for (const listener of [...this.changeListeners]) listener(sessionId, participant);
   }
 
   private departed(sessionId: string, participantId: string): void {

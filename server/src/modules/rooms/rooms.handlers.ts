@@ -6,8 +6,11 @@ import type { Services } from '../../services.js';
 import { deliverAway } from '../aside/aside.handlers.js';
 import { deliverOpenAlerts } from '../distress/distress.handlers.js';
 import { joinRefusal } from '../rules/consent-gate.js';
+import { welcomeToFloor } from '../floor/floor-control.js';
+import { admissionGate, recordEntry } from '../waiting-room/admission-gate.js';
 import { emitPresence, hiddenMediaPeers, visibleParticipants } from './presence-events.js';
 import { withOwnMediaState } from './room-state.js';
+import { livekitAccess } from '../livekit/media-access.js';
 
 /**
  * Joining, leaving and a participant's own media state. Invariants:
@@ -27,6 +30,9 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
     // [GR5] The consent gate: enforced here, so no client can skip the pre-join page.
     const refusal = await joinRefusal(services, identity);
     if (refusal) return refusal;
+    // [MD15] [MD9]-[MD12] Bans, the lock and the waiting room: enforced here too, whatever the client does.
+    const admission = await admissionGate(services, identity);
+    if (admission.refusal) return admission.refusal;
     if (payload.displayName && payload.displayName.trim() !== identity.displayName) {
       identity.displayName = payload.displayName.trim();
       await services.participants.updateDisplayName(identity.participantId, identity.displayName);
@@ -42,6 +48,9 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
       mutedBy: null,
       joinedAt: services.now(),
     };
+    // [LK6] LiveKit mode: the join token, minted before admission (null in mesh mode).
+    const livekit = await livekitAccess(services, { ...identity, participantId: participant.id, displayName: participant.displayName });
+    if (livekit && !livekit.ok) return livekit;
     // The socket may have dropped while we read the database; admitting it now would leave a ghost.
     if (!socket.connected) return fail('not_in_room', 'The connection closed while joining.');
     const admitted = services.rooms.admit(identity.sessionId, { participant, connectionId: socket.id, inviteId: identity.inviteId });
@@ -53,11 +62,14 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
     }
     if (admitted.replaced) closeReplaced(io, services, identity.sessionId, admitted.replaced.connectionId, participant);
     socket.data.joined = true;
+    // Remembered, so a later lock or waiting room never shuts this person out after a dropped connection.
+    if (admission.firstEntry) await recordEntry(services, identity);
     await socket.join(channel);
     emitPresence(io, services.rooms, identity.sessionId, participant, 'participant:joined', participant, socket.id);
     // After the ack, so the client has its room state before alerts arrive.
     setImmediate(() => void deliverOpenAlerts(socket, services).catch((err: unknown) => log.error({ err }, 'delivering open alerts failed')));
     setImmediate(() => deliverAway(socket, services));
+    setImmediate(() => void welcomeToFloor(io, socket, services, log).catch((err: unknown) => log.error({ err }, 'delivering the floor failed')));
     return ok({
       self: participant,
       participants: visibleParticipants(services.rooms.list(identity.sessionId), identity.role).filter((p) => p.id !== participant.id),
@@ -65,7 +77,7 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
       session: { id: session.id, title: session.title, groupName: group.name },
       // [DS7] Emergency contacts are for facilitators only; the server decides, by role.
       support: { crisisResources: group.crisisResources, emergencyContacts: isFacilitatorRole(identity.role) ? group.emergencyContacts : null },
-      media: {
+      media: livekit ? livekit.access : {
         mode: 'mesh' as const,
         iceServers: services.config.iceServers,
         signallingTicket: services.signalling.issueTicket(identity.sessionId, participant.id),
@@ -83,6 +95,10 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
   onCommand(socket, log, 'media:state', (payload) => {
     if (identity.role === Role.supervisor && (payload.audio || payload.video)) {
       return fail('not_allowed', 'You are observing this session: your microphone and camera stay off.');
+    }
+    // [FL5] Under floor control, a member turns their microphone on only while holding the floor.
+    if (payload.audio && !services.rooms.get(identity.sessionId, identity.participantId)?.participant.audio && services.floor.refusesUnmute(identity.sessionId, identity)) {
+      return fail('not_allowed', 'Only the person whose turn it is can speak right now. You can turn your microphone on when it is your turn.');
     }
     const self = services.rooms.update(identity.sessionId, identity.participantId, (p) => withOwnMediaState(p, payload));
     if (!self) return fail('not_in_room', 'Join the room first.');

@@ -32,6 +32,8 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
     if (!owned) return sendError(reply, 'not_found', 'No such session.');
     const ended = await services.sessions.end(owned.session.id, services.now());
     await services.roomControl.endSession(owned.session.id);
+    // [TT9] Raw speaking intervals go now; the talk-time totals stay for the summary.
+    await services.talkTime.finishSession(owned.session.id);
     return ended ?? owned.session;
   });
 

@@ -1,6 +1,6 @@
 /**
  * What other modules (the hands queue's fair order, go-rounds) may ask of talk-time measurement,
- * without depending on how it is measured or stored. Implemented by the talk-time module.
+ * without depending on how it is measured or stored. Implemented by TalkTimeService (talk-time.service.ts).
  */
 export interface SpokenTimeSource {
   /** Milliseconds of speech credited so far this session, per participant id (absent = none yet). */
@@ -8,9 +8,3 @@ export interface SpokenTimeSource {
   /** Called when a participant starts speaking (as credited by the server). Returns an unsubscribe. */
   onSpeakingStarted(listener: (sessionId: string, participantId: string) => void): () => void;
 }
-
-/** Placeholder until the talk-time module is wired in services.ts (replaced there, not kept). */
-export const noSpokenTime: SpokenTimeSource = {
-  spokenMsByParticipant: () => new Map(),
-  onSpeakingStarted: () => () => undefined,
-};

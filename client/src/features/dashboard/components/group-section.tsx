@@ -10,6 +10,7 @@ import { listSessions, startSession } from '../api/dashboard-api';
 import { LiveSession } from './live-session';
 import { PastSession } from './past-session';
 import { SupportDetailsForm } from './support-details-form';
+import { WelcomeTextForm } from './welcome-text-form';
 
 const PAST_SHOWN = 5;
 
@@ -91,6 +92,7 @@ export function GroupSection({ group, onChange }: { group: Group; onChange: (gro
         </div>
       ) : null}
       <SupportDetailsForm group={group} onSaved={onChange} />
+      <WelcomeTextForm groupId={group.id} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Session } from '@hearth/shared';
 import { formatDateTime } from '../../../lib/format';
 import { SessionCases } from './session-cases';
+import { SessionTalkTime } from './session-talk-time';
 
 /** An ended session: what it was and when, and its support records for as long as the group keeps them. */
 export function PastSession({ session }: { session: Session }) {
@@ -12,6 +13,7 @@ export function PastSession({ session }: { session: Session }) {
         {session.title} <span className="muted">· {formatDateTime(session.startedAt)}</span>
       </p>
       <SessionCases sessionId={session.id} describedBy={titleId} ended />
+      <SessionTalkTime sessionId={session.id} describedBy={titleId} />
     </li>
   );
 }

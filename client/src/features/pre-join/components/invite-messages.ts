@@ -24,6 +24,12 @@ export function inviteProblem(error: ClientError): { title: string; message: str
         message: 'A facilitator removed you from this session, so this link no longer works for you. You are welcome to contact the person who invited you.' };
     case 'session_ended':
       return { title: 'This session has ended', canRetry: false, message: 'Thank you for being part of it.' };
+    case 'banned':
+      return { title: "You can't rejoin this session", canRetry: false,
+        message: 'A facilitator has removed you from this session, and you cannot rejoin it. You are welcome to contact the person who invited you.' };
+    case 'session_locked':
+      return { title: 'This session is locked', canRetry: true,
+        message: 'The facilitator has locked this session, so nobody new can join right now. Please contact your facilitator, or try again later.' };
     case 'rate_limited':
       return { title: 'Please wait a moment', canRetry: true, message: 'There were many attempts just now. Please wait a minute and try again.' };
     default:
@@ -36,5 +42,6 @@ export function inviteProblem(error: ClientError): { title: string; message: str
  * link was used up (by them) or has expired since they joined (expiry limits redeeming only).
  */
 export function storedCredentialStillUsable(error: ClientError): boolean {
-  return error.code === 'invite_used_up' || error.code === 'invite_expired';
+  // A lock keeps out only people who were never in: someone already admitted comes back with their credential.
+  return error.code === 'invite_used_up' || error.code === 'invite_expired' || error.code === 'session_locked';
 }

@@ -42,7 +42,7 @@ export function MemberPreJoin({ token, preview, onJoinStart, onJoined }: MemberP
       if (loadCredential(token) && storedCredentialStillUsable(result.error)) {
         return setInvite({ status: 'ready', invite: null });
       }
-      if (result.error.code === 'removed' || result.error.code === 'session_ended') clearCredential(token);
+      if (result.error.code === 'removed' || result.error.code === 'banned' || result.error.code === 'session_ended') clearCredential(token);
       setInvite({ status: 'problem', error: result.error });
     });
     return () => {

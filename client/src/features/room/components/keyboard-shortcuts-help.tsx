@@ -1,5 +1,5 @@
 /** A small disclosure listing the room's shortcuts; native <details> so it needs no script to work. */
-export function KeyboardShortcutsHelp({ supportShortcut }: { supportShortcut: boolean }) {
+export function KeyboardShortcutsHelp({ supportShortcut, handShortcut = false, talkTimeShortcut = false }: { supportShortcut: boolean; handShortcut?: boolean; talkTimeShortcut?: boolean }) {
   return (
     <details className="shortcuts">
       <summary>Keyboard shortcuts</summary>
@@ -16,6 +16,18 @@ export function KeyboardShortcutsHelp({ supportShortcut }: { supportShortcut: bo
           <dt><kbd>G</kbd></dt>
           <dd>Show or hide the group's ground rules</dd>
         </div>
+        {handShortcut ? (
+          <div>
+            <dt><kbd>R</kbd></dt>
+            <dd>Raise or lower your hand</dd>
+          </div>
+        ) : null}
+        {talkTimeShortcut ? (
+          <div>
+            <dt><kbd>T</kbd></dt>
+            <dd>Show or hide talk time (facilitators only)</dd>
+          </div>
+        ) : null}
         {supportShortcut ? (
           <div>
             <dt><kbd>H</kbd></dt>

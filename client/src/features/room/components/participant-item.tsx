@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { Participant } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { roleLabel } from '../../../lib/format';
@@ -15,9 +15,11 @@ export interface ParticipantItemProps {
   onRemove: (participant: Participant) => void;
   /** Facilitators only, on a member's row: open a private support case about them. */
   onConcern?: ((participant: Participant) => void) | undefined;
+  /** More moderation actions for this row (facilitators only). */
+  extraActions?: ReactNode;
 }
 
-export function ParticipantItem({ participant, isSelf, audioOn, canModerate, busy, onMute, onRemove, onConcern }: ParticipantItemProps) {
+export function ParticipantItem({ participant, isSelf, audioOn, canModerate, busy, onMute, onRemove, onConcern, extraActions }: ParticipantItemProps) {
   const explainId = useId();
   const name = participant.displayName;
   const muted = mutedText(participant, audioOn);
@@ -52,6 +54,7 @@ export function ParticipantItem({ participant, isSelf, audioOn, canModerate, bus
               Concerned<span className="visually-hidden"> about {name}</span>
             </Button>
           ) : null}
+          {extraActions}
           {alreadyMuted ? (
             <span id={explainId} className="participant__explain">
               {participant.mutedBy ? 'Already muted' : 'Their microphone is already off'}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { isFacilitatorRole, type Participant } from '@hearth/shared';
 import type { DistressLevel } from '@hearth/shared';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
@@ -15,13 +15,15 @@ export interface ParticipantsPanelProps {
   notify: (text: string) => void;
   /** Facilitators: open a private support case about a member (absent for everyone else). */
   onOpenCase?: ((participantId: string, level: DistressLevel, note: string) => Promise<CommandOutcome<'distress:open'>>) | undefined;
+  /** Facilitators: more actions on another person's row (ask to unmute, stop video, ban). */
+  renderActions?: ((participant: Participant) => ReactNode) | undefined;
 }
 
 /**
  * Who is here. Facilitators and co-facilitators also get Mute and Remove for each other person;
  * the server checks the role again, this only decides what to show.
  */
-export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, notify, onOpenCase }: ParticipantsPanelProps) {
+export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, notify, onOpenCase, renderActions }: ParticipantsPanelProps) {
   const canModerate = isFacilitatorRole(self.role);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [pending, setPending] = useState<string | null>(null);
@@ -72,6 +74,7 @@ export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, n
             onMute={mute}
             onRemove={(p) => setRemoving(p)}
             onConcern={canModerate && onOpenCase ? setConcernedAbout : undefined}
+            extraActions={canModerate && renderActions ? renderActions(participant) : undefined}
           />
         ))}
       </ul>

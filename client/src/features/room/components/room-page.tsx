@@ -5,9 +5,10 @@
  * left, closed or refused.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { RoomCredential } from '@hearth/shared';
+import { isFacilitatorRole, type RoomCredential } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { useAside } from '../hooks/use-aside';
+import { useFloor } from '../hooks/use-floor';
 import { useConversations } from '../hooks/use-conversations';
 import { useDistress } from '../hooks/use-distress';
 import { useGroundRules } from '../hooks/use-ground-rules';
@@ -19,12 +20,17 @@ import { useMediaFlags } from '../hooks/use-media-flags';
 import { useRoomMedia } from '../hooks/use-room-media';
 import { useRoomNotice } from '../hooks/use-room-notice';
 import { useRoomSocket, type MediaFlags } from '../hooks/use-room-socket';
+import { useTalkReport } from '../hooks/use-talk-report';
 import { canAskForSupport } from '../model/distress-state';
 import { closedMessage, refusedMessage, type RoomExitMessage } from '../model/room-messages';
 import { isObserver } from '../model/observer';
 import { isFinished, orderedParticipants } from '../model/room-state';
 import { RoomMessage } from './room-message';
+import { mutedAnnouncement } from './moderation/moderation-words';
+import { useModeration } from './moderation/use-moderation';
+import { WaitingRoom } from './moderation/waiting-room';
 import { RoomView } from './room-view';
+import { useTalkTime } from './talk-time/use-talk-time';
 import '../../../styles/room.css';
 
 export interface RoomPageProps {
@@ -89,7 +95,28 @@ export function RoomPage(props: RoomPageProps) {
   const controls = useLocalControls({
     connection: media.connection, localStream: media.localStream, flagsRef, commit, sendMediaState: setMediaState, notify,
   });
+  // Talk time: this person's own speech, measured on their microphone and reported to the server
+  // (kept through a reconnect: what could not be sent meanwhile goes with the next report).
+  const { beforeMicrophoneToggle } = useTalkReport({
+    active: (state.phase.kind === 'in-room' || state.phase.kind === 'reconnecting') && !observing,
+    microphone: media.localStream.getAudioTracks()[0] ?? null,
+    flagsRef,
+    command: room.command,
+  });
+  // Hands, the floor, go-rounds and private notes (each person receives only what they may know).
+  const floor = useFloor({ inRoom: state.phase.kind === 'in-room', self: state.self, others: state.others, command: room.command, listen: room.listen });
+  const talkTime = useTalkTime({ command: room.command, listen: room.listen });
   const aside = useAside({ inRoom: state.phase.kind === 'in-room', connection: media.connection, command: room.command, listen: room.listen, notify });
+  // Waiting room, lock, mute everyone, ask to unmute, stop video, ban: the member decides about their own media.
+  const moderation = useModeration({
+    self: state.self, inRoom: state.phase.kind === 'in-room', command: room.command, listen: room.listen, notify,
+    onVideoStopped: () => {
+      if (flagsRef.current.video) controls.toggleCamera();
+    },
+    onUnmuteSelf: () => {
+      if (!flagsRef.current.audio) controls.toggleMicrophone();
+    },
+  });
 
   // A facilitator muted us: stop sending, and say so calmly until the person unmutes or dismisses.
   const { lastMutedBy } = state;
@@ -97,7 +124,7 @@ export function RoomPage(props: RoomPageProps) {
   useEffect(() => {
     if (!lastMutedBy) return;
     applyRemoteMute();
-    notify(`${lastMutedBy.by.displayName} muted you. You can unmute yourself when you're ready.`, true);
+    notify(mutedAnnouncement(lastMutedBy.by.displayName, lastMutedBy.everyone === true, lastMutedBy.floor === true), true);
   }, [lastMutedBy, applyRemoteMute, notify]);
   useEffect(() => {
     if (flags.audio && notice?.persistent) dismiss();
@@ -108,9 +135,13 @@ export function RoomPage(props: RoomPageProps) {
   const inCall = (state.phase.kind === 'in-room' || state.phase.kind === 'reconnecting') && state.self && state.session;
   const asksForSupport = state.self ? canAskForSupport(state.self.role) : false;
   useKeyboardShortcuts(inCall ? {
-    ...(observing ? {} : { m: () => controls.toggleMicrophone(true), v: () => controls.toggleCamera(true) }),
+    ...(observing ? {} : { m: () => { beforeMicrophoneToggle(); controls.toggleMicrophone(true); }, v: () => controls.toggleCamera(true) }),
     ...(asksForSupport ? { h: distress.openDialog } : {}),
+    // R, not H: H already asks for support, which must stay one key away.
+    ...(observing ? {} : { r: () => void floor.toggleHand() }),
     g: groundRules.toggle,
+    // Talk time: the facilitators' panel only (members never receive the figures).
+    ...(state.self && isFacilitatorRole(state.self.role) ? { t: talkTime.toggle } : {}),
   } : {});
 
   const [leaving, setLeaving] = useState(false);
@@ -144,6 +175,10 @@ export function RoomPage(props: RoomPageProps) {
       return <RoomMessage title={message.title} message={message.message}>{exitActions(message)}</RoomMessage>;
     }
     case 'refused': {
+      // [MD9] The session has a waiting room: wait there, then join afresh once admitted.
+      if (state.phase.error.code === 'admission_required') {
+        return <WaitingRoom token={props.credential.token} onAdmitted={() => props.onRejoin(flagsRef.current)} />;
+      }
       const message = refusedMessage(state.phase.error);
       return <RoomMessage title={message.title} message={message.message}>{exitActions(message)}</RoomMessage>;
     }
@@ -177,7 +212,7 @@ export function RoomPage(props: RoomPageProps) {
       notice={notice}
       onDismissNotice={dismiss}
       leaving={leaving}
-      onToggleMicrophone={() => controls.toggleMicrophone()}
+      onToggleMicrophone={() => { beforeMicrophoneToggle(); controls.toggleMicrophone(); }}
       onToggleCamera={() => controls.toggleCamera()}
       onLeave={() => void leave()}
       onMute={room.mute}
@@ -190,6 +225,9 @@ export function RoomPage(props: RoomPageProps) {
       agenda={agenda}
       conversations={conversations}
       support={state.support}
+      floor={floor}
+      moderation={moderation}
+      talkTime={talkTime}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Participant } from '@hearth/shared';
+import { isFacilitatorRole, type Participant } from '@hearth/shared';
 import type { MediaSnapshot, RemoteMedia } from '../../../media';
 import { Button } from '../../../components/ui/button';
 import type { CommandOutcome } from '../../../lib/socket';
@@ -9,6 +9,7 @@ import type { Conversations } from '../hooks/use-conversations';
 import type { Distress } from '../hooks/use-distress';
 import type { GroundRules as GroundRulesApi } from '../hooks/use-ground-rules';
 import type { Agenda } from '../hooks/use-agenda';
+import type { Floor } from '../hooks/use-floor';
 import type { RoomNotice } from '../hooks/use-room-notice';
 import type { MediaFlags } from '../hooks/use-room-socket';
 import { canAskForSupport } from '../model/distress-state';
@@ -19,12 +20,20 @@ import { AsidePanel } from './aside/aside-panel';
 import { ControlsToolbar } from './controls-toolbar';
 import { PrivateSupport } from './distress/private-support';
 import { GroundRules } from './rules/ground-rules';
+import { FloorPanel } from './floor/floor-panel';
 import { SessionAgenda } from './agenda/session-agenda';
 import { SupportRequestControl } from './distress/support-request-control';
 import { KeyboardShortcutsHelp } from './keyboard-shortcuts-help';
 import { ObserverPanel } from './observer/observer-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { VideoGrid } from './video-grid';
+import { ModerationPanel } from './moderation/moderation-panel';
+import { ParticipantModeration } from './moderation/participant-moderation';
+import { UnmutePrompt } from './moderation/unmute-prompt';
+import type { Moderation } from './moderation/use-moderation';
+import { OwnShareMeter } from './talk-time/own-share-meter';
+import { TalkTimeControl } from './talk-time/talk-time-panel';
+import type { TalkTime } from './talk-time/use-talk-time';
 
 export interface RoomViewProps {
   session: { title: string; groupName: string };
@@ -48,11 +57,17 @@ export interface RoomViewProps {
   /** The session's agenda: the current phase for everyone, the controls for facilitators. */
   agenda: Agenda;
   conversations: Conversations;
+  /** Hands, the floor, go-rounds and private notes. */
+  floor: Floor;
   /** The group's crisis resources and (facilitators only) emergency contacts, from joining. */
   support: SupportDetails;
   /** The pull-aside: while this person is in one, the private panel replaces the group's grid. */
   aside: Aside;
   asideRemote: RemoteMedia | null;
+  /** The moderation set: session controls for facilitators, the ask to unmute for the member asked. */
+  moderation: Moderation;
+  /** Talk time: the facilitators' panel (T), or a member's own meter when the group allows it. */
+  talkTime: TalkTime;
 }
 
 /**
@@ -91,8 +106,11 @@ export function RoomView(props: RoomViewProps) {
         <PrivateSupport self={self} distress={distress} conversations={props.conversations} support={props.support} />
       )}
       <main className="room__main">
+        {props.moderation.facilitator ? <ModerationPanel moderation={props.moderation} /> : <UnmutePrompt moderation={props.moderation} />}
         <SessionAgenda role={self.role} agenda={props.agenda} />
+        {isFacilitatorRole(self.role) ? <TalkTimeControl talkTime={props.talkTime} /> : <OwnShareMeter own={props.talkTime.state.own} />}
         <GroundRules role={self.role} rules={props.groundRules} />
+        <FloorPanel self={self} others={others} floor={props.floor} />
         {mine ? (
           <AsidePanel aside={mine} self={self} partner={others.find((p) => p.id === mine.with.id)} local={local}
             remote={props.asideRemote} returning={aside.pending === 'end'} onReturn={() => void aside.end()} />
@@ -113,11 +131,12 @@ export function RoomView(props: RoomViewProps) {
               </Button>
             ) : null}
           </div>
-          <KeyboardShortcutsHelp supportShortcut={asksForSupport} />
+          <KeyboardShortcutsHelp supportShortcut={asksForSupport} handShortcut={!isObserver(self.role)} talkTimeShortcut={isFacilitatorRole(self.role)} />
         </div>
       </main>
       <ParticipantsPanel self={self} others={others} selfAudio={local.audio} onMute={props.onMute}
-        onRemove={props.onRemove} notify={props.notify} onOpenCase={distress.openCase} />
+        onRemove={props.onRemove} notify={props.notify} onOpenCase={distress.openCase}
+        renderActions={(p) => <ParticipantModeration participant={p} moderation={props.moderation} />} />
     </div>
     </AsideContext.Provider>
   );

@@ -35,6 +35,8 @@ export function useDistress({ selfId, command, listen }: Options) {
         return dispatch({ type: fact.name === 'distress:alert' ? 'alert' : 'alert-changed', alert: fact.payload });
       case 'distress:seen':
         return dispatch({ type: 'seen', fact: fact.payload });
+      case 'distress:closed':
+        return dispatch({ type: 'closed', alertId: fact.payload.alertId });
       default:
         // Conversation facts are for use-conversations.
         return;

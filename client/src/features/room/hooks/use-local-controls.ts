@@ -57,6 +57,11 @@ export function useLocalControls(options: Options) {
       if (announce) notify(`${kind === 'audio' ? 'Microphone' : 'Camera'} ${next ? 'on' : 'off'}`);
       const ack = await sendMediaState(flagsRef.current);
       if (!ack.ok && ack.error.code !== 'not_in_room') notify(ack.error.message);
+      // [FL5] Refused (floor control: not their turn): the microphone goes back off, so nothing is sent.
+      if (!ack.ok && ack.error.code === 'not_allowed' && kind === 'audio' && next) {
+        await setDevice('audio', false);
+        commit({ audio: false });
+      }
     });
     // setDevice only reads `latest`, which is stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -21,10 +21,13 @@ export interface MediaFlags {
 
 /** Facts this hook does not handle itself but passes on, already validated, to whoever listens. */
 const RELAYED_FACTS = [
-  'distress:alert', 'distress:acknowledged', 'distress:updated', 'distress:seen', 'case:message', 'backchannel:message',
+  'distress:alert', 'distress:acknowledged', 'distress:updated', 'distress:seen', 'distress:closed', 'case:message', 'backchannel:message',
   'rules:spotlighted', 'rules:revisit-requested', 'rules:proposal', 'rules:updated',
   'agenda:phase',
   'aside:started', 'aside:ended', 'aside:away',
+  'talk:stats', 'talk:own-share',
+  'floor:state', 'floor:queue', 'hand:mine', 'nudge:received', 'nudge:answered',
+  'moderation:settings', 'moderation:unmute-requested', 'moderation:unmute-answered', 'moderation:video-stopped', 'waiting:updated', 'waiting:message',
 ] as const satisfies readonly ServerFactName[];
 type RelayedFactName = (typeof RELAYED_FACTS)[number];
 export type RoomFact = { [E in RelayedFactName]: { name: E; payload: FactPayload<E> } }[RelayedFactName];
@@ -95,7 +98,7 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
       onFact(socket, 'participant:joined', (participant) => dispatch({ type: 'participant', participant })),
       onFact(socket, 'participant:updated', (participant) => dispatch({ type: 'participant', participant })),
       onFact(socket, 'participant:left', ({ participantId }) => dispatch({ type: 'participant-left', participantId })),
-      onFact(socket, 'moderation:muted', ({ by }) => dispatch({ type: 'muted-by', by, at: Date.now() })),
+      onFact(socket, 'moderation:muted', ({ by, everyone, floor }) => dispatch({ type: 'muted-by', by, at: Date.now(), everyone: everyone ?? false, floor: floor ?? false })),
       onFact(socket, 'media:hidden-peers', ({ participantIds }) => dispatch({ type: 'hidden-media-peers', participantIds })),
       onFact(socket, 'room:closed', ({ reason }) => {
         dispatch({ type: 'closed', reason });

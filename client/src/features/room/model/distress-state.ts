@@ -26,6 +26,8 @@ export interface OwnRequest {
   seenAt: number | null;
   /** The group's crisis lines, shown privately to the person at once (null if the group has none). */
   crisisResources: string | null;
+  /** [DS13] A facilitator closed the request (`distress:closed`). Absent until then. */
+  closed?: true;
 }
 
 export interface MemberSide {
@@ -67,6 +69,7 @@ export type DistressAction =
   | { type: 'send-failed'; error: ClientError }
   | { type: 'send-succeeded'; result: CommandResult<'distress:raise'> }
   | { type: 'seen'; fact: SeenFact }
+  | { type: 'closed'; alertId: string }
   /** `distress:alert`: new, re-delivered on (re)join, or re-alerted. The only one that may announce. */
   | { type: 'alert'; alert: DistressAlert }
   /** `distress:acknowledged`, `distress:updated`, or the answer to our own acknowledge. */
@@ -108,6 +111,10 @@ export function distressReducer(state: DistressState, action: DistressAction): D
       // Only while a send is in flight can this be the answer to it; otherwise it is about an older request.
       if (!state.member.sending) return state;
       return withMember(state, { seenEarly: { ...state.member.seenEarly, [alertId]: at } });
+    }
+    case 'closed': {
+      const { sent } = state.member;
+      return sent?.alertId === action.alertId && !sent.closed ? withMember(state, { sent: { ...sent, closed: true } }) : state;
     }
     case 'alert':
     case 'alert-changed':
@@ -212,6 +219,7 @@ export function memberStatusText(member: MemberSide): string {
   if (!member.dialogOpen && member.sending) return 'Sending privately…';
   if (!member.dialogOpen && member.error) return 'Your request was not sent. Press “I need support” to try again.';
   if (!member.sent) return '';
+  if (member.sent.closed) return 'Your facilitators have closed this request. If you need support again, press “I need support”.';
   return member.sent.seenAt === null ? 'Sent privately to your facilitators.' : 'A facilitator has seen your request.';
 }
 

@@ -21,6 +21,8 @@ export function closedMessage(reason: ClosedReason): RoomExitMessage {
       return { title: 'Thank you for coming', message: 'This session has ended.', action: null };
     case 'replaced':
       return { title: 'This session is open somewhere else', message: 'You joined from another tab.', action: 'rejoin' };
+    case 'banned':
+      return { title: 'You are no longer in this session', message: 'A facilitator has removed you from this session, and you cannot rejoin it.', action: null };
   }
 }
 
@@ -30,6 +32,10 @@ export function refusedMessage(error: ClientError): RoomExitMessage {
       return { title: 'Hearth has been updated', message: 'Please reload the page to join with the latest version.', action: 'reload' };
     case 'removed':
       return closedMessage('removed');
+    case 'banned':
+      return closedMessage('banned');
+    case 'session_locked':
+      return { title: 'This session is locked', message: error.message, action: null };
     case 'session_ended':
       return closedMessage('session_ended');
     case 'invite_revoked':
@@ -53,6 +59,6 @@ export function refusedMessage(error: ClientError): RoomExitMessage {
 
 /** Codes after which the stored credential is useless and should be forgotten. */
 export function credentialRejected(code: ClientErrorCode): boolean {
-  return code === 'removed' || code === 'session_ended' || code === 'unauthenticated'
+  return code === 'removed' || code === 'banned' || code === 'session_ended' || code === 'unauthenticated'
     || code === 'invite_revoked' || code === 'invite_expired';
 }

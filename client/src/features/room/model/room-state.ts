@@ -33,7 +33,7 @@ export interface RoomState {
    */
   support: SupportDetails;
   /** The last time a facilitator muted this participant; a new object per event. */
-  lastMutedBy: { by: MutedBy; at: number } | null;
+  lastMutedBy: { by: MutedBy; at: number; everyone?: boolean; floor?: boolean } | null;
   /** [SV5] Bare ids this client sends media to without showing them (the hidden supervisor, for members). */
   hiddenMediaPeers: readonly string[];
 }
@@ -42,7 +42,7 @@ export type RoomAction =
   | { type: 'joined'; result: JoinResult }
   | { type: 'participant'; participant: Participant }
   | { type: 'participant-left'; participantId: string }
-  | { type: 'muted-by'; by: MutedBy; at: number }
+  | { type: 'muted-by'; by: MutedBy; at: number; everyone?: boolean; floor?: boolean }
   | { type: 'hidden-media-peers'; participantIds: readonly string[] }
   | { type: 'connection-lost' }
   | { type: 'refused'; error: ClientError }
@@ -89,7 +89,7 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
     case 'hidden-media-peers':
       return { ...state, hiddenMediaPeers: action.participantIds };
     case 'muted-by':
-      return { ...state, lastMutedBy: { by: action.by, at: action.at } };
+      return { ...state, lastMutedBy: { by: action.by, at: action.at, ...(action.everyone ? { everyone: true } : {}), ...(action.floor ? { floor: true } : {}) } };
     case 'connection-lost':
       return state.phase.kind === 'in-room' ? { ...state, phase: { kind: 'reconnecting' } } : state;
     case 'refused':

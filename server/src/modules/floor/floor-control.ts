@@ -1,0 +1,82 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { Role } from '@hearth/shared';
+import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import type { Services } from '../../services.js';
+import { emitPresence } from '../rooms/presence-events.js';
+import { withFacilitatorMute } from '../rooms/room-state.js';
+import { deliverFloor, publishFloor } from './floor-events.js';
+import type { Round, RoundStep } from './round-state.js';
+
+/**
+ * Floor control: while it is on, only the member holding the floor may speak. [FL5]
+ * - LiveKit mode: the SFU withdraws everyone else's right to publish audio (services.mediaGateway);
+ * - mesh mode: the server mutes every other member exactly like a facilitator's mute (they are told, the
+ *   room sees them muted, receivers stop playing them) and refuses their own unmute (rooms.handlers.ts).
+ * [MD1] still holds: nobody is ever unmuted. When the turn passes, the next speaker is offered the floor
+ * and turns their own microphone on; when control ends, everyone may again, and nobody's state changes.
+ * A media server that refuses is logged (no names) and does not stop the room's own enforcement.
+ */
+export async function enforceFloor(io: HearthServer, services: Services, sessionId: string, log: FastifyBaseLogger): Promise<void> {
+  const floor = services.floor.peek(sessionId);
+  if (!floor?.floorControl) return;
+  for (const presence of services.rooms.list(sessionId)) {
+    const { participant } = presence;
+    if (participant.role !== Role.member) continue;
+    const allowed = participant.id === floor.holderId;
+    await setMayPublish(services, sessionId, participant, allowed, log);
+    if (allowed || !participant.audio || !floor.controlBy) continue;
+    const muted = services.rooms.update(sessionId, participant.id, (p) => withFacilitatorMute(p, floor.controlBy!));
+    if (!muted) continue;
+    io.to(presence.connectionId).emit('moderation:muted', { by: floor.controlBy, floor: true });
+    emitPresence(io, services.rooms, sessionId, muted, 'participant:updated', muted);
+  }
+}
+
+/** Floor control ends: everyone may publish again (nobody is unmuted: they turn their own microphone on). */
+export async function releaseFloorControl(services: Services, sessionId: string, log: FastifyBaseLogger): Promise<void> {
+  for (const { participant } of services.rooms.list(sessionId)) {
+    if (participant.role === Role.member) await setMayPublish(services, sessionId, participant, true, log);
+  }
+}
+
+/** Applies a round's step: the next turn (recorded, floor enforced) or the end of the round; then tells the room. */
+export async function applyRoundStep(io: HearthServer, services: Services, sessionId: string, step: Extract<RoundStep, { ok: true }>, log: FastifyBaseLogger): Promise<void> {
+  const floor = services.floor.of(sessionId);
+  const before = floor.round;
+  if (step.ended) {
+    await endRound(services, sessionId, step.round, log);
+  } else {
+    floor.round = step.round;
+    floor.holderId = step.round.currentId;
+    if (step.round.turnsGiven !== before?.turnsGiven) await services.floorRecords.recordTurnGiven(sessionId, step.round.id, services.now());
+    await enforceFloor(io, services, sessionId, log);
+  }
+  publishFloor(io, services, sessionId);
+}
+
+/** The round is over (finished, ended by a facilitator, or nobody left): floor control it turned on ends with it. */
+export async function endRound(services: Services, sessionId: string, round: Round, log: FastifyBaseLogger): Promise<void> {
+  const floor = services.floor.of(sessionId);
+  floor.round = null;
+  floor.holderId = null;
+  await services.floorRecords.recordRoundEnded(round.id, services.now());
+  if (round.floorControl && floor.floorControl) {
+    floor.floorControl = false;
+    floor.controlBy = null;
+    await releaseFloorControl(services, sessionId, log);
+  }
+}
+
+async function setMayPublish(services: Services, sessionId: string, participant: { id: string; role: Role }, allowed: boolean, log: FastifyBaseLogger): Promise<void> {
+  try {
+    await services.mediaGateway.setMayPublishAudio(sessionId, participant, allowed);
+  } catch (err) {
+    log.error({ err, sessionId }, 'media server refused a floor-control change');
+  }
+}
+
+/** After a (re)join: what the floor is, and (under floor control) a member arriving with audio on is muted. */
+export async function welcomeToFloor(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): Promise<void> {
+  deliverFloor(socket, services);
+  await enforceFloor(io, services, socket.data.identity.sessionId, log);
+}

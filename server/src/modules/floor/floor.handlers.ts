@@ -1,0 +1,125 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { fail, isFacilitatorRole, ok, Role } from '@hearth/shared';
+import { onCommand } from '../../realtime/command.js';
+import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import type { Services } from '../../services.js';
+import { hasHand, lowerHand, raiseHand } from './floor-board.js';
+import { applyRoundStep, enforceFloor, releaseFloorControl } from './floor-control.js';
+import { floorState, handQueue, myHand, publishFloor, publishHands } from './floor-events.js';
+import { withoutParticipant } from './round-state.js';
+
+/**
+ * Hands and the floor. Invariants, tested by id (docs/spec.md):
+ * - [FL1] anyone in the room (not the hidden supervisor) raises and lowers only their own hand;
+ *   facilitators lower one or all, choose the order, give the floor and turn floor control on or off;
+ * - [FL2] the queue reaches facilitators only; a member hears only of their own hand and place;
+ * - [FL4] a hand lowers itself when its owner starts speaking while holding the floor;
+ * - [FL5] floor control (floor-control.ts); [FL12] everything is cleared as people leave and the session ends.
+ */
+export function registerFloorHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+  const self = socket.data.identity;
+
+  onCommand(socket, log, 'hand:raise', () => {
+    raiseHand(services.floor.of(self.sessionId), self.participantId, services.now());
+    publishHands(io, services, self.sessionId);
+    return ok({ hand: myHand(services, self.sessionId, self.participantId) });
+  });
+
+  onCommand(socket, log, 'hand:lower', () => {
+    const floor = services.floor.peek(self.sessionId);
+    if (floor && lowerHand(floor, self.participantId)) publishHands(io, services, self.sessionId);
+    return ok({ hand: { raised: false, place: null, lowered: 'self' as const } });
+  });
+
+  onCommand(socket, log, 'hands:lower', ({ participantId }) => {
+    const floor = services.floor.of(self.sessionId);
+    const ids = participantId === undefined ? floor.hands.map((h) => h.participantId) : [participantId];
+    if (participantId !== undefined && !hasHand(floor, participantId)) return fail('not_found', 'That hand is not up.');
+    ids.forEach((id) => lowerHand(floor, id));
+    publishHands(io, services, self.sessionId, ids.map((id) => ({ participantId: id, reason: 'facilitator' as const })));
+    return ok({ queue: handQueue(services, self.sessionId, floor) });
+  });
+
+  onCommand(socket, log, 'hands:order', ({ order }) => {
+    const floor = services.floor.of(self.sessionId);
+    floor.order = order;
+    publishHands(io, services, self.sessionId);
+    return ok({ queue: handQueue(services, self.sessionId, floor) });
+  });
+
+  onCommand(socket, log, 'floor:give', async ({ participantId }) => {
+    const floor = services.floor.of(self.sessionId);
+    if (floor.round) return fail('conflict', 'A round is running: its turns decide who has the floor.');
+    const target = services.rooms.get(self.sessionId, participantId);
+    if (!target || target.participant.role === Role.supervisor) return fail('not_found', 'That person is not in the room.');
+    floor.holderId = participantId;
+    await services.floorRecords.recordTurnGiven(self.sessionId, null, services.now());
+    await enforceFloor(io, services, self.sessionId, log);
+    publishFloor(io, services, self.sessionId);
+    return ok({ floor: floorState(floor, services.now()) });
+  });
+
+  // The holder hands the floor back, or a facilitator takes it back.
+  onCommand(socket, log, 'floor:release', async () => {
+    const floor = services.floor.of(self.sessionId);
+    if (floor.round) return fail('conflict', 'A round is running: use the round\'s controls.');
+    if (floor.holderId !== self.participantId && !isFacilitatorRole(self.role)) return fail('not_allowed', 'You do not hold the floor.');
+    floor.holderId = null;
+    await enforceFloor(io, services, self.sessionId, log);
+    publishFloor(io, services, self.sessionId);
+    return ok({ floor: floorState(floor, services.now()) });
+  });
+
+  onCommand(socket, log, 'floor:control', async ({ on }) => {
+    const floor = services.floor.of(self.sessionId);
+    if (on === floor.floorControl) return ok({ floor: floorState(floor, services.now()) });
+    floor.floorControl = on;
+    floor.controlBy = on ? { id: self.participantId, displayName: self.displayName } : null;
+    if (on) await enforceFloor(io, services, self.sessionId, log);
+    else await releaseFloorControl(services, self.sessionId, log);
+    publishFloor(io, services, self.sessionId);
+    return ok({ floor: floorState(floor, services.now()) });
+  });
+}
+
+/**
+ * [FL12] Someone's place in the room ended: their hand goes down, the floor is free if it was theirs, they
+ * leave the round, their unanswered nudges are dropped. When the room is empty (the last person left, or the
+ * session ended), the session's floor is cleared. A participant replaced by their own new tab stays.
+ */
+export function floorOnDeparture(io: HearthServer, services: Services, log: FastifyBaseLogger): () => void {
+  return services.rooms.onDeparture((sessionId, participantId) => {
+    if (services.rooms.get(sessionId, participantId)) return;
+    void departed(io, services, sessionId, participantId, log).catch((err: unknown) => log.error({ err, sessionId }, 'clearing the floor failed'));
+  });
+}
+
+async function departed(io: HearthServer, services: Services, sessionId: string, participantId: string, log: FastifyBaseLogger): Promise<void> {
+  const floor = services.floor.peek(sessionId);
+  if (!floor) return;
+  if (services.rooms.list(sessionId).length === 0) {
+    services.floor.clear(sessionId);
+    if (floor.round) await services.floorRecords.recordRoundEnded(floor.round.id, services.now());
+    return;
+  }
+  floor.nudges = floor.nudges.filter((n) => n.recipientId !== participantId);
+  if (lowerHand(floor, participantId)) publishHands(io, services, sessionId);
+  if (floor.round) {
+    const step = withoutParticipant(floor.round, participantId, services.now());
+    if (step.ok) await applyRoundStep(io, services, sessionId, step, log);
+    return;
+  }
+  if (floor.holderId === participantId) {
+    floor.holderId = null;
+    publishFloor(io, services, sessionId);
+  }
+}
+
+/** [FL4] A hand lowers itself when its owner starts speaking while holding the floor. */
+export function lowerHandsOnSpeaking(io: HearthServer, services: Services): () => void {
+  return services.talkTime.onSpeakingStarted((sessionId, participantId) => {
+    const floor = services.floor.peek(sessionId);
+    if (!floor || floor.holderId !== participantId || !lowerHand(floor, participantId)) return;
+    publishHands(io, services, sessionId, [{ participantId, reason: 'spoke' }]);
+  });
+}

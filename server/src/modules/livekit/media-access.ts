@@ -1,0 +1,31 @@
+import { fail, Role, type Fail, type LiveKitMediaAccess } from '@hearth/shared';
+import type { Services } from '../../services.js';
+import { livekitRepository } from './livekit.repository.js';
+import { JOIN_TOKEN_TTL_SECONDS, mintJoinToken } from './livekit-tokens.js';
+
+/** A LiveKit room holds far more than the mesh; this only bounds one session's memory on this node. */
+export const LIVEKIT_ROOM_CAPACITY = 100;
+
+/**
+ * [LK6] The LiveKit part of `room:join`: null in mesh mode; otherwise the SFU address and a join token
+ * for this session's room, minted before admission and never for a removed or banned participant (the
+ * handshake refuses them already; this check keeps the token safe even if that ever changes).
+ *
+ * No refresh command: LiveKit refreshes a connected participant's token itself, and a participant who
+ * has left gets a fresh one (checked again) from their next `room:join`.
+ */
+export async function livekitAccess(
+  services: Services,
+  who: { sessionId: string; participantId: string; displayName: string; role: Role },
+): Promise<{ ok: true; access: LiveKitMediaAccess } | Fail | null> {
+  const livekit = services.config.livekit;
+  if (!livekit) return null;
+  const refused = await livekitRepository(services.db).refusedAmong(who.sessionId, [who.participantId]);
+  if (refused.has(who.participantId)) return fail('removed', 'A facilitator removed you from this session.');
+  // Under floor control a member without the floor joins without the microphone grant: the floor
+  // module's own update (updateParticipant) cannot reach someone not yet connected to the SFU.
+  const floor = services.floor.peek(who.sessionId);
+  const mayPublishAudio = !(floor?.floorControl && who.role === Role.member && floor.holderId !== who.participantId);
+  const token = await mintJoinToken(livekit, { ...who, mayPublishAudio });
+  return { ok: true, access: { mode: 'livekit', url: livekit.url, token, expiresAt: services.now() + JOIN_TOKEN_TTL_SECONDS * 1000 } };
+}

@@ -1,0 +1,39 @@
+import { fail, isFacilitatorRole, SignalCloseCode, type Fail } from '@hearth/shared';
+import type { HearthServer } from '../../realtime/socket-types.js';
+import type { Services } from '../../services.js';
+import { emitPresence } from '../rooms/presence-events.js';
+import type { Presence } from '../rooms/room-registry.js';
+import { MediaGatewayError } from './media-gateway.js';
+
+/** The connections of the session's facilitators and co-facilitators (not the supervisor, not members). */
+export function facilitatorConnections(services: Services, sessionId: string): string[] {
+  return services.rooms.list(sessionId).filter((p) => isFacilitatorRole(p.participant.role)).map((p) => p.connectionId);
+}
+
+/**
+ * Runs the media-server side of an action first ([MD8]): if LiveKit did not confirm it, the
+ * facilitator is told and Hearth's own state stays as it was. Anything else is unexpected and thrown.
+ */
+export async function viaMedia(what: string, act: () => Promise<void>): Promise<Fail | undefined> {
+  try {
+    await act();
+    return undefined;
+  } catch (err) {
+    if (err instanceof MediaGatewayError) return fail('media_unavailable', `LiveKit did not confirm ${what}; nothing was changed.`);
+    throw err;
+  }
+}
+
+/** Takes someone out of the room at once: media signalling closed, told why, socket dropped, others told. */
+export function expel(io: HearthServer, services: Services, sessionId: string, target: Presence, closed: { reason: 'removed' | 'banned'; message: string }): void {
+  const participantId = target.participant.id;
+  services.rooms.depart(sessionId, participantId);
+  services.signalling.disconnect(participantId, SignalCloseCode.removed);
+  const targetSocket = io.sockets.sockets.get(target.connectionId);
+  if (targetSocket) {
+    targetSocket.data.joined = false;
+    targetSocket.emit('room:closed', closed);
+    targetSocket.disconnect(true);
+  }
+  emitPresence(io, services.rooms, sessionId, target.participant, 'participant:left', { participantId, reason: 'removed' });
+}

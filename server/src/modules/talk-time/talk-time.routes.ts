@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { ErrorBodySchema, IdSchema, TalkSummarySchema } from '@hearth/shared';
+import { sendError } from '../../lib/http-errors.js';
+import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import type { Services } from '../../services.js';
+import { ownedSession } from '../groups/groups.policy.js';
+
+/** How many go-rounds a session held (kept by the rounds module; wired by the app, 0 until then). */
+export type RoundsHeld = (sessionId: string) => Promise<number>;
+
+/**
+ * [TT9] The after-session talk-time summary: the group's own facilitator only (others: unauthenticated or
+ * not_found, as for support records). Members in join order; never a score or a ranking.
+ */
+export async function talkTimeRoutes(app: FastifyInstance, opts: { services: Services; roundsHeld?: RoundsHeld }) {
+  const { services, roundsHeld = async () => 0 } = opts;
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.addHook('onRequest', requireAccount);
+  const params = Type.Object({ sessionId: IdSchema });
+  r.get(
+    '/api/sessions/:sessionId/talk-time',
+    { schema: { params, response: { 200: TalkSummarySchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
+      if (!owned) return sendError(reply, 'not_found', 'No such session.');
+      return services.talkTime.summary(owned.session.id, owned.session.status, await roundsHeld(owned.session.id));
+    },
+  );
+}
