@@ -1,31 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestHearth } from '../support/hearth.js';
-import { franJoins, memberJoins, startFacilitatedSession } from './facilitated-session.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGroupOfThree } from './facilitated-session.js';
 import { TIMEOUT } from './pages.js';
 
 /**
  * [DS2][DS4] A member asks for support; only the facilitator is alerted; the facilitator acknowledges; the
  * member is told, privately, that it was seen; the other member's screen shows nothing of any of it.
  */
-let hearth: TestHearth;
-let browser: Browser;
+const group = useGroupOfThree();
 let fran: Page;
 let sam: Page;
 let alex: Page;
-
-beforeAll(async () => {
-  const session = await startFacilitatedSession();
-  ({ hearth, browser, fran } = session);
-  await franJoins(session);
-  sam = await memberJoins(session, 'Sam');
-  alex = await memberJoins(session, 'Alex');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await hearth?.close();
-});
+beforeAll(() => ({ fran, sam, alex } = group));
 
 describe('asking for support, privately', () => {
   it('the facilitator has no "I need support" button; members do', async () => {

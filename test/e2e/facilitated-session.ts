@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createInvite, setUpFacilitator, startLiveSession, type LiveSession } from '../support/api.js';
 import { launchBrowser, newPage } from '../support/browser.js';
@@ -36,4 +37,29 @@ export async function memberJoins({ hearth, live, browser }: FacilitatedSession,
   await page.goto(hearth.url + (await createInvite(hearth, live)).path);
   await joinFromPreJoin(page, name);
   return page;
+}
+
+export interface GroupOfThree extends FacilitatedSession {
+  sam: Page;
+  alex: Page;
+}
+
+/**
+ * For a whole test file: Fran in the room, then members Sam and Alex, each in their own page; closed
+ * after the file. Call at the top level; the fields are there once the file's first test runs.
+ */
+export function useGroupOfThree(): GroupOfThree {
+  const group = {} as GroupOfThree;
+  beforeAll(async () => {
+    const session = await startFacilitatedSession();
+    Object.assign(group, session);
+    await franJoins(session);
+    group.sam = await memberJoins(session, 'Sam');
+    group.alex = await memberJoins(session, 'Alex');
+  });
+  afterAll(async () => {
+    await group.browser?.close();
+    await group.hearth?.close();
+  });
+  return group;
 }

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestHearth } from '../support/hearth.js';
 import { runAxe } from '../support/browser.js';
-import { franJoins, memberJoins, startFacilitatedSession, type FacilitatedSession } from './facilitated-session.js';
+import { useGroupOfThree } from './facilitated-session.js';
 import { TIMEOUT } from './pages.js';
 
 /**
@@ -10,25 +10,12 @@ import { TIMEOUT } from './pages.js';
  * order) passes; Alex speaks and finishes; Sam is offered the floor again at the end and takes it; the
  * round ends for everyone. [FL2] Members never see the queue or the facilitator's controls.
  */
-let session: FacilitatedSession;
+const session = useGroupOfThree();
 let hearth: TestHearth;
-let browser: Browser;
 let fran: Page;
 let sam: Page;
 let alex: Page;
-
-beforeAll(async () => {
-  session = await startFacilitatedSession();
-  ({ hearth, browser, fran } = session);
-  await franJoins(session);
-  sam = await memberJoins(session, 'Sam');
-  alex = await memberJoins(session, 'Alex');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await hearth?.close();
-});
+beforeAll(() => ({ hearth, fran, sam, alex } = session));
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Hands and rounds' });
 const round = (page: Page) => panel(page).getByRole('region', { name: 'Check-in round' });

@@ -1,34 +1,23 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createInvite, type LiveSession } from '../support/api.js';
 import { newPage, runAxe } from '../support/browser.js';
 import type { TestHearth } from '../support/hearth.js';
-import { franJoins, memberJoins, startFacilitatedSession } from './facilitated-session.js';
+import { useGroupOfThree } from './facilitated-session.js';
 import { joinFromPreJoin, participants, TIMEOUT } from './pages.js';
 
 /**
  * [MD7] [MD13] [MD12] [MD15] The moderation set in mesh mode, as the people in the room see it: mute
  * everyone, ask to unmute (accepted and declined), lock and unlock, and ban.
  */
+const group = useGroupOfThree();
 let hearth: TestHearth;
 let browser: Browser;
 let live: LiveSession;
 let fran: Page;
 let sam: Page;
 let alex: Page;
-
-beforeAll(async () => {
-  const session = await startFacilitatedSession();
-  ({ hearth, live, browser, fran } = session);
-  await franJoins(session);
-  sam = await memberJoins(session, 'Sam');
-  alex = await memberJoins(session, 'Alex');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await hearth?.close();
-});
+beforeAll(() => ({ hearth, browser, live, fran, sam, alex } = group));
 
 const controls = (page: Page) => page.getByRole('region', { name: 'Session controls' });
 const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).first();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createInvite, facilitatorCredential, memberCredential, redeem, startLiveSession, type LiveSession } from '../support/api.js';
+import { facilitatorCredential, startLiveSession, type LiveSession } from '../support/api.js';
 import type { TestHearth } from '../support/hearth.js';
 import { useLiveRoom } from '../support/live-room.js';
 import { eventsNamed, join, settle, type TestClient } from '../support/sockets.js';
@@ -11,11 +11,7 @@ beforeEach(() => ({ hearth, live } = fixture));
 
 /** Fran (facilitator), Kim (co-facilitator), Sam (raised a request) and Alex (another member). */
 async function room() {
-  const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
-  const kim = await fixture.connect((await redeem(hearth, await createInvite(hearth, live, { role: 'co_facilitator' }), 'Kim')).body.token);
-  const sam = await fixture.connect((await memberCredential(hearth, live, 'Sam')).token);
-  const alex = await fixture.connect((await memberCredential(hearth, live, 'Alex')).token);
-  for (const client of [fran, kim, sam, alex]) await join(client);
+  const { fran, kim, sam, alex } = await fixture.staffedRoom();
   const raised = await sam.send('distress:raise', { level: 'talk_privately' });
   if (!raised.ok) throw new Error('raise failed');
   await settle();

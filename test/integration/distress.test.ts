@@ -10,20 +10,7 @@ let live: LiveSession;
 beforeEach(() => ({ hearth, live } = fixture));
 
 /** Fran (facilitator), Kim (co-facilitator), Sam and Alex (members), all joined. */
-async function room() {
-  const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
-  const kim = await fixture.connect((await redeem(hearth, await createInvite(hearth, live, { role: 'co_facilitator' }), 'Kim')).body.token);
-  const sam = await fixture.connect((await memberCredential(hearth, live, 'Sam')).token);
-  const alex = await fixture.connect((await memberCredential(hearth, live, 'Alex')).token);
-  const ids = {
-    fran: (await join(fran)).self.id,
-    kim: (await join(kim)).self.id,
-    sam: (await join(sam)).self.id,
-    alex: (await join(alex)).self.id,
-  };
-  await settle(); // let join broadcasts land, so later assertions see only distress traffic
-  return { fran, kim, sam, alex, ids };
-}
+const room = () => fixture.staffedRoom();
 
 const distressEvents = ['distress:alert', 'distress:acknowledged', 'distress:seen'];
 function distressTraffic(client: TestClient) {

@@ -13,15 +13,8 @@ beforeEach(() => ({ hearth, live } = fixture));
 
 /** Fran (facilitator), Kim (co-facilitator), Sam and Alex (members), joined in that order. */
 async function room() {
-  const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
-  const kim = await fixture.connect((await redeem(hearth, await createInvite(hearth, live, { role: 'co_facilitator' }), 'Kim')).body.token);
-  const sam = await fixture.connect((await memberCredential(hearth, live, 'Sam')).token);
-  const alex = await fixture.connect((await memberCredential(hearth, live, 'Alex')).token);
-  const ids: string[] = [];
-  for (const c of [fran, kim, sam, alex]) ids.push((await join(c)).self.id);
-  await settle();
-  const [franId, kimId, samId, alexId] = ids as [string, string, string, string];
-  return { fran, kim, sam, alex, franId, kimId, samId, alexId };
+  const { fran, kim, sam, alex, ids } = await fixture.staffedRoom();
+  return { fran, kim, sam, alex, franId: ids.fran, kimId: ids.kim, samId: ids.sam, alexId: ids.alex };
 }
 
 const floorOnly = ['hand:', 'hands:', 'floor:', 'round:', 'nudge:'];

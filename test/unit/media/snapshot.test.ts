@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RemoteMedia } from '../../../client/src/media/media-connection.js';
-import { idleSnapshot, nextSnapshot } from '../../../client/src/media/mesh/snapshot.js';
+import { idleSnapshot, nextSnapshot, SnapshotStore } from '../../../client/src/media/mesh/snapshot.js';
 
 // Only identity matters to the snapshot logic, so plain objects stand in for MediaStreams in Node.
 const streamA = {} as MediaStream;
@@ -55,5 +55,22 @@ describe('nextSnapshot', () => {
   test('closeReason is absent unless set', () => {
     const snapshot = nextSnapshot(idleSnapshot, { status: 'closed', local, remotes: [] });
     expect('closeReason' in snapshot).toBe(false);
+  });
+});
+
+describe('SnapshotStore (what both media connections expose)', () => {
+  test('listeners hear of a visible change only, and stop hearing once unsubscribed', () => {
+    const store = new SnapshotStore();
+    let told = 0;
+    const unsubscribe = store.subscribe(() => told++);
+    store.update({ status: 'connected', local, remotes: [remote()] });
+    const shown = store.get();
+    store.update({ status: 'connected', local: { ...local }, remotes: [remote()] });
+    expect(store.get()).toBe(shown);
+    expect(told).toBe(1);
+    unsubscribe();
+    store.update({ status: 'closed', local, remotes: [] });
+    expect(told).toBe(1);
+    expect(store.get().status).toBe('closed');
   });
 });

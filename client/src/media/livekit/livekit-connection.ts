@@ -25,7 +25,7 @@ import {
 } from 'livekit-client';
 import type { LiveKitMediaAccess } from '@hearth/shared';
 import type { MediaCloseReason, MediaConnection, MediaSnapshot } from '../media-connection.js';
-import { idleSnapshot, nextSnapshot } from '../mesh/snapshot.js';
+import { SnapshotStore } from '../mesh/snapshot.js';
 import { closeReasonFor, remoteMediaFor, type RemoteParticipantView } from './livekit-snapshot.js';
 
 export function createLiveKitConnection(access: LiveKitMediaAccess, selfId: string): MediaConnection {
@@ -48,8 +48,7 @@ const ROOM_EVENTS = [
 
 class LiveKitConnection implements MediaConnection {
   readonly mode = 'livekit' as const;
-  private snapshot: MediaSnapshot = idleSnapshot;
-  private readonly listeners = new Set<() => void>();
+  private readonly store = new SnapshotStore();
   private status: MediaSnapshot['status'] = 'idle';
   private closeReason: MediaCloseReason | undefined;
   private readonly room = new Room({ adaptiveStream: true, dynacast: true });
@@ -128,12 +127,11 @@ class LiveKitConnection implements MediaConnection {
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.store.subscribe(listener);
   }
 
   getSnapshot(): MediaSnapshot {
-    return this.snapshot;
+    return this.store.get();
   }
 
   close(): void {
@@ -143,7 +141,7 @@ class LiveKitConnection implements MediaConnection {
     void this.room.disconnect();
     this.localStream?.getTracks().forEach((t) => t.stop());
     this.publish();
-    this.listeners.clear();
+    this.store.forgetListeners();
   }
 
   private onDisconnected(reason: DisconnectReason | undefined): void {
@@ -172,16 +170,13 @@ class LiveKitConnection implements MediaConnection {
     });
     for (const identity of [...this.streams.keys()]) if (!this.room.remoteParticipants.has(identity)) this.streams.delete(identity);
     const aside = this.asideWith === null ? null : (remotes.find((r) => r.participantId === this.asideWith) ?? null);
-    const next = nextSnapshot(this.snapshot, {
+    this.store.update({
       status: this.status,
       local: { stream: this.localView(mic, camera), audio: isOn(mic), video: isOn(camera), speaking: isOn(mic) && local.isSpeaking },
       remotes,
       ...(this.closeReason ? { closeReason: this.closeReason } : {}),
       aside,
     });
-    if (next === this.snapshot) return;
-    this.snapshot = next;
-    for (const listener of this.listeners) listener();
   }
 
   private streamFor(identity: string): MediaStream {

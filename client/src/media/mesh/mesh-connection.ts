@@ -28,7 +28,7 @@ import { MeshPeer } from './mesh-peer.js';
 import { KINDS, type Kind } from './send-slots.js';
 import { SignallingClient, SignallingRefused, signallingUrl } from './signalling-client.js';
 import type { IncomingSignal } from './signalling-client.js';
-import { idleSnapshot, nextSnapshot } from './snapshot.js';
+import { SnapshotStore } from './snapshot.js';
 
 /** How long a peer opened by an unexpected offer waits to be named by setParticipants(). */
 const UNCONFIRMED_PEER_GRACE_MS = 15_000;
@@ -42,8 +42,7 @@ export function createMeshConnection(access: MeshMediaAccess, selfId: string): M
 
 class MeshConnection implements MediaConnection {
   readonly mode = 'mesh' as const;
-  private snapshot: MediaSnapshot = idleSnapshot;
-  private readonly listeners = new Set<() => void>();
+  private readonly store = new SnapshotStore();
   private status: MediaSnapshot['status'] = 'idle';
   private closeReason: MediaCloseReason | undefined;
   private signalling: SignallingClient | null = null;
@@ -152,12 +151,11 @@ class MeshConnection implements MediaConnection {
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.store.subscribe(listener);
   }
 
   getSnapshot(): MediaSnapshot {
-    return this.snapshot;
+    return this.store.get();
   }
 
   close(): void {
@@ -176,7 +174,7 @@ class MeshConnection implements MediaConnection {
     this.local = null;
     this.speaking.close();
     this.publish();
-    this.listeners.clear();
+    this.store.forgetListeners();
   }
 
   private changeDevice(kind: Kind, enabled: boolean): Promise<void> {
@@ -345,7 +343,7 @@ class MeshConnection implements MediaConnection {
 
   private publish(): void {
     const local = this.local;
-    const next = nextSnapshot(this.snapshot, {
+    this.store.update({
       status: this.status,
       closeReason: this.closeReason,
       local: {
@@ -364,8 +362,5 @@ class MeshConnection implements MediaConnection {
       })),
       aside: this.aside?.remote(this.speaking.isSpeaking(ASIDE_KEY)) ?? null,
     });
-    if (next === this.snapshot) return;
-    this.snapshot = next;
-    for (const listener of [...this.listeners]) listener();
   }
 }

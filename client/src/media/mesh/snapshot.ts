@@ -53,3 +53,33 @@ function sameRemote(a: RemoteMedia, b: RemoteMedia): boolean {
 function sameLocal(a: MediaSnapshot['local'], b: MediaSnapshot['local']): boolean {
   return a.stream === b.stream && a.audio === b.audio && a.video === b.video && a.speaking === b.speaking;
 }
+
+/**
+ * The snapshot a MediaConnection exposes, and who to tell when it changes. Shared by the mesh and
+ * LiveKit connections so both follow the same rule: a new snapshot only when something visible changed.
+ */
+export class SnapshotStore {
+  private current: MediaSnapshot = idleSnapshot;
+  private readonly listeners = new Set<() => void>();
+
+  get(): MediaSnapshot {
+    return this.current;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  update(next: Parameters<typeof nextSnapshot>[1]): void {
+    const snapshot = nextSnapshot(this.current, next);
+    if (snapshot === this.current) return;
+    this.current = snapshot;
+    // A copy: a listener may unsubscribe while being told.
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  forgetListeners(): void {
+    this.listeners.clear();
+  }
+}
