@@ -1,8 +1,13 @@
-// npm run bench:join [-- --rounds 7 --participants 3 --arrival together|one-by-one]
+// npm run bench:join [-- --rounds 7 --participants 3 --arrival together|one-by-one --browsers per-person|shared]
 // Median time from clicking Join to the first remote video frame on loopback (real server, real Chromium
 // with fake camera, the peer-to-peer mesh). `together`: all N click Join at the same moment (the worst
 // case: every pair negotiates at once). `one-by-one`: each person joins a room where the others already
 // are, `--gap-ms` after the previous person saw everyone; the first person, who has nobody to see, is not timed.
+// `--browsers shared` (default, comparable with earlier figures) puts every page in one Chromium process;
+// `per-person` gives each person their own process, as real people have. Neither is the real thing on a
+// 2-core machine: in one process Chromium holds the first video packets ~2 s after the connection is up once
+// three pages share its fake camera (two pages: ~50 ms); in separate processes that hold is gone (50-450 ms
+// after connecting) but three browsers, their encoders and the server share two cores (measured 2026-12-02).
 import type { Page } from 'playwright-core';
 import { createInvite, setUpFacilitator, startLiveSession } from '../support/api.js';
 import { launchBrowser, newPage } from '../support/browser.js';
@@ -14,7 +19,9 @@ const args = flags({
   participants: { type: 'string', default: '3' },
   arrival: { type: 'string', default: 'together' },
   'gap-ms': { type: 'string', default: '0' },
+  browsers: { type: 'string', default: 'shared' },
 });
+if (args.browsers !== 'per-person' && args.browsers !== 'shared') throw new Error('--browsers is per-person or shared');
 const gapMs = Number(args['gap-ms']);
 if (args.arrival !== 'together' && args.arrival !== 'one-by-one') throw new Error('--arrival is together or one-by-one');
 const rounds = Number(args.rounds);
@@ -46,14 +53,14 @@ const probe = () => {
 const hearth = await startHearth({ clientDist });
 const cookie = await setUpFacilitator(hearth);
 const live = await startLiveSession(hearth, cookie);
-const browser = await launchBrowser();
+const shared = args.browsers === 'shared' ? await launchBrowser() : null;
 const rows: { round: number; participant: number; first_frame_ms: number; all_frames_ms: number }[] = [];
 
 try {
   for (let round = 1; round <= rounds; round++) {
     const pages: Page[] = [];
     for (let i = 0; i < count; i++) {
-      const page = await newPage(browser, { recordPeers: false });
+      const page = await newPage(shared ?? (await launchBrowser()), { recordPeers: false });
       await page.addInitScript(probe);
       const invite = await createInvite(hearth, live);
       await page.goto(`${hearth.url}${invite.path}`);
@@ -85,18 +92,19 @@ try {
       });
       rows.push({ round, participant: i + 1, first_frame_ms: Math.round(times.first), all_frames_ms: Math.round(times.all) });
     }
-    await Promise.all(pages.map((page) => page.context().close()));
+    await Promise.all(pages.map((page) => (shared ? page.context().close() : page.context().browser()?.close())));
   }
 } finally {
-  await browser.close();
+  await shared?.close();
   await hearth.close();
 }
 
 const first = rows.map((r) => r.first_frame_ms);
 const all = rows.map((r) => r.all_frames_ms);
-printTable(`Join -> first remote video frame, ${count} participants arriving ${args.arrival}, ${rounds} rounds (loopback, mesh)`, rows);
+printTable(`Join -> first remote video frame, ${count} participants arriving ${args.arrival}, ${rounds} rounds (loopback, mesh, browsers ${args.browsers})`, rows);
 const summary = {
   arrival: args.arrival,
+  browsers: args.browsers,
   ...(args.arrival === 'one-by-one' ? { gap_ms: gapMs } : {}),
   participants: count,
   rounds,
