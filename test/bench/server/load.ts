@@ -29,7 +29,7 @@ export function describeMix(mix: Mix): string {
     `members: mic/camera toggle (media:state, broadcast to the room) every ${s(mix.mediaEveryMs)}, a distress:raise every ${mix.alertEveryMs / 1000} s on average; ` +
     `facilitators: moderation:mute every ${s(mix.muteEveryMs)}, backchannel:message every ${s(mix.backchannelEveryMs)}; ` +
     `per alert: distress:acknowledge after ${s(mix.acknowledgeAfterMs)}, then case:message facilitator -> member -> facilitator, then distress:update resolve (pauses ${s(mix.replyAfterMs)}). ` +
-    'Not simulated: hand raises and talk-time reports (not built yet), WebRTC signalling, moderation:remove.'
+    'Not simulated: hand raises, talk-time reports, rounds, WebRTC signalling, moderation:remove.'
   );
 }
 
