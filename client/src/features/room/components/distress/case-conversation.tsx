@@ -1,18 +1,9 @@
-import { useId, useState } from 'react';
 import type { DistressAlert } from '@hearth/shared';
-import { Button } from '../../../../components/ui/button';
-import type { Thread } from '../../model/conversations-state';
 import { ConversationBody } from '../conversations/conversation-body';
-import { UnreadMarker } from '../conversations/unread-marker';
+import { useThreadToggle, type ThreadPanelProps } from '../conversations/thread-toggle';
 
-export interface CaseConversationProps {
+export interface CaseConversationProps extends ThreadPanelProps {
   alert: DistressAlert;
-  thread: Thread;
-  selfId: string;
-  onToggle: () => void;
-  onDraftChange: (draft: string) => void;
-  onSend: () => void;
-  onRetryHistory: () => void;
 }
 
 /**
@@ -21,21 +12,12 @@ export interface CaseConversationProps {
  * the request is resolved the conversation can still be read, but takes no more messages.
  */
 export function CaseConversation({ alert, thread, selfId, onToggle, onDraftChange, onSend, onRetryHistory }: CaseConversationProps) {
-  const panelId = useId();
-  const [openedHere, setOpenedHere] = useState(false);
+  const { panelId, openedHere, toggle } = useThreadToggle(thread, onToggle);
   const name = alert.displayName;
   const resolved = alert.status === 'resolved';
   return (
     <div className="case-conversation">
-      <Button variant="secondary" className="case-conversation__toggle" aria-expanded={thread.open}
-        aria-controls={thread.open ? panelId : undefined}
-        onClick={() => {
-          setOpenedHere(!thread.open);
-          onToggle();
-        }}>
-        {resolved ? `Read conversation with ${name}` : `Message ${name}`}
-        {thread.open ? null : <UnreadMarker unread={thread.unread} />}
-      </Button>
+      {toggle('case-conversation__toggle', resolved ? `Read conversation with ${name}` : `Message ${name}`)}
       {thread.open ? (
         <section id={panelId} aria-label={`Conversation with ${name}`} className="conversation conversation--case">
           <ConversationBody thread={thread} selfId={selfId}
