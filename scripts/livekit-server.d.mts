@@ -1,0 +1,25 @@
+// Types for scripts/livekit-server.mjs (plain Node so that it runs before anything is installed).
+export declare const LIVEKIT_VERSION: string;
+export declare const livekitBinary: string;
+export declare class LiveKitBuildError extends Error {}
+export declare function ensureLiveKitBinary(options?: { log?: (line: string) => void }): string;
+
+export interface RunningLiveKit {
+  /** For livekit-client and LIVEKIT_URL: ws://127.0.0.1:<port>. */
+  url: string;
+  /** For RoomServiceClient: http://127.0.0.1:<port>. */
+  apiUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  ports: { http: number; tcp: number; udp: { start: number; end: number } };
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export declare function startLiveKit(options?: {
+  webhookUrls?: string[];
+  apiKey?: string;
+  apiSecret?: string;
+  udpPorts?: number;
+  log?: (line: string) => void;
+}): Promise<RunningLiveKit>;
