@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects run in order (groupOrder): fast pure tests, then the real server with real sockets and
-// databases, then real Chromium. Browser tests run one file at a time: 2 cores, several browsers each.
+// Four projects run in order (groupOrder): fast pure tests, then the real server with real sockets and
+// databases, then real Chromium, then LiveKit mode against a real livekit-server. Browser tests run one file at a time: 2 cores, several browsers each.
 export default defineConfig({
   test: {
     projects: [
@@ -26,6 +26,18 @@ export default defineConfig({
           hookTimeout: 60_000,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        // Against the real livekit-server (built from its Go module on first use; scripts/livekit-server.mjs).
+        test: {
+          name: 'livekit',
+          include: ['test/livekit/**/*.test.ts'],
+          globalSetup: ['test/support/global-livekit.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 3 },
         },
       },
     ],
