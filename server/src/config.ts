@@ -23,6 +23,11 @@ export interface Config {
   authRateLimitPerMinute: number;
   /** Seconds after which an unacknowledged support request is sent to every facilitator again. */
   distressReAlertSeconds: number;
+  /**
+   * ONCALL_WEBHOOK_ALLOW_HOSTS (comma-separated host or host:port): on-call webhook hosts allowed over plain
+   * http and on private addresses, for development and tests. Empty in production: https to public hosts only.
+   */
+  oncallWebhookAllowHosts: string[];
   /** LiveKit mode (an SFU) when all three LIVEKIT_ settings are given; null means the peer-to-peer mesh. */
   livekit: LiveKitConfig | null;
 }
@@ -81,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const authRateLimitPerMinute = integerSetting(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000, problems);
   const distressReAlertSeconds = integerSetting(env, 'DISTRESS_REALERT_SECONDS', 30, 5, 600, problems);
   const livekit = livekitSettings(env, problems);
+  const oncallWebhookAllowHosts = (env.ONCALL_WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -96,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     meshCapacity,
     authRateLimitPerMinute,
     distressReAlertSeconds,
+    oncallWebhookAllowHosts,
     livekit,
   };
 }

@@ -97,7 +97,7 @@ export function createServices(config: Config, db: Db, log: FastifyBaseLogger, n
     signalling: new SignallingHub(rooms, now, asides),
     roomControl: noRoomControl,
     reAlerts: null,
-    oncall: new OncallNotifier(log.child({ module: 'oncall' }), now),
+    oncall: new OncallNotifier(log.child({ module: 'oncall' }), now, undefined, config.oncallWebhookAllowHosts),
     // LiveKit mode when configured: the SFU enforces moderation (see docs/moderation.md).
     mediaGateway: config.livekit ? livekitMediaGateway(config.livekit) : meshMediaGateway,
     talkTime: new TalkTimeService(talkTimeRepository(db), rooms, now, log.child({ module: 'talk-time' }), (s, p) => asides.of(s, p) !== undefined),

@@ -236,4 +236,31 @@ describe('a private conversation about a request for support', () => {
     }
     await seesNothingPrivate(alex, everything);
   });
+
+  it("[DS14] Fran's notes about Alex stay with the facilitators; once Fran brings Alex in, Alex sees what follows and not the notes", async () => {
+    const NOTE_ABOUT = 'Left the round early; check in gently';
+    const TO_ALEX = 'Alex, would a quiet word after the round help?';
+    const alexCase = requests(fran).getByRole('listitem').filter({ hasText: 'Opened by Fran' });
+    await alexCase.getByText('Alex has not been told of this case.', { exact: false }).waitFor({ timeout: TIMEOUT });
+    // Not offered while Alex is not in it: talking privately would tell them.
+    expect(await alexCase.getByRole('button', { name: /Talk privately/ }).count()).toBe(0);
+    await alexCase.getByRole('button', { name: "Facilitators' notes about Alex" }).press('Enter');
+    const notes = fran.getByRole('region', { name: "Facilitators' notes about Alex" });
+    await notes.getByText("Only this session's facilitators can read this; Alex cannot.").waitFor({ timeout: TIMEOUT });
+    await messageField(notes).fill(NOTE_ABOUT);
+    await notes.getByRole('button', { name: 'Send', exact: true }).press('Enter');
+    await notes.getByRole('list', { name: 'Messages' }).getByText(NOTE_ABOUT).waitFor({ timeout: TIMEOUT });
+    await cody.getByText('Opened by Fran').waitFor({ timeout: TIMEOUT });
+    await seesNothingPrivate(alex, [...everything, NOTE_ABOUT]);
+
+    await alexCase.getByRole('button', { name: 'Bring Alex into the conversation' }).press('Enter');
+    await requests(fran).getByRole('status').filter({ hasText: 'Alex will now see what you write in this conversation.' }).waitFor({ timeout: TIMEOUT });
+    const conversation = fran.getByRole('region', { name: 'Conversation with Alex' });
+    await conversation.getByText('Only Alex and this session\'s facilitators can read this.').waitFor({ timeout: TIMEOUT });
+    await messageField(conversation).fill(TO_ALEX);
+    await conversation.getByRole('button', { name: 'Send', exact: true }).press('Enter');
+    await ownConversation(alex).getByText(TO_ALEX).waitFor({ timeout: TIMEOUT });
+    expect(await alex.getByText(NOTE_ABOUT).count()).toBe(0);
+    expect(await sam.getByText(TO_ALEX).count()).toBe(0);
+  });
 });

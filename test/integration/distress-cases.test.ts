@@ -184,6 +184,52 @@ describe('a facilitator opening a case', () => {
     expect(await sam.send('distress:open', { participantId: franId, level: 'struggling' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     expect(await fran.send('distress:open', { participantId: 'nobodyhere', level: 'struggling' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
+
+  it('[DS14] a case opened about a member stays with staff until a facilitator brings them in, and they never see what came before', async () => {
+    const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    const kim = await fixture.connect((await redeem(hearth, await createInvite(hearth, live, { role: 'co_facilitator' }), 'Kim')).body.token);
+    const sam = await fixture.connect((await memberCredential(hearth, live, 'Sam')).token);
+    await join(fran);
+    await join(kim);
+    const samId = (await join(sam)).self.id;
+    const opened = await fran.send('distress:open', { participantId: samId, level: 'struggling' });
+    if (!opened.ok) throw new Error('open failed');
+    const alertId = opened.alert.id;
+    expect(opened.alert.memberIncludedAt).toBeNull();
+
+    // Facilitators write about Sam: Kim reads it, Sam receives nothing and cannot read or write into it.
+    const kimHears = kim.next('case:message');
+    expect(await fran.send('case:message', { alertId, body: 'Noticed Sam went quiet after the check-in' })).toMatchObject({ ok: true });
+    expect(await kimHears).toMatchObject({ alertId, message: { body: 'Noticed Sam went quiet after the check-in' } });
+    expect(await sam.send('case:history', { alertId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await sam.send('case:message', { alertId, body: 'hello?' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // A pull-aside would tell Sam of it too: refused until Sam is brought in.
+    expect(await fran.send('aside:start', { alertId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Members cannot bring anyone in.
+    expect(await sam.send('case:bring-in', { alertId })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    await settle();
+    expect(sam.received.filter((r) => r.event.startsWith('distress:') || r.event.startsWith('case:') || r.event.startsWith('aside:started'))).toEqual([]);
+
+    // Brought in: Kim sees the change, and from now on Sam hears what facilitators write, not the notes before.
+    const kimUpdated = kim.next('distress:updated');
+    const broughtIn = await fran.send('case:bring-in', { alertId });
+    expect(broughtIn).toMatchObject({ ok: true, alert: { id: alertId, memberIncludedAt: expect.any(Number) } });
+    expect(await kimUpdated).toMatchObject({ id: alertId, memberIncludedAt: expect.any(Number) });
+    expect(await fran.send('case:bring-in', { alertId })).toMatchObject({ ok: true });
+    const samHears = sam.next('case:message');
+    await fran.send('case:message', { alertId, body: 'Sam, would you like a word in private?' });
+    expect(await samHears).toMatchObject({ alertId, message: { body: 'Sam, would you like a word in private?' } });
+    const history = await sam.send('case:history', { alertId });
+    if (!history.ok) throw new Error('history refused');
+    expect(history.messages.map((m) => m.body)).toEqual(['Sam, would you like a word in private?']);
+    const franHistory = await fran.send('case:history', { alertId });
+    expect(franHistory.ok && franHistory.messages.map((m) => m.body)).toEqual(['Noticed Sam went quiet after the check-in', 'Sam, would you like a word in private?']);
+    expect(await fran.send('aside:start', { alertId })).toMatchObject({ ok: true });
+    // Closing a case they are part of tells them, as it does for a request they raised [DS13].
+    const closed = sam.next('distress:closed');
+    await fran.send('distress:update', { alertId, action: 'resolve' });
+    expect(await closed).toEqual({ alertId, at: expect.any(Number) });
+  });
 });
 
 describe('handover', () => {

@@ -84,6 +84,7 @@ export interface DistressAlertsTable {
   re_alerts: Generated<number>;
   acknowledged_at: number | null;
   acknowledged_by: string | null;
+  member_included_at: number | null;
 }
 
 export interface DistressEventsTable {

@@ -43,6 +43,7 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'distress:update': { roles: 'facilitators', needsJoin: true },
   'distress:open': { roles: 'facilitators', needsJoin: true },
   // Members may write on their own request only: the handler checks it is theirs.
+  'case:bring-in': { roles: 'facilitators', needsJoin: true },
   'case:message': { roles: 'anyone', needsJoin: true },
   'case:history': { roles: 'anyone', needsJoin: true },
   'backchannel:message': { roles: 'staff', needsJoin: true },

@@ -1,6 +1,6 @@
 import { check, ErrorCode, HandshakeAuthSchema, PROTOCOL_VERSION, type ApiError } from '@hearth/shared';
 import type { Services } from '../services.js';
-import { removedCode } from '../modules/waiting-room/admission-gate.js';
+import { standingRefusal } from '../modules/participants/standing.js';
 import type { HearthSocket } from './socket-types.js';
 
 /**
@@ -37,11 +37,8 @@ async function admit(services: Services, socket: HearthSocket): Promise<ApiError
     return { code: ErrorCode.protocolMismatch, message: 'Hearth has been updated. Please reload the page.' };
   }
   const record = await services.participants.findByToken(auth.token);
-  if (!record) return { code: ErrorCode.unauthenticated, message: 'This room credential is not valid. Please use your invite link again.' };
-  // [MD15] A banned credential says so (`banned`), not just `removed`.
-  if (record.removedAt !== null) return removedCode(services, record.id);
-  if (record.sessionStatus === 'ended') return { code: ErrorCode.sessionEnded, message: 'This session has ended.' };
-  if (record.inviteRevokedAt !== null) return { code: ErrorCode.inviteRevoked, message: 'Your invite link has been withdrawn.' };
+  const refusal = await standingRefusal(services, record);
+  if (refusal || !record) return refusal;
   socket.data.identity = {
     participantId: record.id,
     sessionId: record.sessionId,

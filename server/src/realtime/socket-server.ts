@@ -19,7 +19,7 @@ import type { Services } from '../services.js';
 import { ackOf } from './command.js';
 import { handshake } from './handshake.js';
 import { socketRoomControl } from './room-control.js';
-import type { HearthServer } from './socket-types.js';
+import { participantChannel, type HearthServer } from './socket-types.js';
 
 /**
  * Attaches socket.io to Fastify's HTTP server (fastify-socket.io supports only Fastify 4) and closes
@@ -31,6 +31,7 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
   io.engine.on('hearth:error', (err: unknown) => log.error({ err }, 'handshake failed'));
   io.use(handshake(services));
   io.on('connection', (socket) => {
+    void socket.join(participantChannel(socket.data.identity.participantId));
     registerRoomHandlers(io, socket, services, log);
     registerModerationHandlers(io, socket, services, log);
     registerModerationSetHandlers(io, socket, services, log);

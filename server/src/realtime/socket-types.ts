@@ -23,3 +23,11 @@ export type HearthSocket = Socket<ClientToServerEvents, ServerToClientEvents, Re
 export function sessionChannel(sessionId: string): string {
   return `session:${sessionId}`;
 }
+
+/**
+ * The socket.io room holding every connection of one participant, joined or not (another tab, a
+ * connection opened before a removal): a removal or ban closes all of them, not only the one in the room.
+ */
+export function participantChannel(participantId: string): string {
+  return `participant:${participantId}`;
+}

@@ -53,6 +53,12 @@ export const DistressAlertSchema = Type.Object({
   acknowledgedBy: Type.Union([ByWhom, Type.Null()]),
   /** Set when a facilitator opened the case about a member they were concerned about (the member is not told). */
   openedBy: Type.Union([ByWhom, Type.Null()]),
+  /**
+   * [DS14] When the member was brought into the case's conversation: from the start for a request they
+   * raised; null while a case opened about them is staff-only (they are not told of it, and see nothing
+   * written before they were brought in).
+   */
+  memberIncludedAt: Type.Union([Type.Number(), Type.Null()]),
   /** Where the case stands; `acknowledgedBy` is the facilitator handling it. */
   status: DistressCaseStatusSchema,
   /** How many times it was sent again because nobody acknowledged it in time. */
@@ -73,6 +79,9 @@ export const OpenDistressSchema = Type.Object(
   { participantId: IdSchema, level: DistressLevelSchema, note: Type.Optional(DistressNoteSchema) },
   { additionalProperties: false },
 );
+
+/** Facilitators only: bring the member of a case opened about them into its conversation (DS14). */
+export const BringInSchema = Type.Object({ alertId: IdSchema }, { additionalProperties: false });
 
 /** A facilitator moves a case on: escalate (e.g. called the on-call contact) or resolve. */
 export const UpdateDistressSchema = Type.Object(

@@ -4,7 +4,7 @@ import { MovePhaseSchema, SessionAgendaSchema } from './agenda.js';
 import { AsideAwaySchema, AsideEndedSchema, AsideStartedSchema, EndAsideSchema, StartAsideSchema } from './aside.js';
 import { BackchannelMessageSchema, CaseHistorySchema, CaseMessageFactSchema, CaseMessageSchema, PrivateMessageSchema } from './conversations.js';
 import { DistressClosedSchema } from './distress.js';
-import { AcknowledgeDistressSchema, DistressAlertSchema, DistressSeenSchema, OpenDistressSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
+import { AcknowledgeDistressSchema, BringInSchema, DistressAlertSchema, DistressSeenSchema, OpenDistressSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
 import { OwnTalkShareFactSchema, TalkReportSchema, TalkSettingsSchema, TalkStatsSchema } from './talk-time.js';
 import {
   ModerationSettingsSchema, ModerationStateSchema, SendWaitingMessageSchema, SetLockSchema, SetWaitingRoomSchema, SettingsChangedSchema,
@@ -116,6 +116,11 @@ export const ClientCommands = {
    * The member who raised the request, or a facilitator. A facilitator's first message acknowledges the
    * request if nobody had, and marks it in conversation.
    */
+  /**
+   * Facilitators only. [DS14] Brings the member of a case opened about them into its conversation: what
+   * facilitators write from then on reaches them (nothing written before does). Idempotent.
+   */
+  'case:bring-in': { payload: BringInSchema, result: Type.Object({ alert: DistressAlertSchema }) },
   'case:message': { payload: CaseMessageSchema, result: Type.Object({ message: PrivateMessageSchema }) },
   'case:history': { payload: CaseHistorySchema, result: Type.Object({ messages: Type.Array(PrivateMessageSchema) }) },
   /** Facilitators only: text among the session's facilitators and co-facilitators. */

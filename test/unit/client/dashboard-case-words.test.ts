@@ -24,6 +24,7 @@ function alert(id: string, raisedAt: number, status: DistressCaseStatus, acknowl
     acknowledgedAt: acknowledgedBy ? raisedAt + 1000 : null,
     acknowledgedBy,
     openedBy: null,
+    memberIncludedAt: raisedAt,
     status,
     reAlerts: 0,
     timeline: [{ at: raisedAt, kind: 'raised', by: null }],

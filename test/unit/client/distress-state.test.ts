@@ -36,6 +36,7 @@ function alert(id: string, overrides: Partial<DistressAlert> = {}): DistressAler
     acknowledgedAt: null,
     acknowledgedBy: null,
     openedBy: null,
+    memberIncludedAt: 1000,
     status: 'raised',
     reAlerts: 0,
     timeline: [{ at: 1000, kind: 'raised', by: null }],

@@ -8,6 +8,7 @@ import * as sessionAgenda from './006-session-agenda.js';
 import * as talkTime from './007-talk-time.js';
 import * as floor from './008-floor.js';
 import * as moderationSet from './009-moderation-set.js';
+import * as caseMemberIncluded from './010-case-member-included.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '007-talk-time': talkTime,
   '008-floor': floor,
   '009-moderation-set': moderationSet,
+  '010-case-member-included': caseMemberIncluded,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -26,6 +26,8 @@ export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, se
     const alert = await services.distress.find(self.sessionId, alertId);
     if (!alert) return fail('not_found', 'There is no such support request in this session.');
     if (alert.status === 'resolved') return fail('conflict', 'This request has been resolved.');
+    // [DS14] Being taken aside would tell them of a case they have not been brought into.
+    if (alert.memberIncludedAt === null) return fail('conflict', 'Bring them into this conversation first: they have not been told of this case.');
     const member = services.rooms.get(self.sessionId, alert.participantId);
     if (!member) return fail('not_found', 'They are not in the room right now.');
     const facilitator = services.rooms.get(self.sessionId, self.participantId);

@@ -17,10 +17,13 @@ export function registerConversationHandlers(io: HearthServer, socket: HearthSoc
   const self = socket.data.identity;
   const facilitator = isFacilitatorRole(self.role);
 
-  /** The request, if the sender may take part in its conversation. */
+  /**
+   * The request, if the sender may take part in its conversation: facilitators always; its member only
+   * once they are in it [DS14] (a case opened about them is not theirs to see until they are brought in).
+   */
   async function caseFor(alertId: string): Promise<DistressAlert | undefined> {
     const alert = await services.distress.find(self.sessionId, alertId);
-    if (!alert || (!facilitator && alert.participantId !== self.participantId)) return undefined;
+    if (!alert || (!facilitator && !(alert.participantId === self.participantId && alert.memberIncludedAt !== null))) return undefined;
     return alert;
   }
 
@@ -31,7 +34,8 @@ export function registerConversationHandlers(io: HearthServer, socket: HearthSoc
     if (facilitator) await moveIntoConversation(io, services, self.sessionId, self.participantId, alert);
     const message = await services.messages.add(self.sessionId, { kind: 'case', alertId }, self.participantId, body.trim(), services.now());
     const recipients = new Set(facilitators(services.rooms.list(self.sessionId)));
-    const raiser = services.rooms.get(self.sessionId, alert.participantId);
+    // [DS14] The case's member hears it only once they have been brought into the conversation.
+    const raiser = alert.memberIncludedAt === null ? undefined : services.rooms.get(self.sessionId, alert.participantId);
     if (raiser) recipients.add(raiser.connectionId);
     recipients.delete(socket.id);
     for (const connectionId of recipients) io.to(connectionId).emit('case:message', { alertId, message });
@@ -39,8 +43,11 @@ export function registerConversationHandlers(io: HearthServer, socket: HearthSoc
   });
 
   onCommand(socket, log, 'case:history', async ({ alertId }) => {
-    if (!(await caseFor(alertId))) return fail('not_found', 'There is no such support request.');
-    return ok({ messages: await services.messages.list(self.sessionId, { kind: 'case', alertId }) });
+    const alert = await caseFor(alertId);
+    if (!alert) return fail('not_found', 'There is no such support request.');
+    // [DS14] A member sees what was written since they were brought in, not the facilitators' notes before.
+    const since = facilitator || alert.memberIncludedAt === null ? undefined : alert.memberIncludedAt;
+    return ok({ messages: await services.messages.list(self.sessionId, { kind: 'case', alertId }, { since }) });
   });
 
   onCommand(socket, log, 'backchannel:message', async ({ body }) => {

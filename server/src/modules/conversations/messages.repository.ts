@@ -28,8 +28,11 @@ export function messagesRepository(db: Db) {
       return { id: row.id, from: { id: row.sender_id, displayName: row.display_name, role: row.role }, body: row.body, sentAt: row.sent_at };
     },
 
-    async list(sessionId: string, channel: Channel, limit = 500): Promise<PrivateMessage[]> {
-      const rows = await query(sessionId, channel).orderBy('m.sent_at').orderBy('m.id').limit(limit).execute();
+    /** Oldest first; `since` leaves out what was written before then (DS14: notes before a member was brought in). */
+    async list(sessionId: string, channel: Channel, options: { since?: number; limit?: number } = {}): Promise<PrivateMessage[]> {
+      let q = query(sessionId, channel);
+      if (options.since !== undefined) q = q.where('m.sent_at', '>=', options.since);
+      const rows = await q.orderBy('m.sent_at').orderBy('m.id').limit(options.limit ?? 500).execute();
       return rows.map((row) => ({ id: row.id, from: { id: row.sender_id, displayName: row.display_name, role: row.role }, body: row.body, sentAt: row.sent_at }));
     },
   };

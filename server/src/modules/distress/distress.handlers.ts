@@ -60,15 +60,26 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
     return ok({ alert });
   });
 
+  onCommand(socket, log, 'case:bring-in', async ({ alertId }) => {
+    const alert = await services.distress.find(self.sessionId, alertId);
+    if (!alert) return fail('not_found', 'There is no such support request in this session.');
+    if (alert.memberIncludedAt !== null) return ok({ alert });
+    if (alert.status === 'resolved') return fail('conflict', 'This request has been resolved.');
+    await services.distress.includeMember(self.sessionId, alertId, services.now());
+    const latest = (await services.distress.find(self.sessionId, alertId)) ?? alert;
+    for (const connectionId of staff(services.rooms.list(self.sessionId), { participantId: latest.participantId })) io.to(connectionId).emit('distress:updated', latest);
+    return ok({ alert: latest });
+  });
+
   onCommand(socket, log, 'distress:update', async ({ alertId, action }) => {
     const outcome = await act(services, self.sessionId, self.participantId, alertId, action);
     if (!outcome.ok) return fail(outcome.code, outcome.message);
     for (const connectionId of staff(services.rooms.list(self.sessionId))) io.to(connectionId).emit('distress:updated', outcome.alert);
     if (action === 'escalate') await reportToOncall(services, self.sessionId, outcome.alert, 'distress.escalated');
     // [DS13] The member who asked is told it is closed, so they are not left waiting; a case a
-    // facilitator opened about them stays unknown to them (DS9).
+    // facilitator opened about them stays unknown to them (DS9) unless they were brought in (DS14).
     const raiser = services.rooms.get(self.sessionId, outcome.alert.participantId);
-    if (action === 'resolve' && raiser && outcome.alert.openedBy === null) {
+    if (action === 'resolve' && raiser && outcome.alert.memberIncludedAt !== null) {
       io.to(raiser.connectionId).emit('distress:closed', { alertId: outcome.alert.id, at: services.now() });
     }
     return ok({ alert: outcome.alert });

@@ -27,6 +27,7 @@ function caseQuery(db: Db) {
       'ack.display_name as acknowledged_by_name',
       'a.opened_by',
       'opener.display_name as opened_by_name',
+      'a.member_included_at',
     ]);
 }
 type CaseRow = Awaited<ReturnType<ReturnType<typeof caseQuery>['executeTakeFirstOrThrow']>>;
@@ -63,6 +64,7 @@ function toCase(row: CaseRow, timeline: DistressTimelineEntry[]): DistressAlert 
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by ? { id: row.acknowledged_by, displayName: row.acknowledged_by_name ?? '' } : null,
     openedBy: row.opened_by ? { id: row.opened_by, displayName: row.opened_by_name ?? '' } : null,
+    memberIncludedAt: row.member_included_at,
     status: row.status,
     reAlerts: row.re_alerts,
     timeline,
@@ -103,6 +105,7 @@ export function distressRepository(db: Db) {
             last_alerted_at: now,
             acknowledged_at: openedBy ? now : null,
             acknowledged_by: openedBy,
+            member_included_at: openedBy ? null : now,
           })
           .execute();
         await record(trx, id, 'raised', now, openedBy);
@@ -150,6 +153,18 @@ export function distressRepository(db: Db) {
         await record(trx, alertId, change.kind, now, change.by);
         return true;
       });
+    },
+
+    /** [DS14] Brings the member into a case's conversation, once; returns whether this call did it. */
+    async includeMember(sessionId: string, alertId: string, now: number): Promise<boolean> {
+      const result = await db
+        .updateTable('distress_alerts')
+        .set({ member_included_at: now })
+        .where('id', '=', alertId)
+        .where('session_id', '=', sessionId)
+        .where('member_included_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     /** Raised cases whose last alert is older than `olderThan`, across all sessions, oldest first. */

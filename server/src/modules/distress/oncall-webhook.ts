@@ -1,13 +1,16 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { Agent, fetch } from 'undici';
 import type { DistressAlert } from '@hearth/shared';
+import { isAllowedHost, publicOnlyLookup, webhookUrlRefusal } from './oncall-address.js';
 
 /**
  * The optional on-call webhook of a group. Invariants (docs/spec.md):
  * - [OC1] a report carries no name or note unless the group enabled content; only level, status and times;
  * - [OC2] every report is signed: `x-hearth-signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`
  *   with the group's secret and `x-hearth-timestamp`, so the receiver can reject forgeries and replays;
- * - [OC3] delivery never delays or fails a facilitator's action: it runs after, with a timeout and retries.
+ * - [OC3] delivery never delays or fails a facilitator's action: it runs after, with a timeout and retries;
+ * - [OC4] it never calls inward: https, public addresses only, no redirects (oncall-address.ts).
  */
 export type OncallEvent = 'distress.unacknowledged' | 'distress.escalated';
 
@@ -58,11 +61,16 @@ const TIMEOUT_MS = 5_000;
 /** Sends reports in the background; failures are logged without any of the report's content. */
 export class OncallNotifier {
   private readonly pending = new Set<Promise<void>>();
+  /** Connections whose every address is checked as it is resolved (no check-then-resolve-again gap). */
+  private readonly publicOnly = new Agent({ connect: { lookup: publicOnlyLookup } });
+  private readonly anyAddress = new Agent();
 
   constructor(
     private readonly log: FastifyBaseLogger,
     private readonly now: () => number,
     private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
+    /** ONCALL_WEBHOOK_ALLOW_HOSTS: hosts reachable over http and on any address (development, tests). */
+    private readonly allowHosts: readonly string[] = [],
   ) {}
 
   send(target: OncallTarget, report: OncallReport): void {
@@ -76,6 +84,12 @@ export class OncallNotifier {
   }
 
   private async deliver(target: OncallTarget, report: OncallReport): Promise<void> {
+    // Checked again at send time: a URL saved before this rule, or an allow-list since shortened.
+    if (webhookUrlRefusal(target.url, this.allowHosts)) {
+      this.log.warn({ event: report.event }, 'on-call webhook refused: not an https URL or allowed host');
+      return;
+    }
+    const dispatcher = isAllowedHost(new URL(target.url), this.allowHosts) ? this.anyAddress : this.publicOnly;
     const body = JSON.stringify(report);
     for (let attempt = 0; attempt <= this.retryDelaysMs.length; attempt++) {
       const timestamp = String(Math.floor(this.now() / 1000));
@@ -85,10 +99,18 @@ export class OncallNotifier {
           headers: { 'content-type': 'application/json', 'x-hearth-timestamp': timestamp, 'x-hearth-signature': signReport(target.secret, timestamp, body) },
           body,
           signal: AbortSignal.timeout(TIMEOUT_MS),
+          dispatcher,
+          // A redirect could point anywhere, inward included: it counts as a refusal.
+          redirect: 'manual',
         });
         if (response.ok) return;
         this.log.warn({ status: response.status, attempt, event: report.event }, 'on-call webhook refused the report');
       } catch (err) {
+        const cause = (err as Error & { cause?: { code?: string } }).cause?.code;
+        if (cause === 'EADDRNOTPUBLIC') {
+          this.log.warn({ event: report.event }, 'on-call webhook refused: its address is not public');
+          return;
+        }
         this.log.warn({ errName: (err as Error).name, attempt, event: report.event }, 'on-call webhook unreachable');
       }
       const delay = this.retryDelaysMs[attempt];

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { CreateGroupBodySchema, ErrorBodySchema, GroupSchema, IdSchema, SessionSchema, StartSessionBodySchema, UpdateGroupSupportBodySchema } from '@hearth/shared';
+import { webhookUrlRefusal } from '../distress/oncall-address.js';
 import { sendError } from '../../lib/http-errors.js';
 import { requireAccount, signedInAccount } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
@@ -30,6 +31,10 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
     async (request, reply) => {
       const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
+      // [OC4] Refused when saved, so the facilitator hears why now rather than the report silently not going.
+      const hook = request.body.oncallWebhook;
+      const refusal = hook ? webhookUrlRefusal(hook.url, services.config.oncallWebhookAllowHosts) : undefined;
+      if (refusal) return sendError(reply, 'invalid_payload', refusal);
       await services.groups.updateSupport(group.id, request.body);
       const updated = await services.groups.find(group.id);
       return publicGroup(updated ?? group);

@@ -1,5 +1,5 @@
 import { fail, SignalCloseCode, type Fail } from '@hearth/shared';
-import type { HearthServer } from '../../realtime/socket-types.js';
+import { participantChannel, type HearthServer } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
 import { emitPresence } from '../rooms/presence-events.js';
 import type { Presence } from '../rooms/room-registry.js';
@@ -25,10 +25,9 @@ export function expel(io: HearthServer, services: Services, sessionId: string, t
   services.rooms.depart(sessionId, participantId);
   services.signalling.disconnect(participantId, SignalCloseCode.removed);
   const targetSocket = io.sockets.sockets.get(target.connectionId);
-  if (targetSocket) {
-    targetSocket.data.joined = false;
-    targetSocket.emit('room:closed', closed);
-    targetSocket.disconnect(true);
-  }
+  if (targetSocket) targetSocket.data.joined = false;
+  // [AU6] Every connection they hold hears why and is closed, including one that never joined.
+  io.in(participantChannel(participantId)).emit('room:closed', closed);
+  io.in(participantChannel(participantId)).disconnectSockets(true);
   emitPresence(io, services.rooms, sessionId, target.participant, 'participant:left', { participantId, reason: 'removed' });
 }

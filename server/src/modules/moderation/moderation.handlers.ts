@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, ok, SignalCloseCode } from '@hearth/shared';
+import { fail, ok } from '@hearth/shared';
 import { onCommand } from '../../realtime/command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
 import { emitPresence } from '../rooms/presence-events.js';
 import { withFacilitatorMute } from '../rooms/room-state.js';
 import { mayModerate } from './moderation.policy.js';
-import { viaMedia } from './moderation-recipients.js';
+import { expel, viaMedia } from './moderation-recipients.js';
 
 /**
  * Mute and remove. There is deliberately no unmute: [MD1] a facilitator can never turn anyone's
@@ -44,15 +44,7 @@ export function registerModerationHandlers(io: HearthServer, socket: HearthSocke
     // Persist first: once the ack says "removed", their credential and link must already be dead.
     await services.participants.markRemoved(participantId, now);
     if (target.inviteId) await services.invites.revoke(target.inviteId, now);
-    services.rooms.depart(actor.sessionId, participantId);
-    services.signalling.disconnect(participantId, SignalCloseCode.removed);
-    const targetSocket = io.sockets.sockets.get(target.connectionId);
-    if (targetSocket) {
-      targetSocket.data.joined = false;
-      targetSocket.emit('room:closed', { reason: 'removed', message: 'A facilitator removed you from this session.' });
-      targetSocket.disconnect(true);
-    }
-    emitPresence(io, services.rooms, actor.sessionId, target.participant, 'participant:left', { participantId, reason: 'removed' });
+    expel(io, services, actor.sessionId, target, { reason: 'removed', message: 'A facilitator removed you from this session.' });
     return ok({});
   });
 }

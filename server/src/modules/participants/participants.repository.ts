@@ -27,6 +27,41 @@ export interface NewParticipant {
 }
 
 export function participantsRepository(db: Db) {
+  function standingQuery() {
+    return db
+      .selectFrom('participants as p')
+      .innerJoin('sessions as s', 's.id', 'p.session_id')
+      .leftJoin('invites as i', 'i.id', 'p.invite_id')
+      .select([
+        'p.id',
+        'p.session_id',
+        'p.invite_id',
+        'p.account_id',
+        'p.role',
+        'p.display_name',
+        'p.organisation',
+        'p.removed_at',
+        's.status as session_status',
+        'i.revoked_at as invite_revoked_at',
+      ]);
+  }
+  type StandingRow = Awaited<ReturnType<ReturnType<typeof standingQuery>['executeTakeFirst']>>;
+  function toRecord(row: StandingRow): ParticipantRecord | undefined {
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      sessionId: row.session_id,
+      inviteId: row.invite_id,
+      accountId: row.account_id,
+      role: row.role,
+      displayName: row.display_name,
+      organisation: row.organisation,
+      removedAt: row.removed_at,
+      sessionStatus: row.session_status,
+      inviteRevokedAt: row.invite_revoked_at ?? null,
+    };
+  }
+
   return {
     /** Creates the participant and returns their credential; only its hash is stored. */
     async create(input: NewParticipant, now: number, trx: Db = db): Promise<{ id: string; token: string }> {
@@ -61,38 +96,13 @@ export function participantsRepository(db: Db) {
       return { id: existing.id, token };
     },
 
+    /** The same standing, read fresh by id: `room:join` checks it again, whatever the handshake saw. */
+    async findById(participantId: string): Promise<ParticipantRecord | undefined> {
+      return toRecord(await standingQuery().where('p.id', '=', participantId).executeTakeFirst());
+    },
+
     async findByToken(token: string): Promise<ParticipantRecord | undefined> {
-      const row = await db
-        .selectFrom('participants as p')
-        .innerJoin('sessions as s', 's.id', 'p.session_id')
-        .leftJoin('invites as i', 'i.id', 'p.invite_id')
-        .select([
-          'p.id',
-          'p.session_id',
-          'p.invite_id',
-          'p.account_id',
-          'p.role',
-          'p.display_name',
-          'p.organisation',
-          'p.removed_at',
-          's.status as session_status',
-          'i.revoked_at as invite_revoked_at',
-        ])
-        .where('p.token_hash', '=', hashToken(token))
-        .executeTakeFirst();
-      if (!row) return undefined;
-      return {
-        id: row.id,
-        sessionId: row.session_id,
-        inviteId: row.invite_id,
-        accountId: row.account_id,
-        role: row.role,
-        displayName: row.display_name,
-        organisation: row.organisation,
-        removedAt: row.removed_at,
-        sessionStatus: row.session_status,
-        inviteRevokedAt: row.invite_revoked_at ?? null,
-      };
+      return toRecord(await standingQuery().where('p.token_hash', '=', hashToken(token)).executeTakeFirst());
     },
 
     async markRemoved(participantId: string, now: number): Promise<void> {

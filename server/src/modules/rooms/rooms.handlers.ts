@@ -4,6 +4,7 @@ import { onCommand } from '../../realtime/command.js';
 import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
 import { deliverAway } from '../aside/aside.handlers.js';
+import { standingRefusal } from '../participants/standing.js';
 import { deliverOpenAlerts } from '../distress/distress.handlers.js';
 import { joinRefusal } from '../rules/consent-gate.js';
 import { welcomeToFloor } from '../floor/floor-control.js';
@@ -25,6 +26,10 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
 
   onCommand(socket, log, 'room:join', async (payload) => {
     if (socket.data.joined) return fail('conflict', 'You are already in the room.');
+    // [AU6] Standing is read again on every join: a connection opened before a removal, a ban, a withdrawn
+    // link or the end of the session cannot use it to come (back) in.
+    const standing = await standingRefusal(services, await services.participants.findById(identity.participantId));
+    if (standing) return { ok: false, error: standing };
     const session = await services.sessions.find(identity.sessionId);
     const group = session && (await services.groups.find(session.groupId));
     if (!session || !group || session.status === 'ended') return fail('session_ended', 'This session has ended.');

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ConsentAnswerSchema, ConsentBodySchema, ErrorBodySchema, RoomRulesBodySchema, RoomRulesSchema, RulesRoutes } from '@hearth/shared';
 import { sendError } from '../../lib/http-errors.js';
 import type { Services } from '../../services.js';
+import { standingRefusal } from '../participants/standing.js';
 import { canConsentTo } from './consent.js';
 import { roomRules } from './consent-gate.js';
 
@@ -17,9 +18,9 @@ export async function roomRulesRoutes(app: FastifyInstance, opts: { services: Se
 
   async function participantFor(token: string) {
     const record = await services.participants.findByToken(token);
-    if (!record) return { error: { code: 'unauthenticated' as const, message: 'This room credential is not valid. Please use your invite link again.' } };
-    if (record.removedAt !== null) return { error: { code: 'removed' as const, message: 'A facilitator removed you from this session.' } };
-    if (record.sessionStatus === 'ended') return { error: { code: 'session_ended' as const, message: 'This session has ended.' } };
+    // [AU6] The same standing as the socket's: removed, banned, ended and withdrawn links are all refused.
+    const error = await standingRefusal(services, record);
+    if (error || !record) return { error: error ?? { code: 'unauthenticated' as const, message: 'This room credential is not valid.' } };
     return { record };
   }
 

@@ -86,11 +86,18 @@ export function useDistress({ selfId, command, listen }: Options) {
     return ack;
   }, [latest]);
 
+  /** [DS14] Brings the member of a case opened about them into its conversation. */
+  const bringIn = useCallback(async (alertId: string) => {
+    const ack = await latest.current.command('case:bring-in', { alertId });
+    if (ack.ok) dispatch({ type: 'alert-changed', alert: ack.alert });
+    return ack;
+  }, [latest]);
+
   const openDialog = useCallback(() => dispatch({ type: 'dialog-opened' }), []);
   const closeDialog = useCallback(() => dispatch({ type: 'dialog-closed' }), []);
   const changeDraft = useCallback((draft: Partial<DistressDraft>) => dispatch({ type: 'draft-changed', draft }), []);
 
-  return { state, raise, acknowledge, update, openCase, openDialog, closeDialog, changeDraft };
+  return { state, raise, acknowledge, update, openCase, bringIn, openDialog, closeDialog, changeDraft };
 }
 
 export type Distress = ReturnType<typeof useDistress>;

@@ -15,14 +15,16 @@ export function CaseConversation({ alert, thread, selfId, onToggle, onDraftChang
   const { panelId, openedHere, toggle } = useThreadToggle(thread, onToggle);
   const name = alert.displayName;
   const resolved = alert.status === 'resolved';
+  // [DS14] Until the person is brought in, this is the facilitators' notes about them, not a conversation.
+  const staffOnly = alert.memberIncludedAt === null;
   return (
     <div className="case-conversation">
-      {toggle('case-conversation__toggle', resolved ? `Read conversation with ${name}` : `Message ${name}`)}
+      {toggle('case-conversation__toggle', staffOnly ? `Facilitators' notes about ${name}` : resolved ? `Read conversation with ${name}` : `Message ${name}`)}
       {thread.open ? (
-        <section id={panelId} aria-label={`Conversation with ${name}`} className="conversation conversation--case">
+        <section id={panelId} aria-label={staffOnly ? `Facilitators' notes about ${name}` : `Conversation with ${name}`} className="conversation conversation--case">
           <ConversationBody thread={thread} selfId={selfId}
-            privacyNote={`Only ${name} and this session's facilitators can read this.`}
-            emptyText={`No messages yet. ${name} will see what you write here, privately.`}
+            privacyNote={staffOnly ? `Only this session's facilitators can read this; ${name} cannot.` : `Only ${name} and this session's facilitators can read this.`}
+            emptyText={staffOnly ? 'No notes yet.' : `No messages yet. ${name} will see what you write here, privately.`}
             fieldLabel="Message" sendLabel="Send"
             closedNote={resolved ? 'This request is resolved; the conversation is closed.' : null}
             focusOnMount={openedHere} onDraftChange={onDraftChange} onSend={onSend} onRetryHistory={onRetryHistory} />

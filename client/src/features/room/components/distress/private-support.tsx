@@ -43,7 +43,7 @@ export function PrivateSupport({ self, distress, conversations, support }: Priva
       {facilitator ? (
         <>
           <SupportRequests alerts={distress.state.alerts} announcement={distress.state.announcement} selfId={self.id}
-            conversations={conversations} onAcknowledge={distress.acknowledge} onUpdate={distress.update} />
+            conversations={conversations} onAcknowledge={distress.acknowledge} onUpdate={distress.update} onBringIn={distress.bringIn} />
           <EmergencyContacts support={support} />
           <Backchannel {...handlers('backchannel')} />
         </>

@@ -15,6 +15,9 @@ export interface SupportRequestItemProps {
   pending: CaseAction | null;
   onAcknowledge: (alert: DistressAlert) => void;
   onAction: (alert: DistressAlert, action: CaseAction) => void;
+  /** Bringing the member into a case opened about them is on its way. */
+  bringingIn: boolean;
+  onBringIn: (alert: DistressAlert) => void;
   conversation: Omit<CaseConversationProps, 'alert'>;
 }
 
@@ -22,7 +25,7 @@ export interface SupportRequestItemProps {
  * One person's request as a facilitator sees it: who, how they are, their note, when, where it stands
  * (in words, never only a colour) and who has it in hand; then what the facilitator can do about it.
  */
-export function SupportRequestItem({ alert, busy, pending, onAcknowledge, onAction, conversation }: SupportRequestItemProps) {
+export function SupportRequestItem({ alert, busy, pending, bringingIn, onAcknowledge, onAction, onBringIn, conversation }: SupportRequestItemProps) {
   const itemRef = useRef<HTMLLIElement>(null);
   const focusWithin = useRef(false);
   const waiting = isWaiting(alert);
@@ -66,7 +69,18 @@ export function SupportRequestItem({ alert, busy, pending, onAcknowledge, onActi
         </Button>
       ) : null}
       {resolved ? null : <CaseActions alert={alert} pending={pending} onAction={onAction} />}
-      <TalkPrivatelyButton alert={alert} />
+      {/* [DS14] A case opened about someone is the facilitators' until they choose to bring the person in. */}
+      {alert.memberIncludedAt === null && !resolved ? (
+        <div className="support-request__staff-only">
+          <p>{`${name} has not been told of this case. What you write in it stays with the facilitators.`}</p>
+          <Button variant="secondary" aria-disabled={bringingIn || undefined} onClick={() => { if (!bringingIn) onBringIn(alert); }}>
+            {`Bring ${name} into the conversation`}
+          </Button>
+          <p className="support-request__hint">They will see what is written from then on, not what was written before.</p>
+        </div>
+      ) : (
+        <TalkPrivatelyButton alert={alert} />
+      )}
       <CaseConversation alert={alert} {...conversation} />
     </li>
   );

@@ -17,6 +17,7 @@ export interface SupportRequestsProps {
   conversations: Conversations;
   onAcknowledge: (alertId: string) => Promise<CommandOutcome<'distress:acknowledge'>>;
   onUpdate: (alertId: string, action: CaseAction) => Promise<CommandOutcome<'distress:update'>>;
+  onBringIn: (alertId: string) => Promise<CommandOutcome<'case:bring-in'>>;
 }
 
 const doneText: Record<CaseAction, (name: string) => string> = {
@@ -30,8 +31,8 @@ const doneText: Record<CaseAction, (name: string) => string> = {
  * at once (role="alert"); the region for that is always in the page, as screen readers only announce
  * changes to regions that already exist. What the facilitator's own actions did is said politely.
  */
-export function SupportRequests({ alerts, announcement, selfId, conversations, onAcknowledge, onUpdate }: SupportRequestsProps) {
-  const [pending, setPending] = useState<{ alertId: string; action: CaseAction | 'acknowledge' } | null>(null);
+export function SupportRequests({ alerts, announcement, selfId, conversations, onAcknowledge, onUpdate, onBringIn }: SupportRequestsProps) {
+  const [pending, setPending] = useState<{ alertId: string; action: CaseAction | 'acknowledge' | 'bring-in' } | null>(null);
   const [error, setError] = useState<ClientError | null>(null);
   const [done, setDone] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -59,12 +60,24 @@ export function SupportRequests({ alerts, announcement, selfId, conversations, o
     if (action === 'resolve') requestAnimationFrame(() => headingRef.current?.focus());
   }
 
+  async function bringIn(alert: DistressAlert) {
+    setPending({ alertId: alert.id, action: 'bring-in' });
+    setError(null);
+    setDone('');
+    const ack = await onBringIn(alert.id);
+    setPending(null);
+    if (!ack.ok) return setError(ack.error);
+    setDone(`${alert.displayName} will now see what you write in this conversation.`);
+  }
+
   const itemProps = (alert: DistressAlert): SupportRequestItemProps => {
     const key = caseKey(alert.id);
     return {
       alert,
       busy: pending?.alertId === alert.id && pending.action === 'acknowledge',
-      pending: pending?.alertId === alert.id && pending.action !== 'acknowledge' ? pending.action : null,
+      pending: pending?.alertId === alert.id && (pending.action === 'escalate' || pending.action === 'resolve') ? pending.action : null,
+      bringingIn: pending?.alertId === alert.id && pending.action === 'bring-in',
+      onBringIn: (a) => void bringIn(a),
       onAcknowledge: (a) => void acknowledge(a),
       onAction: (a, action) => void act(a, action),
       conversation: {

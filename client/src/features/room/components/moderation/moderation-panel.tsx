@@ -13,14 +13,23 @@ export function ModerationPanel({ moderation }: { moderation: Moderation }) {
   const headingId = useId();
   const [confirmMuteAll, setConfirmMuteAll] = useState(false);
   const { settings, pending } = moderation;
+  // The switch shows what the facilitator asked for while the server answers, and falls back to
+  // the server's settings once it has (so a refusal puts it back).
+  const [askedWaitingRoom, setAskedWaitingRoom] = useState<boolean | null>(null);
+  const waitingRoomShown = pending === 'waiting-room' && askedWaitingRoom !== null ? askedWaitingRoom : settings.waitingRoom;
 
   return (
     <section className="moderation" aria-labelledby={headingId}>
       <h2 id={headingId} className="moderation__title">Session controls</h2>
       <div className="moderation__row">
         <label className="moderation__switch">
-          <input type="checkbox" checked={settings.waitingRoom} disabled={pending === 'waiting-room'}
-            onChange={(event) => void moderation.setWaitingRoom(event.target.checked)} />
+          <input type="checkbox" checked={waitingRoomShown} aria-busy={pending === 'waiting-room'}
+            disabled={pending === 'waiting-room'}
+            onChange={(event) => {
+              const enabled = event.target.checked;
+              setAskedWaitingRoom(enabled);
+              void moderation.setWaitingRoom(enabled).finally(() => setAskedWaitingRoom(null));
+            }} />
           {' '}Members wait to be admitted
         </label>
         <Button variant="secondary" disabled={pending === 'lock'} onClick={() => void moderation.setLocked(!settings.locked)}>

@@ -1,0 +1,19 @@
+import type { ApiError } from '@hearth/shared';
+import type { Services } from '../../services.js';
+import { removedCode } from '../waiting-room/admission-gate.js';
+import type { ParticipantRecord } from './participants.repository.js';
+
+/**
+ * [AU6] Whether a credential still admits its holder: not removed or banned, session not ended, link not
+ * withdrawn. One check, run on every path that admits or serves someone (the socket handshake,
+ * `room:join` on every join and re-join, the consent routes), so no path can forget one of them.
+ * The lock and the waiting room are admission, not standing: see admission-gate.ts.
+ */
+export async function standingRefusal(services: Services, record: ParticipantRecord | undefined): Promise<ApiError | undefined> {
+  if (!record) return { code: 'unauthenticated', message: 'This room credential is not valid. Please use your invite link again.' };
+  // [MD15] A banned credential says so (`banned`), not just `removed`.
+  if (record.removedAt !== null) return removedCode(services, record.id);
+  if (record.sessionStatus === 'ended') return { code: 'session_ended', message: 'This session has ended.' };
+  if (record.inviteRevokedAt !== null) return { code: 'invite_revoked', message: 'Your invite link has been withdrawn.' };
+  return undefined;
+}

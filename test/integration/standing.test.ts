@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ApiRoutes, RulesRoutes } from '@hearth/shared';
+import { createInvite, facilitatorCredential, http, redeem, type LiveSession } from '../support/api.js';
+import type { TestHearth } from '../support/hearth.js';
+import { useLiveRoom } from '../support/live-room.js';
+import { join, settle } from '../support/sockets.js';
+
+// [AU6] Every state that shuts someone out is checked on every path that admits or serves them, not
+// only at the socket handshake: a connection opened before the change cannot be used afterwards.
+
+const fixture = useLiveRoom();
+let hearth: TestHearth;
+let live: LiveSession;
+beforeEach(() => ({ hearth, live } = fixture));
+
+async function memberWithInvite(name: string) {
+  const invite = await createInvite(hearth, live, { role: 'member' });
+  const credential = (await redeem(hearth, invite, name)).body;
+  return { invite, token: credential.token };
+}
+
+describe('standing on every path', () => {
+  it('[AU6] a removed member loses every connection, including one that had not joined, and cannot join from it', async () => {
+    const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    await join(fran);
+    const { token } = await memberWithInvite('Sam');
+    const inRoom = await fixture.connect(token);
+    const samId = (await join(inRoom)).self.id;
+    // A second tab, connected but not yet joined: before this fix it could join again after the removal.
+    const spare = await fixture.connect(token);
+    const spareClosed = spare.next('room:closed');
+    expect(await fran.send('moderation:remove', { participantId: samId })).toEqual({ ok: true });
+    expect(await spareClosed).toMatchObject({ reason: 'removed' });
+    await settle();
+    expect(inRoom.socket.connected).toBe(false);
+    expect(spare.socket.connected).toBe(false);
+    // And the consent routes refuse the credential too.
+    const rules = await http(hearth, 'POST', RulesRoutes.roomRules, { body: { token } });
+    expect(rules).toMatchObject({ status: 403, body: { error: { code: 'removed' } } });
+  });
+
+  it('[AU6] a withdrawn link: the holder cannot join from a connection opened before, nor read or agree to the rules', async () => {
+    const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    await join(fran);
+    const { invite, token } = await memberWithInvite('Alex');
+    const early = await fixture.connect(token);
+    expect((await http(hearth, 'POST', ApiRoutes.revokeInvite(invite.id), { cookie: live.cookie })).status).toBe(200);
+    expect(await early.send('room:join', { audio: false, video: false })).toMatchObject({ ok: false, error: { code: 'invite_revoked' } });
+    const rules = await http<{ error: { code: string } }>(hearth, 'POST', RulesRoutes.roomRules, { body: { token } });
+    expect(rules.body.error.code).toBe('invite_revoked');
+    const consent = await http<{ error: { code: string } }>(hearth, 'POST', RulesRoutes.roomConsent, { body: { token, version: 1 } });
+    expect(consent.body.error.code).toBe('invite_revoked');
+  });
+
+  it('[AU6] a banned member on a spare connection is told banned and closed', async () => {
+    const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    await join(fran);
+    const { token } = await memberWithInvite('Ruth');
+    const inRoom = await fixture.connect(token);
+    const ruthId = (await join(inRoom)).self.id;
+    const spare = await fixture.connect(token);
+    const closed = spare.next('room:closed');
+    expect(await fran.send('moderation:ban', { participantId: ruthId })).toMatchObject({ ok: true });
+    expect(await closed).toMatchObject({ reason: 'banned' });
+    await settle();
+    expect(spare.socket.connected).toBe(false);
+    expect((await http<{ error: { code: string } }>(hearth, 'POST', RulesRoutes.roomRules, { body: { token } })).body.error.code).toBe('banned');
+  });
+});
