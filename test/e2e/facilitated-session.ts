@@ -14,9 +14,12 @@ export interface FacilitatedSession {
   fran: Page;
 }
 
-/** A Hearth with the built client, a live session run by Fran, and a browser with Fran signed in. */
-export async function startFacilitatedSession(): Promise<FacilitatedSession> {
-  const hearth = await startHearth({ clientDist: resolve('client/dist') });
+/**
+ * A Hearth with the built client, a live session run by Fran, and a browser with Fran signed in.
+ * `env` adds server settings (LiveKit mode: test/support/real-livekit.ts).
+ */
+export async function startFacilitatedSession(options: { env?: Record<string, string> } = {}): Promise<FacilitatedSession> {
+  const hearth = await startHearth({ clientDist: resolve('client/dist'), ...(options.env ? { env: options.env } : {}) });
   const cookie = await setUpFacilitator(hearth, 'Fran');
   const live = await startLiveSession(hearth, cookie);
   const browser = await launchBrowser();
@@ -48,11 +51,14 @@ export interface GroupOfThree extends FacilitatedSession {
  * For a whole test file: Fran in the room, then members Sam and Alex, each in their own page; closed
  * after the file. Call at the top level; the fields are there once the file's first test runs.
  */
-export function useGroupOfThree(): GroupOfThree {
+export function useGroupOfThree(
+  options: { env?: Record<string, string>; beforeJoining?: (session: FacilitatedSession) => Promise<void> } = {},
+): GroupOfThree {
   const group = {} as GroupOfThree;
   beforeAll(async () => {
-    const session = await startFacilitatedSession();
+    const session = await startFacilitatedSession(options);
     Object.assign(group, session);
+    await options.beforeJoining?.(session);
     await franJoins(session);
     group.sam = await memberJoins(session, 'Sam');
     group.alex = await memberJoins(session, 'Alex');

@@ -5,8 +5,19 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 
 /**
- * Security headers and rate limiting. The CSP allows only our own origin: no inline scripts, no eval,
- * no third-party hosts. Camera and microphone are allowed for our origin only.
+ * In LiveKit mode the browser also talks to the SFU: its signalling WebSocket at LIVEKIT_URL and, when
+ * that fails, livekit-client's HTTP check of the same host (/rtc/validate). Nothing else is allowed.
+ */
+function livekitOrigins(config: Config): string[] {
+  if (!config.livekit) return [];
+  const { host, protocol } = new URL(config.livekit.url);
+  const secure = protocol === 'wss:' || protocol === 'https:';
+  return [`${secure ? 'wss' : 'ws'}://${host}`, `${secure ? 'https' : 'http'}://${host}`];
+}
+
+/**
+ * Security headers and rate limiting. The CSP allows only our own origin (and in LiveKit mode the SFU's):
+ * no inline scripts, no eval, no third-party hosts. Camera and microphone are allowed for our origin only.
  */
 export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Config }) => {
   const https = opts.config.publicUrl.startsWith('https://');
@@ -19,7 +30,7 @@ export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Co
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:', 'mediastream:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...livekitOrigins(opts.config)],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
