@@ -126,6 +126,13 @@ describe("[RM8] a member cannot take a facilitator's name", () => {
     }
   });
 
+  it("[SV1] a member may take the hidden supervisor's name: refusing it would tell them an observer is there", async () => {
+    hearth = await startHearth();
+    const live = await startLiveSession(hearth);
+    expect((await redeem(hearth, await createInvite(hearth, live, { role: 'supervisor' }), 'Vera')).status).toBe(201);
+    expect((await redeem(hearth, await createInvite(hearth, live, { role: 'member' }), 'Vera')).status).toBe(201);
+  });
+
   it('a co-facilitator may share a name (staff invites come from the facilitator)', async () => {
     hearth = await startHearth();
     const live = await startLiveSession(hearth);

@@ -109,7 +109,10 @@ export function participantsRepository(db: Db) {
       await db.updateTable('participants').set({ removed_at: now }).where('id', '=', participantId).execute();
     },
 
-    /** [RM8] The names of the session's staff: the group's facilitator (entered or not) and every staff participant. */
+    /**
+     * [RM8] The names of the session's facilitators: the group's own (entered or not) and its co-facilitators.
+     * Not the hidden supervisor's: refusing a member their name would tell them an observer is there [SV1].
+     */
     async staffNames(sessionId: string): Promise<string[]> {
       const owner = await db
         .selectFrom('sessions as s')
@@ -122,7 +125,7 @@ export function participantsRepository(db: Db) {
         .selectFrom('participants')
         .select('display_name')
         .where('session_id', '=', sessionId)
-        .where('role', 'in', ['facilitator', 'co_facilitator', 'supervisor'])
+        .where('role', 'in', ['facilitator', 'co_facilitator'])
         .where('removed_at', 'is', null)
         .execute();
       return [...(owner ? [owner.display_name] : []), ...staff.map((row) => row.display_name)];

@@ -1,8 +1,8 @@
 import { Role } from '@hearth/shared';
 
 /**
- * [RM8] A member may not take the name of one of the session's staff (the group's facilitator, a
- * co-facilitator, the supervisor): in a support group, "Fran (facilitator)" asking someone to share
+ * [RM8] A member may not take the name of one of the session's facilitators (the group's own, a
+ * co-facilitator; not the hidden supervisor, whose presence that would reveal): in a support group, "Fran (facilitator)" asking someone to share
  * more, or to move to a private chat, must be Fran. Names are compared as people read them: case,
  * spacing, look-alike letters (NFKC) and invisible characters do not make a name different.
  */
