@@ -1,0 +1,35 @@
+import { RateBudget, type Budget } from '../../lib/rate-budget.js';
+
+/**
+ * [SG5] How much one participant may send on the signalling socket, per participant (not per socket, so a
+ * fresh ticket does not refill it). Every frame counts, malformed ones too, so a flood of junk is stopped
+ * as well. Measured with `npm run bench:signal` (6 people joining at once in Chromium on loopback,
+ * 2026-12-03): up to 204 messages per person in all, 85 in the busiest second, about 290 KB in all. A real
+ * network gathers more candidates (server-reflexive, relay, IPv6, TCP; say three times as many) and a mesh
+ * holds up to 8 (7 peers, not 5), hence about 4x the measured peak for the burst and 6x for the rest.
+ */
+export const signalBudgets = {
+  /** The busiest second of a join. */
+  burst: { points: 400, perSeconds: 1 },
+  /** A whole negotiation with every peer, ICE trickling and a few restarts included. */
+  sustained: { points: 1_200, perSeconds: 10 },
+  /** Bytes: what stops a flood of maximum-size SDPs long before the message count would. */
+  bytes: { points: 2_000_000, perSeconds: 10 },
+} as const satisfies Record<string, Budget>;
+
+export class SignalBudget {
+  private readonly burst: RateBudget;
+  private readonly sustained: RateBudget;
+  private readonly bytes: RateBudget;
+
+  constructor(budgets: Record<keyof typeof signalBudgets, Budget> = signalBudgets) {
+    this.burst = new RateBudget(budgets.burst);
+    this.sustained = new RateBudget(budgets.sustained);
+    this.bytes = new RateBudget(budgets.bytes);
+  }
+
+  /** Spends one message and its bytes; false once any of the three is used up. */
+  async allow(participantId: string, bytes: number): Promise<boolean> {
+    return (await this.burst.spend(participantId)) && (await this.sustained.spend(participantId)) && (await this.bytes.spend(participantId, bytes));
+  }
+}
