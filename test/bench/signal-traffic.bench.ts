@@ -6,6 +6,7 @@
 // (server/src/modules/signalling/signal-budget.ts, [SG4] [SG5]) are chosen from these figures with margin:
 // loopback gathers few candidates; a real network adds server-reflexive, relay, IPv6 and TCP ones.
 import type { Page } from 'playwright-core';
+import { SignalCloseCode } from '@hearth/shared';
 import { createInvite, setUpFacilitator, startLiveSession } from '../support/api.js';
 import { launchBrowser, newPage } from '../support/browser.js';
 import { startHearth } from '../support/hearth.js';
@@ -31,11 +32,18 @@ interface Sent {
 
 /** In-page: records every frame the page sends on the signalling socket (time, size, what it carried). */
 const probe = () => {
-  const w = window as unknown as { __signalSent: Sent[]; __expect?: number; __allFramesAt?: number; __playing?: number };
+  const w = window as unknown as { __signalSent: Sent[]; __signalCloses: number[]; __expect?: number; __allFramesAt?: number; __playing?: number };
   w.__signalSent = [];
+  w.__signalCloses = [];
+  const watched = new WeakSet<WebSocket>();
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (this: WebSocket, data) {
     if (this.url.includes('/api/signal') && typeof data === 'string') {
+      if (!watched.has(this)) {
+        watched.add(this);
+        // 4429 or 1009 here would mean the budgets cut off a real negotiation.
+        this.addEventListener('close', (event) => w.__signalCloses.push(event.code));
+      }
       const message = JSON.parse(data) as { description?: { sdp?: string }; candidate?: { candidate: string } | null };
       w.__signalSent.push({
         t: performance.now(),
@@ -72,7 +80,7 @@ const hearth = await startHearth({ clientDist });
 const cookie = await setUpFacilitator(hearth);
 const live = await startLiveSession(hearth, cookie);
 const browser = await launchBrowser();
-const rows: { round: number; participant: number; remote_videos_playing: number; messages: number; candidates: number; descriptions: number; peak_1s: number; peak_100ms: number; max_frame_bytes: number; max_sdp_chars: number; max_candidate_chars: number }[] = [];
+const rows: { round: number; participant: number; remote_videos_playing: number; closed_over_budget: number; messages: number; candidates: number; descriptions: number; peak_1s: number; peak_100ms: number; max_frame_bytes: number; max_sdp_chars: number; max_candidate_chars: number }[] = [];
 
 try {
   for (let round = 1; round <= rounds; round++) {
@@ -102,15 +110,16 @@ try {
     // Trickling goes on a little after the first frames; ICE restarts would come later still.
     await new Promise((resolve) => setTimeout(resolve, settleMs));
     for (const [i, page] of pages.entries()) {
-      const { sent, playing } = await page.evaluate(() => {
-        const w = window as unknown as { __signalSent: Sent[]; __playing?: number };
-        return { sent: w.__signalSent, playing: w.__playing ?? 0 };
+      const { sent, playing, closes } = await page.evaluate(() => {
+        const w = window as unknown as { __signalSent: Sent[]; __signalCloses: number[]; __playing?: number };
+        return { sent: w.__signalSent, playing: w.__playing ?? 0, closes: w.__signalCloses };
       });
       const times = sent.map((s) => s.t);
       rows.push({
         round,
         participant: i + 1,
         remote_videos_playing: playing,
+        closed_over_budget: closes.filter((code) => code === SignalCloseCode.overBudget || code === SignalCloseCode.tooBig).length,
         messages: sent.length,
         candidates: sent.filter((s) => s.candidate > 0).length,
         descriptions: sent.filter((s) => s.sdp > 0).length,
@@ -140,6 +149,7 @@ const summary = {
   max_frame_bytes: most('max_frame_bytes'),
   max_sdp_chars: most('max_sdp_chars'),
   max_candidate_chars: most('max_candidate_chars'),
+  closed_over_budget: rows.reduce((sum, r) => sum + r.closed_over_budget, 0),
 };
 printTable('Summary', [summary]);
 console.log(JSON.stringify(summary));
