@@ -80,7 +80,7 @@ const hearth = await startHearth({ clientDist });
 const cookie = await setUpFacilitator(hearth);
 const live = await startLiveSession(hearth, cookie);
 const browser = await launchBrowser();
-const rows: { round: number; participant: number; remote_videos_playing: number; closed_over_budget: number; messages: number; candidates: number; descriptions: number; peak_1s: number; peak_100ms: number; max_frame_bytes: number; max_sdp_chars: number; max_candidate_chars: number }[] = [];
+const rows: { round: number; participant: number; remote_videos_playing: number; closed_over_budget: number; messages: number; candidates: number; descriptions: number; peak_1s: number; peak_100ms: number; total_bytes: number; max_frame_bytes: number; max_sdp_chars: number; max_candidate_chars: number }[] = [];
 
 try {
   for (let round = 1; round <= rounds; round++) {
@@ -125,6 +125,7 @@ try {
         descriptions: sent.filter((s) => s.sdp > 0).length,
         peak_1s: peak(times, 1000),
         peak_100ms: peak(times, 100),
+        total_bytes: sent.reduce((sum, s) => sum + s.bytes, 0),
         max_frame_bytes: Math.max(0, ...sent.map((s) => s.bytes)),
         max_sdp_chars: Math.max(0, ...sent.map((s) => s.sdp)),
         max_candidate_chars: Math.max(0, ...sent.map((s) => s.candidate)),
@@ -146,6 +147,7 @@ const summary = {
   max_messages: most('messages'),
   max_peak_1s: most('peak_1s'),
   max_peak_100ms: most('peak_100ms'),
+  max_total_bytes: most('total_bytes'),
   max_frame_bytes: most('max_frame_bytes'),
   max_sdp_chars: most('max_sdp_chars'),
   max_candidate_chars: most('max_candidate_chars'),

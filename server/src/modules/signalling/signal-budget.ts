@@ -4,9 +4,10 @@ import { RateBudget, type Budget } from '../../lib/rate-budget.js';
  * [SG5] How much one participant may send on the signalling socket, per participant (not per socket, so a
  * fresh ticket does not refill it). Every frame counts, malformed ones too, so a flood of junk is stopped
  * as well. Measured with `npm run bench:signal` (6 people joining at once in Chromium on loopback,
- * 2026-12-03): up to 204 messages per person in all, 85 in the busiest second, about 290 KB in all. A real
- * network gathers more candidates (server-reflexive, relay, IPv6, TCP; say three times as many) and a mesh
- * holds up to 8 (7 peers, not 5), hence about 4x the measured peak for the burst and 6x for the rest.
+ * 2026-12-03, 4 rounds): up to 213 messages per person in all, 85 in the busiest second, and at most 24
+ * descriptions of up to 12.4 KB plus 189 candidates (under 350 KB; `total_bytes` in later runs). A real
+ * network gathers more candidates (server-reflexive, relay, IPv6, TCP) and a mesh holds up to 8 (7 peers,
+ * not 5), hence about 4x the measured peak for the burst, 5x the total for the rest, 6x the bytes.
  */
 export const signalBudgets = {
   /** The busiest second of a join. */
