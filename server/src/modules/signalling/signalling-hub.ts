@@ -99,7 +99,7 @@ export class SignallingHub {
           ws.close(SignalCloseCode.overBudget, 'too many signalling messages');
         })
         .catch((error: unknown) => {
-          this.log.error({ sessionId: binding.sessionId, error: error instanceof Error ? error.name : 'unknown' }, 'signalling message failed');
+          this.log.error({ err: error, sessionId: binding.sessionId }, 'signalling message failed');
         });
     });
   }

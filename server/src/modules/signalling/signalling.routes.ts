@@ -28,7 +28,8 @@ export async function signallingRoutes(app: FastifyInstance, opts: { services: S
         request.log.warn({ code: SignalCloseCode.tooBig }, 'signalling frame too big; socket closed');
         return;
       }
-      request.log.warn({ error: error.name, code }, 'signalling socket error');
+      // The logger's err serializer keeps the kind only (server/src/lib/logger-options.ts).
+      request.log.warn({ err: error }, 'signalling socket error');
       socket.terminate();
     },
   });
