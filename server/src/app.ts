@@ -17,6 +17,7 @@ import { waitingRoomRoutes } from './modules/waiting-room/waiting-room.routes.js
 import { authPlugin } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { securityPlugin } from './plugins/security.js';
+import { sameOriginPlugin } from './plugins/same-origin.js';
 import { staticClientPlugin } from './plugins/static-client.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import { createServices, type Services } from './services.js';
@@ -48,6 +49,7 @@ export async function buildApp(config: Config, options: { now?: () => number } =
 
   installErrorHandler(app);
   await app.register(securityPlugin, { config });
+  await app.register(sameOriginPlugin, { publicUrl: config.publicUrl });
   await app.register(authPlugin, { services });
 
   const setupToken = new SetupToken();
