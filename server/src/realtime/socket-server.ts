@@ -17,6 +17,7 @@ import { registerRoundHandlers } from '../modules/floor/round.handlers.js';
 import { registerTalkTimeHandlers, talkStatsPublisher } from '../modules/talk-time/talk-time.handlers.js';
 import type { Services } from '../services.js';
 import { ackOf } from './command.js';
+import { drainConnections } from './drain.js';
 import { handshake } from './handshake.js';
 import { socketRoomControl } from './room-control.js';
 import { participantChannel, type HearthServer } from './socket-types.js';
@@ -62,7 +63,8 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
     stopEndingAsides();
     stopFloorListeners.forEach((stop) => stop());
     services.talkTime.stop();
-    io.disconnectSockets(true);
+    // [RS1] Clients reconnect by themselves; `disconnectSockets(true)` would end the room for everyone.
+    await drainConnections(io);
     await io.close();
   });
   return io;

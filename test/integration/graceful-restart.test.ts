@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@hearth/shared';
+import { facilitatorCredential, memberCredential, startLiveSession } from '../support/api.js';
+import { freePort, startHearthProcess, type HearthProcess } from '../support/server-process.js';
+
+/**
+ * [RS1] A graceful stop (SIGTERM) is a short pause: every connected client is told the server is
+ * restarting, its connection closes at the transport (not a server disconnect, which socket.io clients
+ * treat as final), the process exits promptly, and the same client reconnects by itself to the next
+ * process on the same port and data, where its credential joins the room again.
+ */
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+/** A client as the browser makes it: socket.io's own reconnection on, recording facts and disconnect reasons. */
+function reconnectingClient(url: string, token: string) {
+  const socket = io(url, {
+    auth: { protocolVersion: PROTOCOL_VERSION, token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 500,
+  }) as Socket;
+  const events: string[] = [];
+  const disconnects: string[] = [];
+  let connects = 0;
+  socket.onAny((event: string) => events.push(event));
+  socket.on('disconnect', (reason) => disconnects.push(reason));
+  socket.on('connect', () => (connects += 1));
+  cleanup.push(() => void socket.disconnect());
+  return {
+    socket,
+    events,
+    disconnects,
+    connects: () => connects,
+    join: () => socket.timeout(5000).emitWithAck('room:join', { audio: false, video: false }) as Promise<{ ok: boolean }>,
+  };
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('a graceful restart', () => {
+  it('[RS1] clients are told, reconnect by themselves to the next process, and rejoin with their credential', async () => {
+    const dataDir = mkdtempSync(joinPath(tmpdir(), 'hearth-restart-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const env = { DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1' };
+
+    const first: HearthProcess = await startHearthProcess(env);
+    cleanup.push(() => first.kill('SIGKILL'));
+    const live = await startLiveSession(first);
+    const sam = reconnectingClient(first.url, (await memberCredential(first, live, 'Sam')).token);
+    const fran = reconnectingClient(first.url, (await facilitatorCredential(first, live)).token);
+    await until(() => sam.connects() === 1 && fran.connects() === 1);
+    expect(await sam.join()).toMatchObject({ ok: true });
+    expect(await fran.join()).toMatchObject({ ok: true });
+
+    const stoppedAt = Date.now();
+    await first.kill('SIGTERM');
+    // Promptly, and cleanly: a deploy waits for this.
+    expect(Date.now() - stoppedAt).toBeLessThan(5000);
+    expect(first.child.exitCode).toBe(0);
+    for (const client of [sam, fran]) {
+      expect(client.events).toContain('server:restarting');
+      expect(client.events).not.toContain('room:closed');
+      expect(client.disconnects).toEqual(['transport close']);
+      expect(client.socket.active).toBe(true); // still trying: socket.io gives up only on a server disconnect
+    }
+
+    const second = await startHearthProcess(env);
+    cleanup.push(() => second.kill('SIGKILL'));
+    await until(() => sam.connects() === 2 && fran.connects() === 2);
+    expect(await sam.join()).toMatchObject({ ok: true });
+    expect(await fran.join()).toMatchObject({ ok: true });
+  });
+});
