@@ -7,7 +7,7 @@ const MAX_ATTEMPTS = 3;
  * When media drops by itself the room rejoins for a fresh ticket, but never in a tight loop: after
  * a few attempts in a minute it stops and tells the person instead.
  */
-export function useLossRecovery(reconnect: () => void, notify: (text: string, persistent?: boolean) => void) {
+export function useLossRecovery(reconnect: () => boolean, notify: (text: string, persistent?: boolean) => void) {
   const attempts = useRef<number[]>([]);
   return useCallback(() => {
     const now = Date.now();
@@ -16,8 +16,9 @@ export function useLossRecovery(reconnect: () => void, notify: (text: string, pe
       notify('We keep losing the audio and video connection. Leaving and rejoining usually helps.', true);
       return;
     }
+    // Not counted when the room is already reconnecting as a whole: its rejoin brings media back.
+    if (!reconnect()) return;
     attempts.current.push(now);
     notify('Reconnecting audio and video…');
-    reconnect();
   }, [reconnect, notify]);
 }
