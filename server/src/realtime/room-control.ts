@@ -1,5 +1,5 @@
-import { isFacilitatorRole } from '@hearth/shared';
 import type { Services } from '../services.js';
+import { facilitators } from '../modules/recipients/index.js';
 import { sessionChannel, type HearthServer } from './socket-types.js';
 
 /** What HTTP routes may ask of live rooms, without knowing about socket.io. */
@@ -14,9 +14,7 @@ export function socketRoomControl(io: HearthServer, services: Services): RoomCon
     async endSession(sessionId) {
       // [DS10] Before anyone is disconnected, facilitators get the open cases to hand over.
       const openCases = await services.distress.listOpen(sessionId);
-      for (const presence of services.rooms.list(sessionId)) {
-        if (isFacilitatorRole(presence.participant.role)) io.to(presence.connectionId).emit('distress:handover', { openCases });
-      }
+      for (const connectionId of facilitators(services.rooms.list(sessionId))) io.to(connectionId).emit('distress:handover', { openCases });
       for (const presence of services.rooms.clear(sessionId)) {
         services.signalling.disconnect(presence.participant.id);
         const socket = io.sockets.sockets.get(presence.connectionId);

@@ -3,7 +3,7 @@ import { isStaffRole, isVisibleTo, type MediaAccess, type Participant } from '@h
 import { isObserver, mediaPeerIds, observerFlags, tileParticipants } from '../../../client/src/features/room/model/observer.js';
 import { initialRoomState, roomReducer, type JoinResult } from '../../../client/src/features/room/model/room-state.js';
 import { canAskForSupport } from '../../../client/src/features/room/model/distress-state.js';
-import { hiddenMediaPeers, visibleParticipants } from '../../../server/src/modules/rooms/presence-events.js';
+import { hiddenMediaPeers, visibleParticipants } from '../../../server/src/modules/recipients/index.js';
 import type { Presence } from '../../../server/src/modules/rooms/room-registry.js';
 import { mayModerate } from '../../../server/src/modules/moderation/moderation.policy.js';
 

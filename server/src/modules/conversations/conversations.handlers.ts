@@ -3,7 +3,8 @@ import { fail, isFacilitatorRole, ok, type DistressAlert } from '@hearth/shared'
 import { onCommand } from '../../realtime/command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
-import { act, facilitatorConnections, staffConnections } from '../distress/distress.handlers.js';
+import { act } from '../distress/distress.handlers.js';
+import { facilitators, staff } from '../recipients/index.js';
 
 /**
  * Private text. Invariants (docs/spec.md):
@@ -32,7 +33,7 @@ export function registerConversationHandlers(io: HearthServer, socket: HearthSoc
     if (alert.status === 'resolved') return fail('conflict', 'This request has been resolved; start a new one if you need to.');
     if (facilitator) await moveIntoConversation(io, services, self.sessionId, self.participantId, alert);
     const message = await services.messages.add(self.sessionId, { kind: 'case', alertId }, self.participantId, body.trim(), services.now());
-    const recipients = new Set(facilitatorConnections(services, self.sessionId));
+    const recipients = new Set(facilitators(services.rooms.list(self.sessionId)));
     // [DS14] The case's member hears it only once they have been brought into the conversation.
     const raiser = alert.memberIncludedAt === null ? undefined : services.rooms.get(self.sessionId, alert.participantId);
     if (raiser) recipients.add(raiser.connectionId);
@@ -52,7 +53,7 @@ export function registerConversationHandlers(io: HearthServer, socket: HearthSoc
   onCommand(socket, log, 'backchannel:message', async ({ body }) => {
     const message = await services.messages.add(self.sessionId, { kind: 'backchannel' }, self.participantId, body.trim(), services.now());
     // [SV4] The backchannel includes the hidden supervisor.
-    for (const connectionId of staffConnections(services, self.sessionId, self.participantId)) io.to(connectionId).emit('backchannel:message', message);
+    for (const connectionId of staff(services.rooms.list(self.sessionId), { participantId: self.participantId })) io.to(connectionId).emit('backchannel:message', message);
     return ok({ message });
   });
 
@@ -67,11 +68,11 @@ export async function moveIntoConversation(io: HearthServer, services: Services,
   if (alert.status === 'raised') {
     const acknowledged = await act(services, sessionId, by, alert.id, 'acknowledge');
     if (acknowledged.ok) {
-      for (const connectionId of staffConnections(services, sessionId)) io.to(connectionId).emit('distress:acknowledged', acknowledged.alert);
+      for (const connectionId of staff(services.rooms.list(sessionId))) io.to(connectionId).emit('distress:acknowledged', acknowledged.alert);
       const raiser = services.rooms.get(sessionId, alert.participantId);
       if (raiser && acknowledged.alert.acknowledgedAt !== null) io.to(raiser.connectionId).emit('distress:seen', { alertId: alert.id, at: acknowledged.alert.acknowledgedAt });
     }
   }
   const conversing = await act(services, sessionId, by, alert.id, 'converse');
-  if (conversing.ok) for (const connectionId of staffConnections(services, sessionId)) io.to(connectionId).emit('distress:updated', conversing.alert);
+  if (conversing.ok) for (const connectionId of staff(services.rooms.list(sessionId))) io.to(connectionId).emit('distress:updated', conversing.alert);
 }

@@ -1,8 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, isFacilitatorRole, isStaffRole, ok, Role, type DistressAlert } from '@hearth/shared';
+import { fail, isStaffRole, ok, Role, type DistressAlert } from '@hearth/shared';
 import { onCommand } from '../../realtime/command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
+import { staff } from '../recipients/index.js';
 import { applyCaseAction, type CaseAction } from './case-state.js';
 import { buildReport, type OncallEvent } from './oncall-webhook.js';
 
@@ -23,7 +24,7 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
       { sessionId: self.sessionId, participantId: self.participantId, level, note: note?.trim() || null },
       services.now(),
     );
-    for (const connectionId of staffConnections(services, self.sessionId, self.participantId)) io.to(connectionId).emit('distress:alert', alert);
+    for (const connectionId of staff(services.rooms.list(self.sessionId), { participantId: self.participantId })) io.to(connectionId).emit('distress:alert', alert);
     const session = await services.sessions.find(self.sessionId);
     const group = session && (await services.groups.find(session.groupId));
     return ok({ alertId: alert.id, raisedAt: alert.raisedAt, crisisResources: group?.crisisResources ?? null });
@@ -37,7 +38,7 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
       return fail(outcome.code, outcome.message);
     }
     const { alert } = outcome;
-    for (const connectionId of staffConnections(services, self.sessionId)) io.to(connectionId).emit('distress:acknowledged', alert);
+    for (const connectionId of staff(services.rooms.list(self.sessionId))) io.to(connectionId).emit('distress:acknowledged', alert);
     const raiser = services.rooms.get(self.sessionId, alert.participantId);
     if (raiser && alert.acknowledgedAt !== null) io.to(raiser.connectionId).emit('distress:seen', { alertId: alert.id, at: alert.acknowledgedAt });
     return ok({ alert });
@@ -53,7 +54,7 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
       services.now(),
     );
     // [DS9] Other facilitators learn of it; the member does not.
-    for (const connectionId of staffConnections(services, self.sessionId, participantId)) {
+    for (const connectionId of staff(services.rooms.list(self.sessionId), { participantId })) {
       if (connectionId !== socket.id) io.to(connectionId).emit('distress:alert', alert);
     }
     return ok({ alert });
@@ -66,14 +67,14 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
     if (alert.status === 'resolved') return fail('conflict', 'This request has been resolved.');
     await services.distress.includeMember(self.sessionId, alertId, services.now());
     const latest = (await services.distress.find(self.sessionId, alertId)) ?? alert;
-    for (const connectionId of staffConnections(services, self.sessionId, latest.participantId)) io.to(connectionId).emit('distress:updated', latest);
+    for (const connectionId of staff(services.rooms.list(self.sessionId), { participantId: latest.participantId })) io.to(connectionId).emit('distress:updated', latest);
     return ok({ alert: latest });
   });
 
   onCommand(socket, log, 'distress:update', async ({ alertId, action }) => {
     const outcome = await act(services, self.sessionId, self.participantId, alertId, action);
     if (!outcome.ok) return fail(outcome.code, outcome.message);
-    for (const connectionId of staffConnections(services, self.sessionId)) io.to(connectionId).emit('distress:updated', outcome.alert);
+    for (const connectionId of staff(services.rooms.list(self.sessionId))) io.to(connectionId).emit('distress:updated', outcome.alert);
     if (action === 'escalate') await reportToOncall(services, self.sessionId, outcome.alert, 'distress.escalated');
     // [DS13] The member who asked is told it is closed, so they are not left waiting; a case a
     // facilitator opened about them stays unknown to them (DS9) unless they were brought in (DS14).
@@ -127,23 +128,4 @@ export async function deliverOpenAlerts(socket: HearthSocket, services: Services
   for (const alert of await services.distress.listOpen(sessionId)) {
     if (alert.participantId !== participantId) socket.emit('distress:alert', alert);
   }
-}
-
-/** [DS2] Recipients come from the room registry's roles, never from a payload. */
-export function facilitatorConnections(services: Services, sessionId: string, exceptParticipantId?: string): string[] {
-  return services.rooms
-    .list(sessionId)
-    .filter((p) => isFacilitatorRole(p.participant.role) && p.participant.id !== exceptParticipantId)
-    .map((p) => p.connectionId);
-}
-
-/**
- * [SV4] Who hears about cases: the facilitators plus the hidden supervisor, who follows alerts, re-alerts
- * and state changes read-only. Case conversations stay with facilitatorConnections.
- */
-export function staffConnections(services: Services, sessionId: string, exceptParticipantId?: string): string[] {
-  return services.rooms
-    .list(sessionId)
-    .filter((p) => isStaffRole(p.participant.role) && p.participant.id !== exceptParticipantId)
-    .map((p) => p.connectionId);
 }

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { HearthServer } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
-import { reportToOncall, staffConnections } from './distress.handlers.js';
+import { staff } from '../recipients/index.js';
+import { reportToOncall } from './distress.handlers.js';
 
 /**
  * [DS6] If nobody acknowledges a request within `reAlertAfterMs` (default 30 s), every facilitator of
@@ -44,7 +45,7 @@ export class ReAlertScheduler {
       const alert = await this.services.distress.find(due.sessionId, due.id);
       if (!alert) continue;
       // Issue 6: re-alerts reach every facilitator and the supervisor [SV4].
-      for (const connectionId of staffConnections(this.services, due.sessionId, alert.participantId)) {
+      for (const connectionId of staff(this.services.rooms.list(due.sessionId), { participantId: alert.participantId })) {
         this.io.to(connectionId).emit('distress:alert', alert);
       }
       // The on-call contact hears once that nobody has answered, not at every re-alert.

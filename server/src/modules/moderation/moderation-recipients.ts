@@ -1,14 +1,9 @@
-import { fail, isFacilitatorRole, SignalCloseCode, type Fail } from '@hearth/shared';
+import { fail, SignalCloseCode, type Fail } from '@hearth/shared';
 import { participantChannel, type HearthServer } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
 import { emitPresence } from '../rooms/presence-events.js';
 import type { Presence } from '../rooms/room-registry.js';
 import { MediaGatewayError } from './media-gateway.js';
-
-/** The connections of the session's facilitators and co-facilitators (not the supervisor, not members). */
-export function facilitatorConnections(services: Services, sessionId: string): string[] {
-  return services.rooms.list(sessionId).filter((p) => isFacilitatorRole(p.participant.role)).map((p) => p.connectionId);
-}
 
 /**
  * Runs the media-server side of an action first ([MD8]): if LiveKit did not confirm it, the

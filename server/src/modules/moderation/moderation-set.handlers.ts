@@ -7,7 +7,8 @@ import { emitPresence } from '../rooms/presence-events.js';
 import { withFacilitatorMute } from '../rooms/room-state.js';
 import { bannedMessage } from '../waiting-room/admission.js';
 import { admitEveryoneWaiting } from '../waiting-room/waiting-room.handlers.js';
-import { expel, facilitatorConnections, viaMedia } from './moderation-recipients.js';
+import { facilitators } from '../recipients/index.js';
+import { expel, viaMedia } from './moderation-recipients.js';
 import { mayModerate, muteAllTargets } from './moderation.policy.js';
 
 /**
@@ -58,7 +59,7 @@ export function registerModerationSetHandlers(io: HearthServer, socket: HearthSo
     const asker = services.unmuteAsks.take(actor.sessionId, actor.participantId);
     if (!asker) return fail('not_found', 'Nobody has asked you to unmute.');
     const answer = { participantId: actor.participantId, displayName: actor.displayName, accepted };
-    for (const connectionId of facilitatorConnections(services, actor.sessionId)) io.to(connectionId).emit('moderation:unmute-answered', answer);
+    for (const connectionId of facilitators(services.rooms.list(actor.sessionId))) io.to(connectionId).emit('moderation:unmute-answered', answer);
     return ok({});
   });
 

@@ -9,7 +9,8 @@ import { deliverOpenAlerts } from '../distress/distress.handlers.js';
 import { joinRefusal } from '../rules/consent-gate.js';
 import { welcomeToFloor } from '../floor/floor-control.js';
 import { admissionGate, recordEntry } from '../waiting-room/admission-gate.js';
-import { emitPresence, hiddenMediaPeers, visibleParticipants } from './presence-events.js';
+import { emitPresence } from './presence-events.js';
+import { hiddenMediaPeers, visibleParticipants } from '../recipients/index.js';
 import { withOwnMediaState } from './room-state.js';
 import { livekitAccess } from '../livekit/media-access.js';
 

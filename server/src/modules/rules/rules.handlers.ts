@@ -4,7 +4,7 @@ import { onCommand } from '../../realtime/command.js';
 import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
 import { newId } from '../../lib/secrets.js';
-import { facilitatorConnections } from '../distress/distress.handlers.js';
+import { facilitators } from '../recipients/index.js';
 import { adoptionBody, decided, isRefusal, propose, publicProposal, respond } from './proposals.js';
 import { nextVersion } from './rule-versions.js';
 
@@ -46,7 +46,7 @@ export function registerRulesHandlers(io: HearthServer, socket: HearthSocket, se
     if (!ruleSet || !rule) return fail('not_found', 'That rule is not in the group\'s current rules.');
     // Built here from the rule alone, so nothing of the sender can ride along.
     const request = { version: ruleSet.version, rule: { id: rule.id, text: rule.text }, at: services.now() };
-    for (const connectionId of facilitatorConnections(services, self.sessionId, self.participantId)) io.to(connectionId).emit('rules:revisit-requested', request);
+    for (const connectionId of facilitators(services.rooms.list(self.sessionId), { participantId: self.participantId })) io.to(connectionId).emit('rules:revisit-requested', request);
     return ok({});
   });
 

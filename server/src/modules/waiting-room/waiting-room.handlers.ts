@@ -4,7 +4,7 @@ import { onCommand } from '../../realtime/command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
 import { newId } from '../../lib/secrets.js';
-import { facilitatorConnections } from '../moderation/moderation-recipients.js';
+import { facilitators } from '../recipients/index.js';
 import { admissionGate } from './admission-gate.js';
 
 /**
@@ -72,7 +72,7 @@ export function registerWaitingRoomHandlers(io: HearthServer, socket: HearthSock
       body: body.trim(),
       sentAt: services.now(),
     };
-    for (const connectionId of [waiting.connectionId, ...facilitatorConnections(services, sessionId)]) {
+    for (const connectionId of [waiting.connectionId, ...facilitators(services.rooms.list(sessionId))]) {
       if (connectionId !== socket.id) io.to(connectionId).emit('waiting:message', message);
     }
     return ok({ message });
@@ -86,7 +86,7 @@ export function registerWaitingRoomHandlers(io: HearthServer, socket: HearthSock
 /** [MD14] Facilitators and co-facilitators only: who is waiting now. */
 function announceWaiting(io: HearthServer, services: Services, sessionId: string): void {
   const waiting = services.waiting.list(sessionId);
-  for (const connectionId of facilitatorConnections(services, sessionId)) io.to(connectionId).emit('waiting:updated', { waiting });
+  for (const connectionId of facilitators(services.rooms.list(sessionId))) io.to(connectionId).emit('waiting:updated', { waiting });
 }
 
 function letIn(io: HearthServer, services: Services, sessionId: string, participantId: string): void {
