@@ -18,6 +18,7 @@ import { registerTalkTimeHandlers, talkStatsPublisher } from '../modules/talk-ti
 import type { Services } from '../services.js';
 import { ackOf } from './command.js';
 import { drainConnections } from './drain.js';
+import { saveLiveState } from './live-state.js';
 import { handshake } from './handshake.js';
 import { socketRoomControl } from './room-control.js';
 import { participantChannel, type HearthServer } from './socket-types.js';
@@ -63,6 +64,8 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
     stopEndingAsides();
     stopFloorListeners.forEach((stop) => stop());
     services.talkTime.stop();
+    // [RS4] Before any connection closes: departures would lower hands and take people out of the round.
+    await saveLiveState(services).catch((err: unknown) => log.error({ err }, 'saving live state failed'));
     // [RS1] Clients reconnect by themselves; `disconnectSockets(true)` would end the room for everyone.
     await drainConnections(io);
     await io.close();
