@@ -12,7 +12,8 @@ import { joinFromPreJoin, participants, signIn, TIMEOUT } from './pages.js';
  * [RS1][RS2][RS3] A deploy in the middle of a go-round: Fran leads, Sam and Alex are in a check-in round,
  * Alex's hand is up and Sam has asked for support. The server gets SIGTERM and a new process starts on
  * the same port and data. Every page says it is reconnecting (never that the room ended), keeps the room
- * on screen, and comes back by itself, without a reload; Fran still has Sam's request.
+ * on screen, and comes back by itself, without a reload; Fran still has Sam's request, the round is still at
+ * Sam and Alex's hand is still up.
  */
 let dataDir: string;
 let env: Record<string, string>;
@@ -95,5 +96,13 @@ describe('a graceful restart in the middle of a go-round', () => {
     await participants(fran).getByText('Alex').first().waitFor({ timeout: TIMEOUT });
     await participants(sam).getByText('Fran').first().waitFor({ timeout: TIMEOUT });
     await requests(fran).getByText('It is a hard week').waitFor({ timeout: TIMEOUT });
+  });
+
+  it('[RS4] the round is still at Sam and Alex\'s hand still up, as the new server tells it', async () => {
+    // Each page forgot its floor as the rejoin was answered (use-floor.ts): what shows now came from the new process.
+    await round(fran).getByText('Now speaking: Sam').waitFor({ timeout: TIMEOUT });
+    await round(sam).getByText('It is your turn.').waitFor({ timeout: TIMEOUT });
+    await panel(fran).getByRole('region', { name: 'Raised hands' }).getByRole('button', { name: "Lower Alex's hand" }).waitFor({ timeout: TIMEOUT });
+    await panel(alex).getByRole('button', { name: 'Lower my hand', exact: true }).waitFor({ timeout: TIMEOUT });
   });
 });

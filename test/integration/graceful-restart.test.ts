@@ -124,6 +124,9 @@ describe('a graceful restart', () => {
     expect(await alex.join()).toMatchObject({ ok: true });
     await until(() => alex.last('hand:mine', alexFrom) !== undefined);
     expect(alex.last('hand:mine', alexFrom)).toEqual({ raised: true, place: 1 });
+    // Fran was back first: she sees Alex's hand as soon as Alex is here again.
+    await until(() => ((fran.last('floor:queue', queueFrom)?.hands as unknown[] | undefined)?.length ?? 0) === 1);
+    expect(fran.last('floor:queue', queueFrom)).toMatchObject({ hands: [{ participantId: alexCredential.participantId, displayName: 'Alex' }] });
     expect(await sam.join()).toMatchObject({ ok: true });
     expect(await sam.send('hand:raise', {})).toMatchObject({ ok: true, hand: { raised: true, place: 2 } });
     await until(() => ((fran.last('floor:queue', queueFrom)?.hands as unknown[] | undefined)?.length ?? 0) === 2);
