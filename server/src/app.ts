@@ -1,6 +1,7 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import { loggerOptions } from './lib/logger-options.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { SetupToken } from './modules/accounts/setup-token.js';
 import { groupsRoutes } from './modules/groups/groups.routes.js';
@@ -77,19 +78,3 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   return { app, services, setupLink };
 }
 
-/**
- * pino with no personal data: no bodies (Fastify never logs them), no cookies or auth headers, and the
- * route pattern instead of the URL, since join URLs carry invite tokens.
- */
-function loggerOptions(config: Config): FastifyServerOptions['logger'] {
-  if (config.logLevel === 'silent') return false;
-  return {
-    level: config.logLevel,
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    serializers: {
-      req(request: { method: string; routeOptions?: { url?: string }; url: string }) {
-        return { method: request.method, route: request.routeOptions?.url ?? request.url.split('?')[0]?.replace(/\/join\/[^/]+/, '/join/:token') };
-      },
-    },
-  };
-}

@@ -97,7 +97,7 @@ export function createServices(config: Config, db: Db, log: FastifyBaseLogger, n
     sessionPhases: new SessionPhases(),
     rooms,
     asides,
-    signalling: new SignallingHub(rooms, now, asides),
+    signalling: new SignallingHub(rooms, now, asides, log.child({ module: 'signalling' })),
     roomControl: noRoomControl,
     reAlerts: null,
     oncall: new OncallNotifier(log.child({ module: 'oncall' }), now, undefined, config.oncallWebhookAllowHosts),

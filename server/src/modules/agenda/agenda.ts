@@ -63,6 +63,11 @@ export class SessionPhases {
     return this.bySession.get(sessionId) ?? null;
   }
 
+  /** The session ended: nothing of it stays in memory. */
+  forget(sessionId: string): void {
+    this.bySession.delete(sessionId);
+  }
+
   set(sessionId: string, phaseId: string, at: number): void {
     this.bySession.set(sessionId, { phaseId, at });
   }

@@ -137,7 +137,7 @@ export function RoomView(props: RoomViewProps) {
       </main>
       <ParticipantsPanel self={self} others={others} selfAudio={local.audio} onMute={props.onMute}
         onRemove={props.onRemove} notify={props.notify} onOpenCase={distress.openCase}
-        renderActions={(p) => <ParticipantModeration participant={p} moderation={props.moderation} />} />
+        renderActions={(p) => <ParticipantModeration participant={p} selfRole={self.role} moderation={props.moderation} />} />
     </div>
     </AsideContext.Provider>
   );
