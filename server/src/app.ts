@@ -19,6 +19,7 @@ import { installErrorHandler } from './plugins/error-handler.js';
 import { securityPlugin } from './plugins/security.js';
 import { sameOriginPlugin } from './plugins/same-origin.js';
 import { staticClientPlugin } from './plugins/static-client.js';
+import { restoreLiveState } from './realtime/live-state.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import { createServices, type Services } from './services.js';
 import { RetentionScheduler } from './modules/distress/retention.js';
@@ -46,6 +47,8 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   app.addHook('onClose', async () => db.destroy());
   await migrateToLatest(db);
   const services = createServices(config, db, app.log, options.now);
+  // [RS4] Before listening: the first person back finds the hand still up and the round at its speaker.
+  await restoreLiveState(services, app.log);
 
   installErrorHandler(app);
   await app.register(securityPlugin, { config });

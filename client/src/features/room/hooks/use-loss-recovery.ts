@@ -9,7 +9,7 @@ const MAX_ATTEMPTS = 3;
  * a few attempts in a minute it stops and tells the person instead. Closed for sending too much
  * ([SG4] [SG5]), rejoining would only be closed again: it says so and does not retry.
  */
-export function useLossRecovery(reconnect: () => void, notify: (text: string, persistent?: boolean) => void) {
+export function useLossRecovery(reconnect: () => boolean, notify: (text: string, persistent?: boolean) => void) {
   const attempts = useRef<number[]>([]);
   return useCallback((reason: LostReason) => {
     if (reason === 'over_budget') {
@@ -22,8 +22,9 @@ export function useLossRecovery(reconnect: () => void, notify: (text: string, pe
       notify('We keep losing the audio and video connection. Leaving and rejoining usually helps.', true);
       return;
     }
+    // Not counted when the room is already reconnecting as a whole: its rejoin brings media back.
+    if (!reconnect()) return;
     attempts.current.push(now);
     notify('Reconnecting audio and video…');
-    reconnect();
   }, [reconnect, notify]);
 }
