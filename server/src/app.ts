@@ -1,6 +1,7 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import { loggerOptions } from './lib/logger-options.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { SetupToken } from './modules/accounts/setup-token.js';
 import { groupsRoutes } from './modules/groups/groups.routes.js';
@@ -16,7 +17,9 @@ import { waitingRoomRoutes } from './modules/waiting-room/waiting-room.routes.js
 import { authPlugin } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { securityPlugin } from './plugins/security.js';
+import { sameOriginPlugin } from './plugins/same-origin.js';
 import { staticClientPlugin } from './plugins/static-client.js';
+import { restoreLiveState } from './realtime/live-state.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import { createServices, type Services } from './services.js';
 import { RetentionScheduler } from './modules/distress/retention.js';
@@ -44,9 +47,12 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   app.addHook('onClose', async () => db.destroy());
   await migrateToLatest(db);
   const services = createServices(config, db, app.log, options.now);
+  // [RS4] Before listening: the first person back finds the hand still up and the round at its speaker.
+  await restoreLiveState(services, app.log);
 
   installErrorHandler(app);
   await app.register(securityPlugin, { config });
+  await app.register(sameOriginPlugin, { publicUrl: config.publicUrl });
   await app.register(authPlugin, { services });
 
   const setupToken = new SetupToken();
@@ -74,19 +80,3 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   return { app, services, setupLink };
 }
 
-/**
- * pino with no personal data: no bodies (Fastify never logs them), no cookies or auth headers, and the
- * route pattern instead of the URL, since join URLs carry invite tokens.
- */
-function loggerOptions(config: Config): FastifyServerOptions['logger'] {
-  if (config.logLevel === 'silent') return false;
-  return {
-    level: config.logLevel,
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    serializers: {
-      req(request: { method: string; routeOptions?: { url?: string }; url: string }) {
-        return { method: request.method, route: request.routeOptions?.url ?? request.url.split('?')[0]?.replace(/\/join\/[^/]+/, '/join/:token') };
-      },
-    },
-  };
-}

@@ -12,6 +12,7 @@ import { rulesRepository } from './modules/rules/rules.repository.js';
 import { agendaRepository } from './modules/agenda/agenda.repository.js';
 import { SessionPhases } from './modules/agenda/agenda.js';
 import { RoomRegistry } from './modules/rooms/room-registry.js';
+import { liveSnapshotsRepository } from './modules/rooms/live-snapshots.repository.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SignallingHub } from './modules/signalling/signalling-hub.js';
 import { noRoomControl, type RoomControl } from './realtime/room-control.js';
@@ -72,6 +73,8 @@ export interface Services {
   waiting: WaitingList;
   /** Asks to unmute not yet answered (memory only). */
   unmuteAsks: UnmuteAsks;
+  /** [RS4] Rooms' live state across a graceful restart (migration 011). */
+  liveSnapshots: ReturnType<typeof liveSnapshotsRepository>;
 }
 
 export function createServices(config: Config, db: Db, log: FastifyBaseLogger, now: () => number = Date.now): Services {
@@ -94,7 +97,7 @@ export function createServices(config: Config, db: Db, log: FastifyBaseLogger, n
     sessionPhases: new SessionPhases(),
     rooms,
     asides,
-    signalling: new SignallingHub(rooms, now, asides),
+    signalling: new SignallingHub(rooms, now, asides, log.child({ module: 'signalling' })),
     roomControl: noRoomControl,
     reAlerts: null,
     oncall: new OncallNotifier(log.child({ module: 'oncall' }), now, undefined, config.oncallWebhookAllowHosts),
@@ -106,5 +109,6 @@ export function createServices(config: Config, db: Db, log: FastifyBaseLogger, n
     moderation: moderationRepository(db),
     waiting: new WaitingList(),
     unmuteAsks: new UnmuteAsks(),
+    liveSnapshots: liveSnapshotsRepository(db),
   };
 }

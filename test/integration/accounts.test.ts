@@ -107,4 +107,23 @@ describe('first run and sign-in', () => {
     expect(extra.status).toBe(400);
     expect((await http(hearth, 'GET', ApiRoutes.health)).status).toBe(200);
   });
+
+  it('[AU7] a cookie-carrying change from another site is refused and changes nothing; from our own pages it works', async () => {
+    hearth = await startHearth();
+    const cookie = await setUpFacilitator(hearth);
+    const body = { name: 'Thursday circle', purpose: 'Peer support' };
+    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1.evil.example']) {
+      const refused = await http(hearth, 'POST', ApiRoutes.groups, { cookie, body, origin });
+      expect(refused.status, origin).toBe(403);
+      expect(refused.body).toMatchObject({ error: { code: 'not_allowed', message: expect.stringContaining('another site') } });
+    }
+    const signOut = await http(hearth, 'POST', ApiRoutes.logout, { cookie, origin: 'https://evil.example' });
+    expect(signOut.status).toBe(403);
+    expect((await http<unknown[]>(hearth, 'GET', ApiRoutes.groups, { cookie })).body).toEqual([]);
+
+    expect((await http(hearth, 'POST', ApiRoutes.groups, { cookie, body, origin: hearth.url })).status).toBe(201);
+    expect((await http(hearth, 'POST', ApiRoutes.groups, { cookie, body: { ...body, name: 'Friday circle' } })).status).toBe(201);
+    // Reading is not a change: another site's page may not read the answer anyway (no CORS).
+    expect((await http<unknown[]>(hearth, 'GET', ApiRoutes.groups, { cookie, origin: 'https://evil.example' })).body).toHaveLength(2);
+  });
 });

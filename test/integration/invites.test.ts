@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiRoutes, PROTOCOL_VERSION, type Invite, type InvitePreview } from '@hearth/shared';
 import { createInvite, http, redeem, startLiveSession, tokenOf } from '../support/api.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
-import { handshakeRefusal } from '../support/sockets.js';
+import { connectParticipant, handshakeRefusal } from '../support/sockets.js';
 
 let hearth: TestHearth;
 afterEach(async () => hearth?.close());
@@ -95,5 +95,47 @@ describe('invite links', () => {
     expect((await redeem(hearth, invite, 'Sam')).body).toMatchObject({ error: { code: 'session_ended' } });
     const late = await http(hearth, 'POST', ApiRoutes.sessionInvites(live.session.id), { cookie: live.cookie, body: { role: 'member' } });
     expect(late.body).toMatchObject({ error: { code: 'session_ended' } });
+  });
+});
+
+describe("[RM8] a member cannot take a facilitator's name", () => {
+  it("is refused the group facilitator's or a co-facilitator's name however it is written, at the link and at room:join, and loses no use of the link", async () => {
+    hearth = await startHearth();
+    const live = await startLiveSession(hearth); // the group's facilitator is Fran, who has not entered yet
+    const kim = await redeem(hearth, await createInvite(hearth, live, { role: 'co_facilitator' }), 'Kim Ng');
+    expect(kim.status).toBe(201);
+    const invite = await createInvite(hearth, live, { role: 'member' });
+    for (const name of ['Fran', ' fran ', 'FRAN', 'Fr\u200Ban', '\uFF26\uFF52\uFF41\uFF4E', 'kim  ng']) {
+      const answer = await redeem(hearth, invite, name);
+      expect(answer.status, name).toBe(400);
+      expect(answer.body).toMatchObject({ error: { code: 'invalid_payload', message: expect.stringContaining("group's facilitators") } });
+    }
+    // The single-use link was not spent by the refusals.
+    const sam = await redeem(hearth, invite, 'Sam');
+    expect(sam.status).toBe(201);
+
+    // Renaming on the way in is the same door.
+    const client = await connectParticipant(hearth.url, sam.body.token);
+    try {
+      const refused = await client.send('room:join', { audio: false, video: false, displayName: 'Kim Ng' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: expect.stringContaining("group's facilitators") } });
+      const joined = await client.send('room:join', { audio: false, video: false, displayName: 'Sam R' });
+      expect(joined).toMatchObject({ ok: true, self: { displayName: 'Sam R' } });
+    } finally {
+      client.close();
+    }
+  });
+
+  it("[SV1] a member may take the hidden supervisor's name: refusing it would tell them an observer is there", async () => {
+    hearth = await startHearth();
+    const live = await startLiveSession(hearth);
+    expect((await redeem(hearth, await createInvite(hearth, live, { role: 'supervisor' }), 'Vera')).status).toBe(201);
+    expect((await redeem(hearth, await createInvite(hearth, live, { role: 'member' }), 'Vera')).status).toBe(201);
+  });
+
+  it('a co-facilitator may share a name (staff invites come from the facilitator)', async () => {
+    hearth = await startHearth();
+    const live = await startLiveSession(hearth);
+    expect((await redeem(hearth, await createInvite(hearth, live, { role: 'co_facilitator' }), 'Fran')).status).toBe(201);
   });
 });

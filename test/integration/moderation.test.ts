@@ -66,6 +66,29 @@ describe('authorisation', () => {
     expect(await co.send('moderation:remove', { participantId: facId })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     expect(fac.socket.connected).toBe(true);
   });
+
+  it('[MD17] a co-facilitator cannot remove or ban another co-facilitator or the supervisor; the group facilitator can', async () => {
+    const { fac } = await room();
+    const staff = async (role: 'co_facilitator' | 'supervisor', name: string) => {
+      const client = await connect((await redeem(hearth, await createInvite(hearth, live, { role }), name)).body.token);
+      return { client, id: (await join(client)).self.id };
+    };
+    const kim = await staff('co_facilitator', 'Kim');
+    const lee = await staff('co_facilitator', 'Lee');
+    const vera = await staff('supervisor', 'Vera');
+    for (const target of [lee, vera]) {
+      for (const command of ['moderation:remove', 'moderation:ban'] as const) {
+        const ack = await kim.client.send(command, { participantId: target.id });
+        expect(ack, `${command} on ${target.id}`).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining("group's facilitator") } });
+      }
+    }
+    await settle();
+    expect(lee.client.socket.connected).toBe(true);
+    expect(vera.client.socket.connected).toBe(true);
+    expect(eventsNamed(fac, 'participant:left')).toEqual([]);
+    expect(await fac.send('moderation:remove', { participantId: lee.id })).toMatchObject({ ok: true });
+    expect(await fac.send('moderation:remove', { participantId: vera.id })).toMatchObject({ ok: true });
+  });
 });
 
 describe('mute', () => {

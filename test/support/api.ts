@@ -22,9 +22,10 @@ export async function http<T = unknown>(
   hearth: Pick<TestHearth, 'url'>,
   method: string,
   path: string,
-  options: { body?: unknown; cookie?: string | undefined; rawBody?: string } = {},
+  options: { body?: unknown; cookie?: string | undefined; rawBody?: string; origin?: string } = {},
 ): Promise<HttpAnswer<T>> {
   const headers: Record<string, string> = {};
+  if (options.origin) headers.origin = options.origin;
   if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
   if (options.cookie) headers.cookie = options.cookie;
   const response = await fetch(hearth.url + path, {

@@ -12,6 +12,7 @@ export async function openRecordingSignal(baseUrl: string, ticket: string, opene
   const received: SignalIn[] = [];
   ws.on('message', (data) => received.push(JSON.parse(data.toString()) as SignalIn));
   ws.on('error', () => undefined);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   const waitFor = async (match: (m: SignalIn) => boolean, timeoutMs = 3000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -22,5 +23,13 @@ export async function openRecordingSignal(baseUrl: string, ticket: string, opene
     }
   };
   await waitFor((m) => m.type === 'ready');
-  return { received, waitFor, send: (message: unknown) => ws.send(JSON.stringify(message)) };
+  return {
+    received,
+    waitFor,
+    /** How the server closed the socket (code and reason). */
+    closed,
+    send: (message: unknown) => ws.send(JSON.stringify(message)),
+    /** Sends text as is, and resolves once ws has handed it to the network (or failed to). */
+    sendRaw: (text: string) => new Promise<void>((resolve) => ws.send(text, () => resolve())),
+  };
 }

@@ -5,6 +5,7 @@ import { mayModerate, type ModerationAction } from '../../server/src/modules/mod
 const fac = { id: 'fac', role: 'facilitator' as Role };
 const co = { id: 'co', role: 'co_facilitator' as Role };
 const co2 = { id: 'co2', role: 'co_facilitator' as Role };
+const sup = { id: 'sup', role: 'supervisor' as Role };
 const mem = { id: 'mem', role: 'member' as Role };
 const mem2 = { id: 'mem2', role: 'member' as Role };
 
@@ -25,7 +26,14 @@ describe('mayModerate', () => {
     { case: 'a facilitator may remove a member', actor: fac, target: mem, action: 'remove', allowed: true },
     { case: 'a facilitator may remove a co-facilitator', actor: fac, target: co, action: 'remove', allowed: true },
     { case: 'a co-facilitator may remove a member', actor: co, target: mem, action: 'remove', allowed: true },
-    { case: 'a co-facilitator may remove another co-facilitator', actor: co, target: co2, action: 'remove', allowed: true },
+    { case: '[MD17] a co-facilitator cannot remove another co-facilitator', actor: co, target: co2, action: 'remove', allowed: false },
+    { case: '[MD17] a co-facilitator cannot ban another co-facilitator', actor: co, target: co2, action: 'ban', allowed: false },
+    { case: '[MD17] a co-facilitator cannot remove the supervisor', actor: co, target: sup, action: 'remove', allowed: false },
+    { case: '[MD17] a co-facilitator cannot ban the supervisor', actor: co, target: sup, action: 'ban', allowed: false },
+    { case: '[MD17] a co-facilitator may still mute another co-facilitator', actor: co, target: co2, action: 'mute', allowed: true },
+    { case: '[MD17] the group facilitator may ban a co-facilitator', actor: fac, target: co, action: 'ban', allowed: true },
+    { case: '[MD17] the group facilitator may remove the supervisor', actor: fac, target: sup, action: 'remove', allowed: true },
+    { case: 'a co-facilitator may ban a member', actor: co, target: mem, action: 'ban', allowed: true },
   ])('$case', ({ actor, target, action, allowed }) => {
     const verdict = mayModerate(actor, target, action);
     expect(verdict.allowed).toBe(allowed);

@@ -14,7 +14,8 @@ describe('mayModerate for the new actions', () => {
     [fac, 'member', 'ask_unmute', true],
     [co, 'supervisor', 'ask_unmute', false],
     [fac, 'member', 'ban', true],
-    [co, 'co_facilitator', 'ban', true],
+    [co, 'co_facilitator', 'ban', false], // [MD17] only the group's facilitator puts out staff
+    [fac, 'co_facilitator', 'ban', true],
     [co, 'facilitator', 'ban', false],
     [{ id: 'm', role: 'member' as Role }, 'member', 'ban', false],
     [{ id: 's', role: 'supervisor' as Role }, 'member', 'stop_video', false],

@@ -24,10 +24,11 @@ export interface RemoteMedia {
 
 /**
  * Why a connection closed on its own: the signalling server refused the ticket, a facilitator
- * removed this participant, a newer connection of the same participant replaced this one, or the
- * signalling socket dropped. No reconnection happens (tickets are single use): the UI rejoins.
+ * removed this participant, a newer connection of the same participant replaced this one, the server
+ * closed it for sending more than its signalling budget or frame limit, or the signalling socket dropped.
+ * No reconnection happens (tickets are single use): the UI rejoins, except after over_budget.
  */
-export type MediaCloseReason = 'bad_ticket' | 'removed' | 'replaced' | 'signalling_lost';
+export type MediaCloseReason = 'bad_ticket' | 'removed' | 'replaced' | 'over_budget' | 'signalling_lost';
 
 export interface MediaSnapshot {
   status: 'idle' | 'connecting' | 'connected' | 'closed';

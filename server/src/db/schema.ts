@@ -226,6 +226,14 @@ export interface TalkBalanceSamplesTable {
   member_talk_ms: number;
 }
 
+/** Migration 011: a room's live state, kept only across a graceful restart (RS4). */
+export interface LiveSnapshotsTable {
+  session_id: string;
+  /** JSON: see modules/rooms/live-snapshot.ts. */
+  state: string;
+  saved_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   auth_sessions: AuthSessionsTable;
@@ -249,4 +257,5 @@ export interface Database {
   participant_admissions: ParticipantAdmissionsTable;
   participant_bans: ParticipantBansTable;
   group_welcome: GroupWelcomeTable;
+  live_snapshots: LiveSnapshotsTable;
 }

@@ -1,5 +1,7 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { ClientCommandName } from '@hearth/shared';
+import { RateBudget, type Budget } from '../lib/rate-budget.js';
+
+export type { Budget } from '../lib/rate-budget.js';
 
 /**
  * [RL1] How many commands one participant may send. Two budgets, both per participant (not per socket,
@@ -10,10 +12,6 @@ import type { ClientCommandName } from '@hearth/shared';
  *   one, so a member cannot flood the room with proposals or anonymous "revisit" requests.
  * Memory only: with several server nodes each node counts its own share (see docs/architecture.md).
  */
-export interface Budget {
-  points: number;
-  perSeconds: number;
-}
 
 export const everyCommandBudget: Budget = { points: 60, perSeconds: 5 };
 
@@ -26,28 +24,17 @@ export const tighterBudgets: Partial<Record<ClientCommandName, Budget>> = {
 };
 
 export class CommandRateLimits {
-  private readonly every: RateLimiterMemory;
-  private readonly tighter = new Map<string, RateLimiterMemory>();
+  private readonly every: RateBudget;
+  private readonly tighter = new Map<string, RateBudget>();
 
   constructor(every: Budget = everyCommandBudget, tighter: Partial<Record<string, Budget>> = tighterBudgets) {
-    this.every = limiter(every);
-    for (const [event, budget] of Object.entries(tighter)) if (budget) this.tighter.set(event, limiter(budget));
+    this.every = new RateBudget(every);
+    for (const [event, budget] of Object.entries(tighter)) if (budget) this.tighter.set(event, new RateBudget(budget));
   }
 
   /** Spends one point of each budget the command counts against; false when any is used up. */
   async allow(participantId: string, event: string): Promise<boolean> {
-    try {
-      await this.every.consume(participantId);
-      await this.tighter.get(event)?.consume(participantId);
-      return true;
-    } catch (rejection) {
-      // The library rejects with a RateLimiterRes when the budget is spent; anything else is a bug.
-      if (rejection instanceof Error) throw rejection;
-      return false;
-    }
+    if (!(await this.every.spend(participantId))) return false;
+    return (await this.tighter.get(event)?.spend(participantId)) ?? true;
   }
-}
-
-function limiter({ points, perSeconds }: Budget): RateLimiterMemory {
-  return new RateLimiterMemory({ points, duration: perSeconds });
 }

@@ -24,6 +24,10 @@ export function socketRoomControl(io: HearthServer, services: Services): RoomCon
         socket.disconnect(true);
       }
       io.in(sessionChannel(sessionId)).disconnectSockets(true);
+      // What the room kept in memory for the session goes with it, so memory does not grow by one entry per session.
+      services.ruleProposals.forget(sessionId);
+      services.sessionPhases.forget(sessionId);
+      services.unmuteAsks.forget(sessionId);
     },
   };
 }

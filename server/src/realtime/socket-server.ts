@@ -17,6 +17,8 @@ import { registerRoundHandlers } from '../modules/floor/round.handlers.js';
 import { registerTalkTimeHandlers, talkStatsPublisher } from '../modules/talk-time/talk-time.handlers.js';
 import type { Services } from '../services.js';
 import { ackOf } from './command.js';
+import { drainConnections } from './drain.js';
+import { saveLiveState } from './live-state.js';
 import { handshake } from './handshake.js';
 import { socketRoomControl } from './room-control.js';
 import { participantChannel, type HearthServer } from './socket-types.js';
@@ -62,7 +64,10 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
     stopEndingAsides();
     stopFloorListeners.forEach((stop) => stop());
     services.talkTime.stop();
-    io.disconnectSockets(true);
+    // [RS4] Before any connection closes: departures would lower hands and take people out of the round.
+    await saveLiveState(services).catch((err: unknown) => log.error({ err }, 'saving live state failed'));
+    // [RS1] Clients reconnect by themselves; `disconnectSockets(true)` would end the room for everyone.
+    await drainConnections(io);
     await io.close();
   });
   return io;

@@ -34,6 +34,16 @@ export function isStaffRole(role: Role): boolean {
   return isFacilitatorRole(role) || role === Role.supervisor;
 }
 
+/**
+ * [MD4][MD17] Whether `actor` may remove or ban someone with `target`'s role: facilitators put members out;
+ * only the group's own facilitator puts out a co-facilitator or the supervisor; nobody puts out the
+ * group's facilitator. The server enforces it; the client uses it to offer only what will be allowed.
+ */
+export function mayPutOut(actor: Role, target: Role): boolean {
+  if (!isFacilitatorRole(actor) || target === Role.facilitator) return false;
+  return target === Role.member || actor === Role.facilitator;
+}
+
 /** [SV1] Whether `viewer` may learn that `subject` is in the room: members never learn of a supervisor. */
 export function isVisibleTo(subject: Pick<Participant, 'role'>, viewer: Role): boolean {
   return subject.role !== Role.supervisor || isStaffRole(viewer);

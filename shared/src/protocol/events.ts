@@ -275,6 +275,11 @@ export const ServerFacts = {
   'nudge:received': NudgeReceivedSchema,
   /** [FL10] Only the facilitator who sent the nudge. */
   'nudge:answered': NudgeAnsweredSchema,
+  /**
+   * [RS1] Everyone connected, as the server stops gracefully (a deploy, SIGTERM): the connection is about
+   * to close and the client should reconnect by itself and rejoin with its credential. Never final.
+   */
+  'server:restarting': Type.Object({ message: Type.String() }),
   /** Sent to a participant whose place in the room has ended; the server then disconnects them. */
   'room:closed': Type.Object({
     reason: Type.Union([Type.Literal('removed'), Type.Literal('session_ended'), Type.Literal('replaced'), Type.Literal('banned')]),

@@ -8,13 +8,26 @@ import { IdSchema } from './entities.js';
  * `from` itself: a client names the peer it addresses, never who it is.
  */
 
+/**
+ * [SG4] How big a signalling message may be, defined once here: the schema's field limits below, and the
+ * WebSocket frame limit the server gives `ws` (`maxPayload`), derived from them. Measured with
+ * `npm run bench:signal` (6 people in Chromium, 2026-12-03): SDPs up to 11,539 characters, candidates up to
+ * 126, frames up to 12,354 bytes; the limits leave room for other browsers, more codecs and m-lines.
+ */
+export const SignalLimits = {
+  sdpChars: 64_000,
+  candidateChars: 1_000,
+  /** Twice the SDP limit: JSON turns each CRLF into four bytes, so even an SDP of nothing but line ends fits. */
+  frameBytes: 2 * 64_000,
+} as const;
+
 export const SessionDescriptionSchema = Type.Object({
   type: Type.Union([Type.Literal('offer'), Type.Literal('answer'), Type.Literal('pranswer'), Type.Literal('rollback')]),
-  sdp: Type.Optional(Type.String({ maxLength: 200_000 })),
+  sdp: Type.Optional(Type.String({ maxLength: SignalLimits.sdpChars })),
 });
 
 export const IceCandidateSchema = Type.Object({
-  candidate: Type.String({ maxLength: 2_000 }),
+  candidate: Type.String({ maxLength: SignalLimits.candidateChars }),
   sdpMid: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
   sdpMLineIndex: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
   usernameFragment: Type.Optional(Type.Union([Type.String({ maxLength: 256 }), Type.Null()])),
@@ -56,4 +69,14 @@ export const SignalCloseCode = {
   badTicket: 4401,
   replaced: 4409,
   removed: 4403,
+  /**
+   * [SG5] The sender spent its message or byte budget (server/src/modules/signalling/signal-budget.ts);
+   * nothing past the budget was relayed.
+   */
+  overBudget: 4429,
+  /**
+   * [SG4] A frame larger than SignalLimits.frameBytes: RFC 6455's "message too big", sent by `ws` itself
+   * before the frame is read in full (so it carries no reason text). Nothing of it is relayed.
+   */
+  tooBig: 1009,
 } as const;

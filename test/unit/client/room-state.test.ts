@@ -182,6 +182,15 @@ describe('roomReducer: connection and endings', () => {
     expect(roomReducer(phases[from], { type: 'connection-lost' }).phase.kind).toBe(expected);
   });
 
+  test('[RS2] a server restart is a pause with its own words; failed retries keep them; the rejoin ends it', () => {
+    const restarting = roomReducer(inRoom, { type: 'connection-lost', restarting: true });
+    expect(restarting.phase).toEqual({ kind: 'reconnecting', restarting: true });
+    expect(roomReducer(restarting, { type: 'connection-lost' }).phase).toEqual({ kind: 'reconnecting', restarting: true });
+    expect(roomReducer(phases.reconnecting, { type: 'connection-lost', restarting: true }).phase).toEqual({ kind: 'reconnecting', restarting: true });
+    expect(restarting.self).toEqual(me);
+    expect(roomReducer(restarting, joined([], 't3')).phase).toEqual({ kind: 'in-room' });
+  });
+
   test('while reconnecting, everyone stays on screen until the rejoin answers', () => {
     expect(phases.reconnecting.self).toEqual(me);
     expect(ids(phases.reconnecting)).toEqual(['a']);
@@ -222,7 +231,8 @@ describe('isFinished', () => {
   test.each<{ phase: RoomPhase; expected: boolean }>([
     { phase: { kind: 'connecting' }, expected: false },
     { phase: { kind: 'in-room' }, expected: false },
-    { phase: { kind: 'reconnecting' }, expected: false },
+    { phase: { kind: 'reconnecting', restarting: false }, expected: false },
+    { phase: { kind: 'reconnecting', restarting: true }, expected: false },
     { phase: { kind: 'refused', error: { code: 'removed', message: 'Removed' } }, expected: true },
     { phase: { kind: 'closed', reason: 'session_ended' }, expected: true },
     { phase: { kind: 'left' }, expected: true },

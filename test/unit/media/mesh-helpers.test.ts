@@ -22,6 +22,8 @@ describe('closeReasonFor', () => {
     { code: SignalCloseCode.badTicket, expected: 'bad_ticket' },
     { code: SignalCloseCode.removed, expected: 'removed' },
     { code: SignalCloseCode.replaced, expected: 'replaced' },
+    { code: SignalCloseCode.overBudget, expected: 'over_budget' },
+    { code: SignalCloseCode.tooBig, expected: 'over_budget' },
     { code: 1006, expected: 'signalling_lost' },
     { code: 1000, expected: 'signalling_lost' },
   ])('$code -> $expected', ({ code, expected }) => {

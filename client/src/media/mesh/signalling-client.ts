@@ -35,6 +35,10 @@ export function closeReasonFor(code: number): MediaCloseReason {
       return 'removed';
     case SignalCloseCode.replaced:
       return 'replaced';
+    // [SG4] [SG5] This browser sent more than the server allows; a rejoin would only be closed again.
+    case SignalCloseCode.overBudget:
+    case SignalCloseCode.tooBig:
+      return 'over_budget';
     default:
       return 'signalling_lost';
   }

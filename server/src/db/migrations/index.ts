@@ -9,6 +9,7 @@ import * as talkTime from './007-talk-time.js';
 import * as floor from './008-floor.js';
 import * as moderationSet from './009-moderation-set.js';
 import * as caseMemberIncluded from './010-case-member-included.js';
+import * as liveSnapshots from './011-live-snapshots.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '008-floor': floor,
   '009-moderation-set': moderationSet,
   '010-case-member-included': caseMemberIncluded,
+  '011-live-snapshots': liveSnapshots,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -52,7 +52,10 @@ export function entersRulesPhase(phases: readonly AgendaPhase[], fromPhaseId: st
   return phases.find((p) => p.id === toPhaseId)?.opensRules === true;
 }
 
-/** Where each live session is in its agenda (memory only: a restart returns the room to "not started"). */
+/**
+ * Where each live session is in its agenda, in memory; a graceful restart carries it over (RS4), a crash
+ * returns the room to "not started".
+ */
 export class SessionPhases {
   private readonly bySession = new Map<string, { phaseId: string; at: number }>();
 
@@ -60,7 +63,16 @@ export class SessionPhases {
     return this.bySession.get(sessionId) ?? null;
   }
 
+  /** The session ended: nothing of it stays in memory. */
+  forget(sessionId: string): void {
+    this.bySession.delete(sessionId);
+  }
+
   set(sessionId: string, phaseId: string, at: number): void {
     this.bySession.set(sessionId, { phaseId, at });
+  }
+
+  entries(): [string, { phaseId: string; at: number }][] {
+    return [...this.bySession.entries()];
   }
 }

@@ -50,6 +50,16 @@ export class FloorBoard {
     return this.sessions.get(sessionId);
   }
 
+  /** [RS4] Sessions with a floor, to snapshot on a graceful stop. */
+  sessionIds(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  /** [RS4] A floor taken back after a restart (nudges and told places start afresh). */
+  restore(sessionId: string, floor: Omit<SessionFloor, 'nudges' | 'toldPlaces'>): void {
+    this.sessions.set(sessionId, { ...floor, nudges: [], toldPlaces: new Map() });
+  }
+
   clear(sessionId: string): SessionFloor | undefined {
     const floor = this.sessions.get(sessionId);
     this.sessions.delete(sessionId);

@@ -4,7 +4,8 @@ import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js'
 import type { Services } from '../../services.js';
 import { emitPresence } from '../rooms/presence-events.js';
 import { withFacilitatorMute } from '../rooms/room-state.js';
-import { deliverFloor, publishFloor } from './floor-events.js';
+import { hasHand } from './floor-board.js';
+import { deliverFloor, publishFloor, publishHands } from './floor-events.js';
 import type { Round, RoundStep } from './round-state.js';
 
 /**
@@ -78,5 +79,9 @@ async function setMayPublish(services: Services, sessionId: string, participant:
 /** After a (re)join: what the floor is, and (under floor control) a member arriving with audio on is muted. */
 export async function welcomeToFloor(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): Promise<void> {
   deliverFloor(socket, services);
+  // [RS4] A hand kept up across a restart: facilitators already back see it once its owner is here again.
+  const { sessionId, participantId } = socket.data.identity;
+  const floor = services.floor.peek(sessionId);
+  if (floor && hasHand(floor, participantId)) publishHands(io, services, sessionId);
   await enforceFloor(io, services, socket.data.identity.sessionId, log);
 }

@@ -8,6 +8,7 @@ import { inviteRefusal } from './invite-status.js';
 import { linkRefusal } from '../waiting-room/admission-gate.js';
 import type { GroupRecord } from '../groups/groups.repository.js';
 import type { InviteRecord } from './invites.repository.js';
+import { staffNameMessage, takesStaffName } from '../participants/staff-names.js';
 
 // Tokens are 43 base64url characters; anything else is refused before touching the database.
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
@@ -58,6 +59,10 @@ export async function joinRoutes(app: FastifyInstance, opts: { services: Service
     async (request, reply) => {
       const found = await usableInvite(request.params.token);
       if (!found.ok) return sendError(reply, found.error.code, found.error.message);
+      // [RM8] Checked before a use of the link is taken, so choosing another name costs nothing.
+      if (takesStaffName(found.invite.role, request.body.displayName, await services.participants.staffNames(found.session.id))) {
+        return sendError(reply, 'invalid_payload', staffNameMessage);
+      }
       const credential = await redeem(services, found.invite, request.body);
       if (!credential) return sendError(reply, 'invite_used_up', inviteRefusal.used_up.message);
       return reply.code(201).send({ token: credential.token, sessionId: found.session.id, participantId: credential.id });

@@ -1,8 +1,9 @@
-import { isFacilitatorRole, type Role } from '@hearth/shared';
+import { isFacilitatorRole, mayPutOut, type Role } from '@hearth/shared';
 
 /**
  * Who a facilitator may act on. [MD3] nobody moderates themselves; [MD4] a group's own facilitator
- * (the account holder) cannot be removed from their session by a co-facilitator; [MD5] only
+ * (the account holder) cannot be removed from their session by a co-facilitator; [MD17] nor can another
+ * co-facilitator or the supervisor, whom only that facilitator removes or bans; [MD5] only
  * facilitator roles moderate at all (checked by command policy before this).
  */
 export type ModerationAction = 'mute' | 'remove' | 'stop_video' | 'ask_unmute' | 'ban';
@@ -25,6 +26,10 @@ export function mayModerate(
   }
   if ((action === 'remove' || action === 'ban') && target.role === 'facilitator') {
     return { allowed: false, reason: "The group's facilitator cannot be removed from their own session." };
+  }
+  // [MD17] Staff answer to the group's own facilitator: co-facilitators cannot put each other or the supervisor out.
+  if ((action === 'remove' || action === 'ban') && !mayPutOut(actor.role, target.role)) {
+    return { allowed: false, reason: "Only the group's facilitator can remove a co-facilitator or the supervisor." };
   }
   return { allowed: true };
 }

@@ -109,6 +109,28 @@ export function participantsRepository(db: Db) {
       await db.updateTable('participants').set({ removed_at: now }).where('id', '=', participantId).execute();
     },
 
+    /**
+     * [RM8] The names of the session's facilitators: the group's own (entered or not) and its co-facilitators.
+     * Not the hidden supervisor's: refusing a member their name would tell them an observer is there [SV1].
+     */
+    async staffNames(sessionId: string): Promise<string[]> {
+      const owner = await db
+        .selectFrom('sessions as s')
+        .innerJoin('groups as g', 'g.id', 's.group_id')
+        .innerJoin('accounts as a', 'a.id', 'g.owner_account_id')
+        .select('a.display_name')
+        .where('s.id', '=', sessionId)
+        .executeTakeFirst();
+      const staff = await db
+        .selectFrom('participants')
+        .select('display_name')
+        .where('session_id', '=', sessionId)
+        .where('role', 'in', ['facilitator', 'co_facilitator'])
+        .where('removed_at', 'is', null)
+        .execute();
+      return [...(owner ? [owner.display_name] : []), ...staff.map((row) => row.display_name)];
+    },
+
     async updateDisplayName(participantId: string, displayName: string): Promise<void> {
       await db.updateTable('participants').set({ display_name: displayName.trim() }).where('id', '=', participantId).execute();
     },

@@ -13,6 +13,7 @@ import { emitPresence } from './presence-events.js';
 import { hiddenMediaPeers, visibleParticipants } from '../recipients/index.js';
 import { withOwnMediaState } from './room-state.js';
 import { livekitAccess } from '../livekit/media-access.js';
+import { staffNameMessage, takesStaffName } from '../participants/staff-names.js';
 
 /**
  * Joining, leaving and a participant's own media state. Invariants:
@@ -40,6 +41,9 @@ export function registerRoomHandlers(io: HearthServer, socket: HearthSocket, ser
     const admission = await admissionGate(services, identity);
     if (admission.refusal) return admission.refusal;
     if (payload.displayName && payload.displayName.trim() !== identity.displayName) {
+      if (takesStaffName(identity.role, payload.displayName, await services.participants.staffNames(identity.sessionId))) {
+        return fail('invalid_payload', staffNameMessage);
+      }
       identity.displayName = payload.displayName.trim();
       await services.participants.updateDisplayName(identity.participantId, identity.displayName);
     }

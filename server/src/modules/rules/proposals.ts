@@ -86,6 +86,11 @@ export class ProposalBoard {
     return this.bySession.get(sessionId) ?? [];
   }
 
+  /** The session ended: its proposals are not kept (they were never stored). */
+  forget(sessionId: string): void {
+    this.bySession.delete(sessionId);
+  }
+
   find(sessionId: string, id: string): ProposalRecord | undefined {
     return this.list(sessionId).find((p) => p.id === id);
   }

@@ -1,7 +1,9 @@
-import type { WebSocket } from 'ws';
+import type { FastifyBaseLogger } from 'fastify';
+import type { RawData, WebSocket } from 'ws';
 import { check, SignalCloseCode, SignalOutSchema, type SignalIn } from '@hearth/shared';
 import { newToken } from '../../lib/secrets.js';
 import type { RoomRegistry } from '../rooms/room-registry.js';
+import { SignalBudget } from './signal-budget.js';
 
 /**
  * Relays WebRTC offers, answers and ICE candidates between admitted participants of one session.
@@ -9,6 +11,10 @@ import type { RoomRegistry } from '../rooms/room-registry.js';
  * - [SG1] a message is relayed only if sender and recipient are both admitted to the same session;
  * - [SG2] `from` is stamped by the server from the ticket the socket was bound with, never read from the payload;
  * - [SG3] tickets are single use and expire after TICKET_TTL_MS;
+ * - [SG4] frames over SignalLimits.frameBytes are refused by `ws` itself (see signalling.routes.ts), fields
+ *   over the schema's limits get invalid_payload;
+ * - [SG5] a sender past its budget (signal-budget.ts) is closed with 4429 and nothing past the budget is
+ *   relayed: frames are handled one at a time, in order, each after its budget check;
  * - messages for an admitted peer whose socket is not open yet are held (bounded) and flushed on connect;
  * - [PA4] a message on the `aside` channel is relayed only between the two people of an active pull-aside.
  */
@@ -33,7 +39,9 @@ export class SignallingHub {
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly now: () => number,
-    private readonly asides: AsidePairs = { isPair: () => false },
+    private readonly asides: AsidePairs,
+    private readonly log: Pick<FastifyBaseLogger, 'warn' | 'error'>,
+    private readonly budget: SignalBudget = new SignalBudget(),
   ) {}
 
   issueTicket(sessionId: string, participantId: string): string {
@@ -54,7 +62,7 @@ export class SignallingHub {
     const binding: Binding = { sessionId: entry.sessionId, participantId: entry.participantId };
     this.sockets.get(binding.participantId)?.ws.close(SignalCloseCode.replaced, 'replaced');
     this.sockets.set(binding.participantId, { ws, binding });
-    ws.on('message', (data) => this.relay(binding, data.toString()));
+    this.receiveInOrder(ws, binding);
     ws.on('close', () => {
       if (this.sockets.get(binding.participantId)?.ws === ws) this.sockets.delete(binding.participantId);
     });
@@ -69,6 +77,31 @@ export class SignallingHub {
     if (!entry) return;
     this.sockets.delete(participantId);
     entry.ws.close(code, 'closed by server');
+  }
+
+  /**
+   * The budget check is asynchronous, so frames go through one chain: the order of offers and candidates
+   * is kept, and once the budget is spent nothing queued behind it is relayed.
+   */
+  private receiveInOrder(ws: WebSocket, binding: Binding): void {
+    let chain = Promise.resolve();
+    let overBudget = false;
+    ws.on('message', (data) => {
+      const bytes = byteLength(data);
+      const raw = data.toString();
+      chain = chain
+        .then(async () => {
+          if (overBudget) return;
+          if (await this.budget.allow(binding.participantId, bytes)) return this.relay(binding, raw);
+          overBudget = true;
+          // Ids only: never the SDP, the candidates or anyone's name.
+          this.log.warn({ sessionId: binding.sessionId, participantId: binding.participantId, code: SignalCloseCode.overBudget }, 'signalling budget spent; socket closed');
+          ws.close(SignalCloseCode.overBudget, 'too many signalling messages');
+        })
+        .catch((error: unknown) => {
+          this.log.error({ err: error, sessionId: binding.sessionId }, 'signalling message failed');
+        });
+    });
   }
 
   private relay(from: Binding, raw: string): void {
@@ -120,6 +153,11 @@ export class SignallingHub {
     const now = this.now();
     for (const [ticket, entry] of this.tickets) if (entry.expiresAt <= now) this.tickets.delete(ticket);
   }
+}
+
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
 }
 
 function send(ws: WebSocket, message: SignalIn): void {

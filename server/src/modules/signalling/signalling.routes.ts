@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
-import { ApiRoutes, SignalCloseCode } from '@hearth/shared';
+import { ApiRoutes, SignalCloseCode, SignalLimits } from '@hearth/shared';
 import type { Services } from '../../services.js';
 
 /**
@@ -17,7 +17,22 @@ export async function signallingRoutes(app: FastifyInstance, opts: { services: S
   app.server.on('upgrade', (request, socket, head) => {
     if (request.url?.split('?')[0] === ApiRoutes.signal) signalUpgrades.emit('upgrade', request, socket, head);
   });
-  await app.register(websocket, { options: { maxPayload: 256 * 1024, server: signalUpgrades as unknown as Server } });
+  await app.register(websocket, {
+    // [SG4] ws refuses a bigger frame before reading it in full and closes with 1009 (SignalCloseCode.tooBig).
+    options: { maxPayload: SignalLimits.frameBytes, server: signalUpgrades as unknown as Server },
+    errorHandler: (error, socket, request) => {
+      // ws has already sent its close frame for an oversize frame: let it go out (the plugin's default
+      // handler terminates the socket at once, and the sender would see 1006 instead of 1009).
+      const code = (error as { code?: unknown }).code;
+      if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        request.log.warn({ code: SignalCloseCode.tooBig }, 'signalling frame too big; socket closed');
+        return;
+      }
+      // The logger's err serializer keeps the kind only (server/src/lib/logger-options.ts).
+      request.log.warn({ err: error }, 'signalling socket error');
+      socket.terminate();
+    },
+  });
 
   app.get(ApiRoutes.signal, { websocket: true }, (socket, request) => {
     const query = request.query as Record<string, unknown>;

@@ -57,4 +57,9 @@ export class UnmuteAsks {
     this.asks.delete(key);
     return by;
   }
+
+  /** The session ended: its unanswered asks go with it. */
+  forget(sessionId: string): void {
+    for (const key of this.asks.keys()) if (key.startsWith(`${sessionId}/`)) this.asks.delete(key);
+  }
 }

@@ -12,7 +12,8 @@ export interface ParticipantItemProps {
   canModerate: boolean;
   busy: boolean;
   onMute: (participant: Participant) => void;
-  onRemove: (participant: Participant) => void;
+  /** Given only where this person may remove them (mayPutOut): a co-facilitator is not offered staff. */
+  onRemove?: ((participant: Participant) => void) | undefined;
   /** Facilitators only, on a member's row: open a private support case about them. */
   onConcern?: ((participant: Participant) => void) | undefined;
   /** More moderation actions for this row (facilitators only). */
@@ -46,9 +47,11 @@ export function ParticipantItem({ participant, isSelf, audioOn, canModerate, bus
             aria-describedby={alreadyMuted ? explainId : undefined}>
             Mute<span className="visually-hidden"> {name}</span>
           </Button>
-          <Button variant="quiet-danger" onClick={() => onRemove(participant)} disabled={busy}>
-            Remove<span className="visually-hidden"> {name}</span>
-          </Button>
+          {onRemove ? (
+            <Button variant="quiet-danger" onClick={() => onRemove(participant)} disabled={busy}>
+              Remove<span className="visually-hidden"> {name}</span>
+            </Button>
+          ) : null}
           {onConcern && participant.role === 'member' ? (
             <Button variant="quiet" onClick={() => onConcern(participant)} disabled={busy}>
               Concerned<span className="visually-hidden"> about {name}</span>

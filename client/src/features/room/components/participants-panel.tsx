@@ -1,5 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { isFacilitatorRole, type Participant } from '@hearth/shared';
+import { isFacilitatorRole, mayPutOut, type Participant } from '@hearth/shared';
 import type { DistressLevel } from '@hearth/shared';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { OpenCaseDialog } from './distress/open-case-dialog';
@@ -72,7 +72,7 @@ export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, n
             canModerate={canModerate}
             busy={pending === participant.id}
             onMute={mute}
-            onRemove={(p) => setRemoving(p)}
+            onRemove={mayPutOut(self.role, participant.role) ? (p) => setRemoving(p) : undefined}
             onConcern={canModerate && onOpenCase ? setConcernedAbout : undefined}
             extraActions={canModerate && renderActions ? renderActions(participant) : undefined}
           />

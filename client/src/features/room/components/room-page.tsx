@@ -104,7 +104,7 @@ export function RoomPage(props: RoomPageProps) {
     command: room.command,
   });
   // Hands, the floor, go-rounds and private notes (each person receives only what they may know).
-  const floor = useFloor({ inRoom: state.phase.kind === 'in-room', self: state.self, others: state.others, command: room.command, listen: room.listen });
+  const floor = useFloor({ inRoom: state.phase.kind === 'in-room' || state.phase.kind === 'reconnecting', self: state.self, others: state.others, command: room.command, listen: room.listen });
   const talkTime = useTalkTime({ command: room.command, listen: room.listen });
   const aside = useAside({ inRoom: state.phase.kind === 'in-room', connection: media.connection, command: room.command, listen: room.listen, notify });
   // Waiting room, lock, mute everyone, ask to unmute, stop video, ban: the member decides about their own media.
@@ -197,7 +197,9 @@ export function RoomPage(props: RoomPageProps) {
     : { ...flags, stream: media.localStream, speaking: false };
   const others = orderedParticipants(state.self, state.others).slice(1);
   let connectionNote: string | null = null;
-  if (state.phase.kind === 'reconnecting') connectionNote = 'Connection lost. Reconnecting…';
+  if (state.phase.kind === 'reconnecting') {
+    connectionNote = state.phase.restarting ? 'The server is restarting. Reconnecting…' : 'Connection lost. Reconnecting…';
+  }
   else if (media.failed) connectionNote = 'Audio and video are not connected. Leaving and rejoining usually helps.';
   else if (!media.connection || media.snapshot.status === 'connecting') connectionNote = 'Connecting audio and video…';
 

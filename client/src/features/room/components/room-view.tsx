@@ -91,7 +91,8 @@ export function RoomView(props: RoomViewProps) {
         <div className="room__heading">
           <h1 ref={headingRef} tabIndex={-1} className="room__title">{session.title}</h1>
           <p className="room__group">{session.groupName}</p>
-          {props.connectionNote ? <p className="room__connection">{props.connectionNote}</p> : null}
+          {/* Always there, so a screen reader hears each change; plain text, nothing blinks. */}
+          <p className="room__connection" role="status">{props.connectionNote}</p>
         </div>
         {/* Last in the header and top-aligned, so it never moves when tiles or notes come and go. */}
         {asksForSupport ? (
@@ -136,7 +137,7 @@ export function RoomView(props: RoomViewProps) {
       </main>
       <ParticipantsPanel self={self} others={others} selfAudio={local.audio} onMute={props.onMute}
         onRemove={props.onRemove} notify={props.notify} onOpenCase={distress.openCase}
-        renderActions={(p) => <ParticipantModeration participant={p} moderation={props.moderation} />} />
+        renderActions={(p) => <ParticipantModeration participant={p} selfRole={self.role} moderation={props.moderation} />} />
     </div>
     </AsideContext.Provider>
   );

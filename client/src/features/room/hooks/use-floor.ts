@@ -1,8 +1,8 @@
 /**
  * Hands, the floor, rounds and nudges, wired to the room socket. The server decides who hears what
  * (a member gets only their own hand; facilitators the queue); this hook keeps what arrived and sends
- * the person's commands. It forgets everything whenever the person is out of the room (reconnecting, left):
- * after a (re)join the server sends the floor again if anything is happening on it.
+ * the person's commands. It forgets everything when the person is out of the room (left, closed) and as a
+ * (re)join is acknowledged: after it the server sends the floor again if anything is happening on it.
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ClientCommandName, CommandPayload, HandOrder, NudgeAnswer, NudgeKind, NudgeWording, Participant, StartRound } from '@hearth/shared';
@@ -11,6 +11,7 @@ import { floorReducer, initialFloorView, namesOf } from '../model/floor-state';
 import type { RoomFactListener } from './use-room-socket';
 
 interface Options {
+  /** In the room or reconnecting to it (what is shown stays until the rejoin replaces it). */
   inRoom: boolean;
   self: Participant | null;
   /** Everyone else in the room, to name whose turn it is. */
@@ -27,6 +28,8 @@ export function useFloor({ inRoom, self, others, command, listen }: Options) {
     who.current = { selfId: self?.id ?? null, names: namesOf(self, others.values()) };
   }, [self, others]);
 
+  // [RS2] Kept on screen while reconnecting; forgotten once out of the room, and on every (re)join (before
+  // the server sends the floor again, if anything is happening on it).
   useEffect(() => {
     if (!inRoom) dispatch({ type: 'reset' });
   }, [inRoom]);
@@ -34,6 +37,8 @@ export function useFloor({ inRoom, self, others, command, listen }: Options) {
   useEffect(() => listen((fact) => {
     const at = Date.now();
     switch (fact.name) {
+      case 'room:joined':
+        return dispatch({ type: 'reset' });
       case 'floor:state':
         return dispatch({ type: 'floor', floor: fact.payload, at, ...who.current });
       case 'floor:queue':

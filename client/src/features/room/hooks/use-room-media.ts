@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { MediaAccess, Participant } from '@hearth/shared';
-import { loadMediaConnection, type MediaConnection, type MediaSnapshot } from '../../../media';
+import { loadMediaConnection, type MediaCloseReason, type MediaConnection, type MediaSnapshot } from '../../../media';
 import { useLatest } from '../../../lib/use-latest';
 import { acquireMedia, deviceIdOf, hasLiveTrack, stopStream } from '../../../lib/user-media';
 import { mediaPeerIds } from '../model/observer';
@@ -15,6 +15,10 @@ import { audioAllowed } from '../model/room-state';
 import type { MediaFlags } from './use-room-socket';
 
 const noIds: readonly string[] = [];
+
+export type LostReason = Extract<MediaCloseReason, 'signalling_lost' | 'bad_ticket' | 'over_budget'>;
+const isLost = (reason: MediaCloseReason | undefined): reason is LostReason =>
+  reason === 'signalling_lost' || reason === 'bad_ticket' || reason === 'over_budget';
 
 const idleSnapshot: MediaSnapshot = {
   status: 'idle',
@@ -35,8 +39,11 @@ interface Options {
   hiddenMediaPeers?: readonly string[];
   /** [SV3] This person is the hidden supervisor: the connection publishes nothing, ever. */
   observer?: boolean;
-  /** The connection closed by itself in a way a rejoin can fix (signalling lost, stale ticket). */
-  onLost: () => void;
+  /**
+   * The connection closed by itself in a way a rejoin may fix (signalling lost, stale ticket), or
+   * because this browser sent more than the server allows (over_budget: the callee says so instead).
+   */
+  onLost: (reason: LostReason) => void;
   /** Media is flowing; these are the devices actually on (may differ from what was asked). */
   onConnected: (local: MediaFlags) => void;
 }
@@ -105,7 +112,7 @@ export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef
       if (cancelled) return;
       console.warn('Media connection failed', error);
       const reason = created?.getSnapshot().closeReason;
-      if (reason === 'signalling_lost' || reason === 'bad_ticket') latest.current.onLost();
+      if (isLost(reason)) latest.current.onLost(reason);
       else setFailedFor(access);
     });
 
@@ -137,7 +144,7 @@ export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef
   // A connection that closes by itself (signalling dropped) is replaced by rejoining.
   const lostReason = snapshot.status === 'closed' ? snapshot.closeReason : undefined;
   useEffect(() => {
-    if (lostReason === 'signalling_lost' || lostReason === 'bad_ticket') latest.current.onLost();
+    if (isLost(lostReason)) latest.current.onLost(lostReason);
   }, [lostReason, latest]);
 
   const otherKey = peerIds.join(',');

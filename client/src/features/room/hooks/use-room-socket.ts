@@ -12,7 +12,7 @@ import { ApiErrorSchema, check, type ClientCommandName, type CommandPayload, typ
 import { connectRoomSocket, onFact, sendCommand, type CommandOutcome, type RoomSocket } from '../../../lib/socket';
 import { useLatest } from '../../../lib/use-latest';
 import { credentialRejected } from '../model/room-messages';
-import { initialRoomState, roomReducer } from '../model/room-state';
+import { initialRoomState, roomReducer, type JoinResult } from '../model/room-state';
 
 export interface MediaFlags {
   audio: boolean;
@@ -30,7 +30,14 @@ const RELAYED_FACTS = [
   'moderation:settings', 'moderation:unmute-requested', 'moderation:unmute-answered', 'moderation:video-stopped', 'waiting:updated', 'waiting:message',
 ] as const satisfies readonly ServerFactName[];
 type RelayedFactName = (typeof RELAYED_FACTS)[number];
-export type RoomFact = { [E in RelayedFactName]: { name: E; payload: FactPayload<E> } }[RelayedFactName];
+/**
+ * The relayed facts, and one local moment: `room:joined`, passed on as a (re)join is acknowledged and so
+ * before any fact the server sends after it. State that only the server can make current again (the
+ * floor) starts afresh there, and is not wiped while the room is merely reconnecting.
+ */
+export type RoomFact =
+  | { [E in RelayedFactName]: { name: E; payload: FactPayload<E> } }[RelayedFactName]
+  | { name: 'room:joined'; payload: JoinResult };
 export type RoomFactListener = (fact: RoomFact) => void;
 
 interface Options {
@@ -65,7 +72,10 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
     socket.on('connect', () => {
       void sendCommand(socket, 'room:join', { displayName: latest.current.displayName, ...flagsRef.current }).then((ack) => {
         if (current.finished) return;
-        if (ack.ok) return dispatch({ type: 'joined', result: ack });
+        if (ack.ok) {
+          listeners.forEach((listener) => listener({ name: 'room:joined', payload: ack }));
+          return dispatch({ type: 'joined', result: ack });
+        }
         dispatch({ type: 'refused', error: ack.error });
         if (credentialRejected(ack.error.code)) latest.current.onCredentialRejected();
         finish();
@@ -83,6 +93,8 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
       finish();
     });
 
+    // [RS2] Only a server disconnect is final (and `room:closed` says why first); a closed transport, a
+    // restart or a network drop is a pause: socket.io reconnects and 'connect' rejoins with the credential.
     socket.on('disconnect', (reason) => {
       if (current.finished || reason === 'io client disconnect') return;
       if (reason === 'io server disconnect') {
@@ -100,6 +112,7 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
       onFact(socket, 'participant:left', ({ participantId }) => dispatch({ type: 'participant-left', participantId })),
       onFact(socket, 'moderation:muted', ({ by, everyone, floor }) => dispatch({ type: 'muted-by', by, at: Date.now(), everyone: everyone ?? false, floor: floor ?? false })),
       onFact(socket, 'media:hidden-peers', ({ participantIds }) => dispatch({ type: 'hidden-media-peers', participantIds })),
+      onFact(socket, 'server:restarting', () => dispatch({ type: 'connection-lost', restarting: true })),
       onFact(socket, 'room:closed', ({ reason }) => {
         dispatch({ type: 'closed', reason });
         if (reason !== 'replaced') latest.current.onCredentialRejected();
@@ -166,12 +179,14 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
    * Drops and reopens the socket, which rejoins and brings a fresh media ticket. Used when media
    * signalling was lost: rejoining on the same socket would make the server replace ourselves.
    */
-  const reconnect = useCallback(() => {
+  const reconnect = useCallback((): boolean => {
     const current = live.current;
-    if (!current || current.finished) return;
+    // Already reconnecting (the server restarts, the network dropped): that rejoin brings a fresh ticket.
+    if (!current || current.finished || !current.socket.connected) return false;
     dispatch({ type: 'connection-lost' });
     current.socket.disconnect();
     current.socket.connect();
+    return true;
   }, []);
 
   return { state, command, listen, setMediaState, mute, remove, leave, reconnect };

@@ -15,7 +15,11 @@ export type SupportDetails = JoinResult['support'];
 export type RoomPhase =
   | { kind: 'connecting' }
   | { kind: 'in-room' }
-  | { kind: 'reconnecting' }
+  /**
+   * [RS2] Not final: socket.io is reconnecting by itself and the room rejoins with the same credential.
+   * `restarting` when the server said it was stopping gracefully (a deploy), so the page can say so.
+   */
+  | { kind: 'reconnecting'; restarting: boolean }
   | { kind: 'refused'; error: ClientError }
   | { kind: 'closed'; reason: ClosedReason }
   | { kind: 'left' };
@@ -44,7 +48,7 @@ export type RoomAction =
   | { type: 'participant-left'; participantId: string }
   | { type: 'muted-by'; by: MutedBy; at: number; everyone?: boolean; floor?: boolean }
   | { type: 'hidden-media-peers'; participantIds: readonly string[] }
-  | { type: 'connection-lost' }
+  | { type: 'connection-lost'; restarting?: boolean }
   | { type: 'refused'; error: ClientError }
   | { type: 'closed'; reason: ClosedReason }
   | { type: 'left' };
@@ -90,8 +94,13 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       return { ...state, hiddenMediaPeers: action.participantIds };
     case 'muted-by':
       return { ...state, lastMutedBy: { by: action.by, at: action.at, ...(action.everyone ? { everyone: true } : {}), ...(action.floor ? { floor: true } : {}) } };
-    case 'connection-lost':
-      return state.phase.kind === 'in-room' ? { ...state, phase: { kind: 'reconnecting' } } : state;
+    case 'connection-lost': {
+      const restarting = action.restarting === true;
+      if (state.phase.kind === 'in-room') return { ...state, phase: { kind: 'reconnecting', restarting } };
+      // Retries that fail while the server restarts keep the calmer, more precise words.
+      if (state.phase.kind === 'reconnecting' && restarting && !state.phase.restarting) return { ...state, phase: { kind: 'reconnecting', restarting } };
+      return state;
+    }
     case 'refused':
       return { ...state, phase: { kind: 'refused', error: action.error } };
     case 'closed':

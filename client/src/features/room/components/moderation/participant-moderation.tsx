@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Participant } from '@hearth/shared';
+import { mayPutOut, type Participant, type Role } from '@hearth/shared';
 import { Button } from '../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../components/ui/confirm-dialog';
 import type { Moderation } from './use-moderation';
@@ -8,7 +8,7 @@ import type { Moderation } from './use-moderation';
  * The extra actions on another participant's row, for facilitators: ask to unmute (never unmute),
  * stop video, and ban (with a confirmation). The supervisor's row gets none of these.
  */
-export function ParticipantModeration({ participant, moderation }: { participant: Participant; moderation: Moderation }) {
+export function ParticipantModeration({ participant, selfRole, moderation }: { participant: Participant; selfRole: Role; moderation: Moderation }) {
   const [confirmBan, setConfirmBan] = useState(false);
   const name = participant.displayName;
   const busy = moderation.pending === participant.id;
@@ -25,7 +25,7 @@ export function ParticipantModeration({ participant, moderation }: { participant
           Stop video<span className="visually-hidden"> of {name}</span>
         </Button>
       ) : null}
-      {participant.role !== 'facilitator' ? (
+      {mayPutOut(selfRole, participant.role) ? (
         <Button variant="quiet-danger" disabled={busy} onClick={() => setConfirmBan(true)}>
           Ban<span className="visually-hidden"> {name}</span>
         </Button>

@@ -1,0 +1,22 @@
+import type { HearthServer } from './socket-types.js';
+
+/**
+ * [RS1] A graceful stop (a deploy, SIGTERM) must look to people like a short pause, not an ended room.
+ * socket.io clients treat a server-side `disconnect()` ("io server disconnect") as final and never
+ * reconnect; a closed transport ("transport close") they retry by themselves. So every connection is
+ * told `server:restarting` and then closed at the transport, once what was written to it is flushed.
+ * No new handshakes are accepted meanwhile: a client retrying early keeps retrying until the next
+ * process listens, instead of joining a room that is about to disappear.
+ */
+export async function drainConnections(io: HearthServer, flushMs = 1000): Promise<void> {
+  io.engine.opts.allowRequest = (_request, callback) => callback('restarting', false);
+  io.emit('server:restarting', { message: 'The server is restarting. You will be reconnected in a moment.' });
+  const closed = [...io.sockets.sockets.values()].map((socket) => new Promise<void>((resolve) => {
+    if (socket.conn.readyState === 'closed') return resolve();
+    socket.conn.once('close', () => resolve());
+    // Not discarding: the engine waits for its write buffer (the notice above) to drain before closing.
+    socket.conn.close();
+  }));
+  // Bounded, so a stuck connection never holds the process past its deploy window.
+  await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, flushMs).unref())]);
+}
