@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiRoutes, PROTOCOL_VERSION, type Invite, type InvitePreview } from '@hearth/shared';
+import { ApiRoutes, PROTOCOL_VERSION, RulesRoutes, type Invite, type InvitePreview } from '@hearth/shared';
 import { createInvite, http, redeem, startLiveSession, tokenOf } from '../support/api.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
 import { connectParticipant, handshakeRefusal } from '../support/sockets.js';
@@ -137,5 +137,26 @@ describe("[RM8] a member cannot take a facilitator's name", () => {
     hearth = await startHearth();
     const live = await startLiveSession(hearth);
     expect((await redeem(hearth, await createInvite(hearth, live, { role: 'co_facilitator' }), 'Fran')).status).toBe(201);
+  });
+});
+
+describe('[RL2] budgets for links and room credentials, behind a proxy Hearth does not trust', () => {
+  it("one person hammering their link or credential does not use up another person's budget at the same address", async () => {
+    // Every request here comes from 127.0.0.1, as every person does behind an untrusted proxy.
+    hearth = await startHearth({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '1' } }); // 3 a minute for these routes
+    const live = await startLiveSession(hearth);
+    const first = await createInvite(hearth, live, { role: 'member', maxUses: 5 });
+    const second = await createInvite(hearth, live, { role: 'member', maxUses: 5 });
+    const previews = [];
+    for (let i = 0; i < 4; i++) previews.push((await http(hearth, 'GET', ApiRoutes.invitePreview(tokenOf(first)))).status);
+    expect(previews).toEqual([200, 200, 200, 429]);
+    expect((await http(hearth, 'GET', ApiRoutes.invitePreview(tokenOf(second)))).status).toBe(200);
+
+    const sam = await redeem(hearth, second, 'Sam');
+    const alex = await redeem(hearth, second, 'Alex');
+    const asked = [];
+    for (let i = 0; i < 4; i++) asked.push((await http(hearth, 'POST', RulesRoutes.roomRules, { body: { token: sam.body.token } })).status);
+    expect(asked.at(-1)).toBe(429);
+    expect((await http(hearth, 'POST', RulesRoutes.roomRules, { body: { token: alex.body.token } })).status).not.toBe(429);
   });
 });

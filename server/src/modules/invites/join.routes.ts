@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ErrorBodySchema, type ErrorCode, type Session, InvitePreviewSchema, RedeemInviteBodySchema, RoomCredentialSchema } from '@hearth/shared';
+import { joinLinkBudget } from '../../lib/credential-rate-limit.js';
 import { sendError } from '../../lib/http-errors.js';
 import type { Services } from '../../services.js';
 import { inviteRefusal } from './invite-status.js';
@@ -17,7 +18,7 @@ const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{
 export async function joinRoutes(app: FastifyInstance, opts: { services: Services }) {
   const services = opts.services;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const config = { rateLimit: { max: services.config.authRateLimitPerMinute * 3, timeWindow: '1 minute' } };
+  const config = joinLinkBudget(services.config.authRateLimitPerMinute * 3);
 
   /** Finds the link and its session, or explains in plain words why it cannot be used. */
   async function usableInvite(token: string): Promise<

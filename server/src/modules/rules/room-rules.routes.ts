@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ConsentAnswerSchema, ConsentBodySchema, ErrorBodySchema, RoomRulesBodySchema, RoomRulesSchema, RulesRoutes } from '@hearth/shared';
+import { roomCredentialBudget } from '../../lib/credential-rate-limit.js';
 import { sendError } from '../../lib/http-errors.js';
 import type { Services } from '../../services.js';
 import { standingRefusal } from '../participants/standing.js';
@@ -14,7 +15,7 @@ import { roomRules } from './consent-gate.js';
 export async function roomRulesRoutes(app: FastifyInstance, opts: { services: Services }) {
   const services = opts.services;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const config = { rateLimit: { max: services.config.authRateLimitPerMinute * 3, timeWindow: '1 minute' } };
+  const config = roomCredentialBudget(services.config.authRateLimitPerMinute * 3);
 
   async function participantFor(token: string) {
     const record = await services.participants.findByToken(token);
