@@ -41,8 +41,15 @@ interface LiveSession {
 
 const audibleState = (p: Participant): RoomState => ({ displayName: p.displayName, role: p.role, audible: p.audio && p.mutedBy === null });
 
+const RECENTLY_FINISHED = 1_000;
+
 export class TalkTimeService implements SpokenTimeSource {
   private readonly sessions = new Map<string, LiveSession>();
+  /**
+   * Sessions just finished, so a report still in flight cannot start a new ledger for them. Only the latest
+   * are kept: an ended session's sockets are closed and its credentials refused, so nothing reaches it later,
+   * and memory must not grow by one entry per session.
+   */
   private readonly finished = new Set<string>();
   private readonly startedListeners = new Set<(sessionId: string, participantId: string) => void>();
   private publish: StatsPublisher = () => undefined;
@@ -116,6 +123,7 @@ export class TalkTimeService implements SpokenTimeSource {
     const live = this.live(sessionId);
     if (!live) return;
     this.finished.add(sessionId);
+    if (this.finished.size > RECENTLY_FINISHED) this.finished.delete(this.finished.values().next().value as string);
     if (live.cooldown) clearTimeout(live.cooldown);
     await live.ready;
     await live.writes;
