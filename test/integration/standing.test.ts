@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ApiRoutes, RulesRoutes } from '@hearth/shared';
+import { ApiRoutes, RulesRoutes, SignalCloseCode } from '@hearth/shared';
+import WebSocket from 'ws';
 import { createInvite, facilitatorCredential, http, redeem, type LiveSession } from '../support/api.js';
 import type { TestHearth } from '../support/hearth.js';
 import { useLiveRoom } from '../support/live-room.js';
@@ -19,7 +20,32 @@ async function memberWithInvite(name: string) {
   return { invite, token: credential.token };
 }
 
+/** Opens the mesh's signalling socket with a ticket and resolves with how it closed (or 'open' after a while). */
+function signalling(ticket: string): { closed: Promise<number>; ready: Promise<void> } {
+  const ws = new WebSocket(`${hearth.url.replace(/^http/, 'ws')}${ApiRoutes.signal}?ticket=${encodeURIComponent(ticket)}`);
+  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve) => ws.once('message', () => resolve()));
+  return { closed, ready };
+}
+
 describe('standing on every path', () => {
+  it('[AU6] signalling: a ticket issued before the removal is refused after it, and an open signalling socket is closed', async () => {
+    const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    await join(fran);
+    const sam = await fixture.connect((await memberWithInvite('Sam')).token);
+    const samJoin = await join(sam);
+    const alex = await fixture.connect((await memberWithInvite('Alex')).token);
+    const alexJoin = await join(alex);
+    const samTicket = samJoin.media.signallingTicket as string;
+    const alexSignal = signalling(alexJoin.media.signallingTicket as string);
+    await alexSignal.ready;
+
+    expect(await fran.send('moderation:remove', { participantId: samJoin.self.id })).toEqual({ ok: true });
+    expect(await fran.send('moderation:remove', { participantId: alexJoin.self.id })).toEqual({ ok: true });
+    expect(await signalling(samTicket).closed).toBe(SignalCloseCode.badTicket);
+    expect(await alexSignal.closed).toBe(SignalCloseCode.removed);
+  });
+
   it('[AU6] a removed member loses every connection, including one that had not joined, and cannot join from it', async () => {
     const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
     await join(fran);
