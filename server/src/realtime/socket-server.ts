@@ -68,6 +68,7 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
     await saveLiveState(services).catch((err: unknown) => log.error({ err }, 'saving live state failed'));
     // [RS1] Clients reconnect by themselves; `disconnectSockets(true)` would end the room for everyone.
     await drainConnections(io);
+    services.signalling.closeAll();
     await io.close();
   });
   return io;

@@ -79,4 +79,9 @@ export const SignalCloseCode = {
    * before the frame is read in full (so it carries no reason text). Nothing of it is relayed.
    */
   tooBig: 1009,
+  /**
+   * [RS1] RFC 6455's "service restart": a graceful stop closes signalling after `server:restarting`; the
+   * client treats it as a lost connection and sets up media again once it has rejoined.
+   */
+  serviceRestart: 1012,
 } as const;

@@ -70,6 +70,15 @@ export class SignallingHub {
     this.flush(binding);
   }
 
+  /**
+   * [RS1] A graceful stop: closes every signalling socket. Upgraded sockets still count as the HTTP server's
+   * connections, so until they close the server cannot, and a stop would wait on browsers to hang up.
+   */
+  closeAll(): void {
+    for (const participantId of [...this.sockets.keys()]) this.disconnect(participantId, SignalCloseCode.serviceRestart);
+    this.tickets.clear();
+  }
+
   /** Closes a participant's signalling socket and forgets what was waiting for them. */
   disconnect(participantId: string, code: number = 1000): void {
     this.pending.delete(participantId);
