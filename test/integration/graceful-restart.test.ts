@@ -59,14 +59,19 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
+/** A Hearth process on its own data dir and port; the same `env` starts the next process where it left off. */
+async function firstProcess(): Promise<{ env: Record<string, string>; first: HearthProcess }> {
+  const dataDir = mkdtempSync(joinPath(tmpdir(), 'hearth-restart-'));
+  cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const env = { DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1' };
+  const first = await startHearthProcess(env);
+  cleanup.push(() => first.kill('SIGKILL'));
+  return { env, first };
+}
+
 describe('a graceful restart', () => {
   it('[RS1] clients are told, reconnect by themselves to the next process, and rejoin with their credential', async () => {
-    const dataDir = mkdtempSync(joinPath(tmpdir(), 'hearth-restart-'));
-    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const env = { DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1' };
-
-    const first: HearthProcess = await startHearthProcess(env);
-    cleanup.push(() => first.kill('SIGKILL'));
+    const { env, first } = await firstProcess();
     const live = await startLiveSession(first);
     const sam = reconnectingClient(first.url, (await memberCredential(first, live, 'Sam')).token);
     const fran = reconnectingClient(first.url, (await facilitatorCredential(first, live)).token);
@@ -94,11 +99,7 @@ describe('a graceful restart', () => {
   }, 40_000);
 
   it('[RS4] the raised hand, the round at its speaker and the agenda phase are there again after the restart', async () => {
-    const dataDir = mkdtempSync(joinPath(tmpdir(), 'hearth-restart-'));
-    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const env = { DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1' };
-    const first: HearthProcess = await startHearthProcess(env);
-    cleanup.push(() => first.kill('SIGKILL'));
+    const { env, first } = await firstProcess();
     const live = await startLiveSession(first);
     const samCredential = await memberCredential(first, live, 'Sam');
     const alexCredential = await memberCredential(first, live, 'Alex');
