@@ -3,9 +3,9 @@ import type { Participant } from '@hearth/shared';
 import type { RemoteMedia } from '../../../media';
 import { Button } from '../../../components/ui/button';
 import type { AsideStarted } from './aside-state';
-import { audioAllowed } from '../session/room-state';
-import type { MediaFlags } from '../session/use-room-socket';
-import { VideoTile } from '../media/video-tile';
+import { audioAllowed } from '../session';
+import type { MediaFlags } from '../session';
+import { VideoTile } from '../media';
 
 export interface AsidePanelProps {
   aside: AsideStarted;

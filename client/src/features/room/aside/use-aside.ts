@@ -5,22 +5,21 @@
  * names a recipient.
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { ClientCommandName, CommandPayload } from '@hearth/shared';
+import type { CommandPayload } from '@hearth/shared';
 import type { MediaConnection } from '../../../media';
-import type { CommandOutcome } from '../../../lib/socket';
 import { asideReducer, initialAsideState } from './aside-state';
-import type { RoomFactListener } from '../session/use-room-socket';
+import type { RoomCommand, RoomListen } from '../session';
 
 interface Options {
   /** Whether this client is in the room now; anything else forgets the aside (see aside-state.ts). */
   inRoom: boolean;
   connection: MediaConnection | null;
-  command: <E extends ClientCommandName>(name: E, payload: CommandPayload<E>) => Promise<CommandOutcome<E>>;
-  listen: (listener: RoomFactListener) => () => void;
+  command: RoomCommand;
+  listen: RoomListen;
   notify: (text: string) => void;
 }
 
-export function useAside({ inRoom, connection, command, listen, notify }: Options) {
+export function useAsideState({ inRoom, connection, command, listen, notify }: Options) {
   const [state, dispatch] = useReducer(asideReducer, initialAsideState);
   const [pending, setPending] = useState<'start' | 'end' | null>(null);
   const busy = useRef(false);
@@ -77,4 +76,4 @@ export function useAside({ inRoom, connection, command, listen, notify }: Option
   return { state, pending, start, end };
 }
 
-export type Aside = ReturnType<typeof useAside>;
+export type Aside = ReturnType<typeof useAsideState>;

@@ -1,6 +1,6 @@
 import { Button } from '../../../components/ui/button';
 import { useDisclosure } from './use-disclosure';
-import type { SupportDetails } from '../session/room-state';
+import type { SupportDetails } from '../session';
 
 /**
  * Facilitators only: who to call when a member is not safe, and the crisis lines members are shown,

@@ -2,7 +2,7 @@ import { isFacilitatorRole, type Participant } from '@hearth/shared';
 import type { Conversations } from './conversations/use-conversations';
 import type { Distress } from './use-distress';
 import { threadOf, type ThreadKey } from './conversations/conversations-state';
-import type { SupportDetails } from '../session/room-state';
+import type { SupportDetails } from '../session';
 import { Backchannel } from './conversations/backchannel';
 import { ConversationAnnouncer } from './conversations/conversation-announcer';
 import { MemberConversation } from './conversations/member-conversation';

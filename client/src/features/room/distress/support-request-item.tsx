@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { DistressAlert } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { caseStatusText, isResolved, isWaiting, levelLabel, statusWord } from './distress-state';
-import { TalkPrivatelyButton } from '../aside/aside-context';
+import { TalkPrivatelyButton } from '../aside';
 import { CaseActions, type CaseAction } from './case-actions';
 import { CaseConversation, type CaseConversationProps } from './case-conversation';
 

@@ -5,21 +5,20 @@
  * The server alone decides who receives an alert; nothing here chooses a recipient.
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { ClientCommandName, CommandPayload, DistressLevel } from '@hearth/shared';
-import type { CommandOutcome } from '../../../lib/socket';
+import type { DistressLevel } from '@hearth/shared';
 import { useLatest } from '../../../lib/use-latest';
-import { createGentleTone, type GentleTone } from '../media/gentle-tone';
+import { createGentleTone, type GentleTone } from '../media';
 import { distressReducer, initialDistressState, raisePayload, type DistressDraft } from './distress-state';
-import type { RoomFactListener } from '../session/use-room-socket';
+import type { RoomCommand, RoomListen } from '../session';
 
 interface Options {
   /** This participant, once joined. */
   selfId: string | null;
-  command: <E extends ClientCommandName>(name: E, payload: CommandPayload<E>) => Promise<CommandOutcome<E>>;
-  listen: (listener: RoomFactListener) => () => void;
+  command: RoomCommand;
+  listen: RoomListen;
 }
 
-export function useDistress({ selfId, command, listen }: Options) {
+export function useDistressState({ selfId, command, listen }: Options) {
   const [state, dispatch] = useReducer(distressReducer, initialDistressState);
   const latest = useLatest({ selfId, command, draft: state.member.draft });
   // A ref, not state: a double press must not send twice before React has re-rendered.
@@ -100,4 +99,4 @@ export function useDistress({ selfId, command, listen }: Options) {
   return { state, raise, acknowledge, update, openCase, bringIn, openDialog, closeDialog, changeDraft };
 }
 
-export type Distress = ReturnType<typeof useDistress>;
+export type Distress = ReturnType<typeof useDistressState>;

@@ -1,6 +1,7 @@
-import { isFacilitatorRole, Role, type Participant } from '@hearth/shared';
+import { isFacilitatorRole, Role } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
-import type { Floor } from './use-floor';
+import { useRoomCall } from '../session';
+import { useFloor } from './floor-context';
 import { namesOf } from './floor-state';
 import { HandControl } from './hand-control';
 import { HandQueue } from './hand-queue';
@@ -16,7 +17,9 @@ import '../../../styles/floor.css';
  * the queue and the controls. One polite live region, always present, announces each change to the
  * person it concerns (the server sends each person only what they may know).
  */
-export function FloorPanel({ self, others, floor }: { self: Participant; others: Participant[]; floor: Floor }) {
+export function FloorPanel() {
+  const { self, others } = useRoomCall();
+  const floor = useFloor();
   const { state } = floor;
   const facilitator = isFacilitatorRole(self.role);
   const names = namesOf(self, others);

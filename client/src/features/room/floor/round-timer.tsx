@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { timerWords } from './floor-state';
-import { createGentleTone } from '../media/gentle-tone';
+import { createGentleTone } from '../media';
 
 /**
  * The turn's soft timer: a calm countdown (updated each second, no motion, no flashing) and, for the

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ClientCommandName, CommandPayload, HandOrder, NudgeAnswer, NudgeKind, NudgeWording, Participant, StartRound } from '@hearth/shared';
 import type { CommandOutcome } from '../../../lib/socket';
 import { floorReducer, initialFloorView, namesOf } from './floor-state';
-import type { RoomFactListener } from '../session/use-room-socket';
+import type { RoomCommand, RoomListen } from '../session';
 
 interface Options {
   /** In the room or reconnecting to it (what is shown stays until the rejoin replaces it). */
@@ -16,11 +16,11 @@ interface Options {
   self: Participant | null;
   /** Everyone else in the room, to name whose turn it is. */
   others: ReadonlyMap<string, Participant>;
-  command: <E extends ClientCommandName>(name: E, payload: CommandPayload<E>) => Promise<CommandOutcome<E>>;
-  listen: (listener: RoomFactListener) => () => void;
+  command: RoomCommand;
+  listen: RoomListen;
 }
 
-export function useFloor({ inRoom, self, others, command, listen }: Options) {
+export function useFloorState({ inRoom, self, others, command, listen }: Options) {
   const [state, dispatch] = useReducer(floorReducer, initialFloorView);
   // Read when a fact lands, so announcements name people without re-subscribing on every roster change.
   const who = useRef({ selfId: self?.id ?? null, names: new Map<string, string>() });
@@ -92,4 +92,4 @@ export function useFloor({ inRoom, self, others, command, listen }: Options) {
     saveWording: (wording: NudgeWording) => run('nudge:set-wording', wording),
   };
 }
-export type Floor = ReturnType<typeof useFloor>;
+export type Floor = ReturnType<typeof useFloorState>;

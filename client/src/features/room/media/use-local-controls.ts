@@ -7,7 +7,7 @@ import { useCallback, useRef } from 'react';
 import type { MediaConnection } from '../../../media';
 import { useLatest } from '../../../lib/use-latest';
 import type { CommandOutcome } from '../../../lib/socket';
-import type { MediaFlags } from '../session/use-room-socket';
+import type { MediaFlags } from '../session';
 
 interface Options {
   connection: MediaConnection | null;

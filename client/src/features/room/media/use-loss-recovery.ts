@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import type { LostReason } from './use-room-media';
+import type { LostReason } from './use-media-connection';
 
 const WINDOW_MS = 60_000;
 const MAX_ATTEMPTS = 3;

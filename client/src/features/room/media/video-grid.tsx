@@ -1,8 +1,8 @@
 import type { Participant } from '@hearth/shared';
 import type { MediaSnapshot } from '../../../media';
 import { isObserver, tileParticipants } from './observer';
-import { audioAllowed } from '../session/room-state';
-import type { MediaFlags } from '../session/use-room-socket';
+import { audioAllowed } from '../session';
+import type { MediaFlags } from '../session';
 import { VideoTile } from './video-tile';
 
 export interface VideoGridProps {

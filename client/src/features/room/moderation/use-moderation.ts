@@ -11,22 +11,25 @@ import {
   type WaitingEntry, type WaitingMessage,
 } from '@hearth/shared';
 import type { CommandOutcome } from '../../../lib/socket';
-import type { RoomFactListener } from '../session/use-room-socket';
+import type { RoomCommand, RoomListen } from '../session';
 import { settingsAnnouncement, waitingArrivals } from './moderation-words';
 
 interface Options {
   self: Participant | null;
   inRoom: boolean;
-  command: <E extends ClientCommandName>(name: E, payload: CommandPayload<E>) => Promise<CommandOutcome<E>>;
-  listen: (listener: RoomFactListener) => () => void;
+  command: RoomCommand;
+  listen: RoomListen;
   notify: (text: string, persistent?: boolean) => void;
+  /** What a mute or removal answered about the person, for the room's list at once. */
+  noteParticipant: (participant: Participant) => void;
+  noteParticipantLeft: (participantId: string) => void;
   /** A facilitator stopped our camera: turn it off here too. */
   onVideoStopped: () => void;
   /** The member chose Unmute: their own microphone goes on through their own media:state. */
   onUnmuteSelf: () => void;
 }
 
-export function useModeration({ self, inRoom, command, listen, notify, onVideoStopped, onUnmuteSelf }: Options) {
+export function useModerationState({ self, inRoom, command, listen, notify, noteParticipant, noteParticipantLeft, onVideoStopped, onUnmuteSelf }: Options) {
   const [settings, setSettings] = useState<ModerationSettings>({ waitingRoom: false, locked: false });
   const [waiting, setWaiting] = useState<WaitingEntry[]>([]);
   const [messages, setMessages] = useState<WaitingMessage[]>([]);
@@ -133,6 +136,18 @@ export function useModeration({ self, inRoom, command, listen, notify, onVideoSt
     return ack.ok;
   }, [command, notify]);
 
+  // Mute and Remove answer with the person's new state; the participants panel says the outcome.
+  const mute = useCallback(async (participantId: string) => {
+    const ack = await command('moderation:mute', { participantId });
+    if (ack.ok) noteParticipant(ack.participant);
+    return ack;
+  }, [command, noteParticipant]);
+  const remove = useCallback(async (participantId: string) => {
+    const ack = await command('moderation:remove', { participantId });
+    if (ack.ok) noteParticipantLeft(participantId);
+    return ack;
+  }, [command, noteParticipantLeft]);
+
   const answerUnmute = useCallback(async (accepted: boolean) => {
     setUnmuteAsk(null);
     // Their own microphone first (their own media:state), then the answer the facilitator sees.
@@ -143,7 +158,7 @@ export function useModeration({ self, inRoom, command, listen, notify, onVideoSt
 
   return {
     facilitator, settings, waiting, messages, unmuteAsk, pending,
-    muteAll, askUnmute, stopVideo, ban, setLocked, setWaitingRoom, admit, decline, sendWaitingMessage, answerUnmute,
+    mute, remove, muteAll, askUnmute, stopVideo, ban, setLocked, setWaitingRoom, admit, decline, sendWaitingMessage, answerUnmute,
   };
 }
-export type Moderation = ReturnType<typeof useModeration>;
+export type Moderation = ReturnType<typeof useModerationState>;

@@ -1,71 +1,23 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { WaitingMessage, WaitingWelcome } from '@hearth/shared';
+import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
-import { connectRoomSocket, onFact, sendCommand, type RoomSocket } from '../../../lib/socket';
-import { RoomMessage } from '../session/room-message';
+import { RoomMessage } from '../session';
+import { useWaitingRoom } from './use-waiting-room';
 import '../../../styles/moderation.css';
-
-type Phase =
-  | { kind: 'connecting' }
-  | { kind: 'waiting'; welcome: WaitingWelcome }
-  | { kind: 'declined'; message: string }
-  | { kind: 'failed'; message: string };
 
 /**
  * [MD9] The waiting room, for a member the server answered `admission_required`: the group's welcome
  * text, a private conversation with the facilitators, and then either the room (admitted) or a kind
- * word (declined). Its own connection, used only for waiting; the room opens a fresh one on entry.
+ * word (declined). It waits on the room session's connection (use-waiting-room.ts).
  */
-export function WaitingRoom({ token, onAdmitted }: { token: string; onAdmitted: () => void }) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'connecting' });
-  const [messages, setMessages] = useState<WaitingMessage[]>([]);
+export function WaitingRoom() {
+  const { phase, messages, status, send } = useWaitingRoom();
   const [draft, setDraft] = useState('');
-  const [status, setStatus] = useState('');
-  const socketRef = useRef<RoomSocket | null>(null);
-  const admitted = useRef(onAdmitted);
   const inputId = useId();
-  useEffect(() => {
-    admitted.current = onAdmitted;
-  });
 
-  useEffect(() => {
-    const socket = connectRoomSocket(token);
-    socketRef.current = socket;
-    socket.on('connect', () => {
-      void sendCommand(socket, 'waiting:enter', {}).then((ack) => {
-        if (!ack.ok) return setPhase({ kind: 'failed', message: ack.error.message });
-        if (ack.status === 'admitted') return admitted.current();
-        setPhase({ kind: 'waiting', welcome: ack });
-      });
-    });
-    const offs = [
-      onFact(socket, 'waiting:message', (message) => {
-        setMessages((all) => [...all, message]);
-        setStatus(`New message from ${message.from.displayName}`);
-      }),
-      onFact(socket, 'waiting:decided', ({ decision, message }) => {
-        socket.disconnect();
-        if (decision === 'admitted') admitted.current();
-        else setPhase({ kind: 'declined', message });
-      }),
-    ];
-    return () => {
-      offs.forEach((off) => off());
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
-  }, [token]);
-
-  async function send(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const socket = socketRef.current;
-    if (!socket || !draft.trim()) return;
-    const ack = await sendCommand(socket, 'waiting:message', { body: draft.trim() });
-    if (ack.ok) {
-      setMessages((all) => [...all, ack.message]);
-      setDraft('');
-      setStatus('Message sent to the facilitators');
-    } else setStatus(ack.error.message);
+    if (!draft.trim()) return;
+    if (await send(draft.trim())) setDraft('');
   }
 
   switch (phase.kind) {
@@ -92,7 +44,7 @@ export function WaitingRoom({ token, onAdmitted }: { token: string; onAdmitted: 
             {messages.map((m) => <li key={m.id}><strong>{m.from.displayName}:</strong> {m.body}</li>)}
           </ol>
         ) : null}
-        <form className="waiting-room__form" onSubmit={(event) => void send(event)}>
+        <form className="waiting-room__form" onSubmit={(event) => void submit(event)}>
           <label htmlFor={inputId}>Message to the facilitators (only they can read it)</label>
           <input id={inputId} value={draft} maxLength={1000} onChange={(event) => setDraft(event.target.value)} />
           <Button type="submit" variant="secondary">Send</Button>

@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import type { Participant } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { roleLabel } from '../../../lib/format';
-import { mutedText } from '../media/video-tile';
+import { mutedText } from '../media';
 
 export interface ParticipantItemProps {
   participant: Participant;

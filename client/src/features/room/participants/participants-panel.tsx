@@ -1,29 +1,23 @@
-import { useRef, useState, type ReactNode } from 'react';
-import { isFacilitatorRole, mayPutOut, type Participant } from '@hearth/shared';
-import type { DistressLevel } from '@hearth/shared';
+import { useRef, useState } from 'react';
+import { isFacilitatorRole, mayPutOut, type DistressLevel, type Participant } from '@hearth/shared';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { OpenCaseDialog } from '../distress/open-case-dialog';
-import type { CommandOutcome } from '../../../lib/socket';
+import { OpenCaseDialog, useDistress } from '../distress';
+import { useRoomMedia } from '../media';
+import { ParticipantModeration, useModeration } from '../moderation';
+import { useRoomCall, useRoomSession } from '../session';
 import { ParticipantItem } from './participant-item';
 
-export interface ParticipantsPanelProps {
-  self: Participant;
-  others: Participant[];
-  selfAudio: boolean;
-  onMute: (participantId: string) => Promise<CommandOutcome<'moderation:mute'>>;
-  onRemove: (participantId: string) => Promise<CommandOutcome<'moderation:remove'>>;
-  notify: (text: string) => void;
-  /** Facilitators: open a private support case about a member (absent for everyone else). */
-  onOpenCase?: ((participantId: string, level: DistressLevel, note: string) => Promise<CommandOutcome<'distress:open'>>) | undefined;
-  /** Facilitators: more actions on another person's row (ask to unmute, stop video, ban). */
-  renderActions?: ((participant: Participant) => ReactNode) | undefined;
-}
-
 /**
- * Who is here. Facilitators and co-facilitators also get Mute and Remove for each other person;
+ * Who is here. Facilitators and co-facilitators also get Mute and Remove for each other person, a
+ * private support case about a member (Concerned) and the rest of the moderation set on each row;
  * the server checks the role again, this only decides what to show.
  */
-export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, notify, onOpenCase, renderActions }: ParticipantsPanelProps) {
+export function ParticipantsPanel() {
+  const { self, others } = useRoomCall();
+  const { notify } = useRoomSession();
+  const selfAudio = useRoomMedia().local.audio;
+  const moderation = useModeration();
+  const { openCase: onOpenCase } = useDistress();
   const canModerate = isFacilitatorRole(self.role);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [pending, setPending] = useState<string | null>(null);
@@ -31,7 +25,7 @@ export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, n
   const [concernedAbout, setConcernedAbout] = useState<Participant | null>(null);
 
   async function openCase(level: DistressLevel, note: string) {
-    if (!concernedAbout || !onOpenCase) return null;
+    if (!concernedAbout) return null;
     const ack = await onOpenCase(concernedAbout.id, level, note);
     if (!ack.ok) return ack.error;
     notify(`Support case opened for ${concernedAbout.displayName}; only facilitators can see it`);
@@ -40,7 +34,7 @@ export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, n
 
   async function mute(participant: Participant) {
     setPending(participant.id);
-    const ack = await onMute(participant.id);
+    const ack = await moderation.mute(participant.id);
     setPending(null);
     notify(ack.ok ? `${participant.displayName} is muted` : ack.error.message);
   }
@@ -49,7 +43,7 @@ export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, n
     if (!removing) return;
     const participant = removing;
     setPending(participant.id);
-    const ack = await onRemove(participant.id);
+    const ack = await moderation.remove(participant.id);
     setPending(null);
     setRemoving(null);
     notify(ack.ok ? `${participant.displayName} was removed` : ack.error.message);
@@ -73,8 +67,8 @@ export function ParticipantsPanel({ self, others, selfAudio, onMute, onRemove, n
             busy={pending === participant.id}
             onMute={mute}
             onRemove={mayPutOut(self.role, participant.role) ? (p) => setRemoving(p) : undefined}
-            onConcern={canModerate && onOpenCase ? setConcernedAbout : undefined}
-            extraActions={canModerate && renderActions ? renderActions(participant) : undefined}
+            onConcern={canModerate ? setConcernedAbout : undefined}
+            extraActions={canModerate ? <ParticipantModeration participant={participant} selfRole={self.role} moderation={moderation} /> : undefined}
           />
         ))}
       </ul>

@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { isFacilitatorRole, type Role } from '@hearth/shared';
+import { isFacilitatorRole } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
-import type { GroundRules as GroundRulesApi } from './use-ground-rules';
+import { useRoomCall } from '../session';
 import { GroundRulesPanel } from './ground-rules-panel';
+import { useGroundRules } from './rules-context';
 import { RevisitRequests } from './revisit-requests';
 import { RuleSpotlightBanner } from './rule-spotlight-banner';
 import '../../../styles/rules.css';
@@ -12,7 +13,9 @@ import '../../../styles/rules.css';
  * the panel (also the G key), a spotlighted rule, and (facilitators) anonymous asks to revisit a rule.
  * One polite live region, always present, announces each of them.
  */
-export function GroundRules({ role, rules }: { role: Role; rules: GroundRulesApi }) {
+export function GroundRules() {
+  const { self: { role } } = useRoomCall();
+  const rules = useGroundRules();
   const panelId = useId();
   const { state } = rules;
   const facilitator = isFacilitatorRole(role);

@@ -1,7 +1,8 @@
-import { isFacilitatorRole, type Role } from '@hearth/shared';
-import type { Agenda } from './use-agenda';
+import { isFacilitatorRole } from '@hearth/shared';
+import { useRoomCall } from '../session';
 import { describePhase } from './agenda-state';
 import { AgendaControls } from './agenda-controls';
+import { useAgenda } from './rules-context';
 import '../../../styles/agenda.css';
 
 /**
@@ -9,7 +10,9 @@ import '../../../styles/agenda.css';
  * live region, always present, that announces each change. Facilitators also get the controls.
  * Before the agenda starts, members see nothing (there is nothing to tell them yet).
  */
-export function SessionAgenda({ role, agenda }: { role: Role; agenda: Agenda }) {
+export function SessionAgenda() {
+  const { self: { role } } = useRoomCall();
+  const agenda = useAgenda();
   const { state } = agenda;
   const facilitator = isFacilitatorRole(role);
   const now = describePhase(state.agenda);

@@ -4,19 +4,18 @@
  * phase that opens the ground rules (or joining during one) opens everyone's rules panel.
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { ClientCommandName, CommandPayload, MovePhase, SessionAgenda } from '@hearth/shared';
-import type { CommandOutcome } from '../../../lib/socket';
+import type { MovePhase, SessionAgenda } from '@hearth/shared';
 import { agendaReducer, entersRulesPhase, initialAgendaState } from './agenda-state';
-import type { RoomFactListener } from '../session/use-room-socket';
+import type { RoomCommand, RoomListen } from '../session';
 
 interface Options {
   inRoom: boolean;
-  command: <E extends ClientCommandName>(name: E, payload: CommandPayload<E>) => Promise<CommandOutcome<E>>;
-  listen: (listener: RoomFactListener) => () => void;
+  command: RoomCommand;
+  listen: RoomListen;
   onEnterRulesPhase: () => void;
 }
 
-export function useAgenda({ inRoom, command, listen, onEnterRulesPhase }: Options) {
+export function useAgendaState({ inRoom, command, listen, onEnterRulesPhase }: Options) {
   const [state, dispatch] = useReducer(agendaReducer, initialAgendaState);
   // The latest agenda, read synchronously when a fact lands (the reducer must stay free of side effects).
   const seen = useRef<SessionAgenda | null>(null);
@@ -54,4 +53,4 @@ export function useAgenda({ inRoom, command, listen, onEnterRulesPhase }: Option
 
   return { state, move };
 }
-export type Agenda = ReturnType<typeof useAgenda>;
+export type Agenda = ReturnType<typeof useAgendaState>;

@@ -4,17 +4,15 @@
  * The server decides who hears what; nothing here names a recipient or the person asking.
  */
 import { useCallback, useEffect, useReducer } from 'react';
-import type { ClientCommandName, CommandPayload } from '@hearth/shared';
-import type { CommandOutcome } from '../../../lib/socket';
 import { groundRulesReducer, initialGroundRulesState } from './ground-rules-state';
-import type { RoomFactListener } from '../session/use-room-socket';
+import type { RoomCommand, RoomListen } from '../session';
 
 interface Options {
-  command: <E extends ClientCommandName>(name: E, payload: CommandPayload<E>) => Promise<CommandOutcome<E>>;
-  listen: (listener: RoomFactListener) => () => void;
+  command: RoomCommand;
+  listen: RoomListen;
 }
 
-export function useGroundRules({ command, listen }: Options) {
+export function useGroundRulesState({ command, listen }: Options) {
   const [state, dispatch] = useReducer(groundRulesReducer, initialGroundRulesState);
 
   useEffect(() => listen((fact) => {
@@ -73,4 +71,4 @@ export function useGroundRules({ command, listen }: Options) {
 
   return { state, toggle, close, openPanel, spotlight, revisit, dismissSpotlight, dismissRevisit, propose, respond, decide };
 }
-export type GroundRules = ReturnType<typeof useGroundRules>;
+export type GroundRules = ReturnType<typeof useGroundRulesState>;

@@ -5,10 +5,15 @@
  * the socket is disconnected and nothing more is sent.
  *
  * Other capabilities of the room (distress, private conversations, …) keep their own state: they send through `command` and
- * hear their facts through `listen`, so this hook stays the only owner of the socket.
+ * hear their facts through `listen`, so this hook stays the only owner of the socket. The room session
+ * (room-session.tsx) is its one caller and hands it to the parts.
+ *
+ * [MD9] A join refused with `admission_required` keeps the connection: the waiting room
+ * (moderation/use-waiting-room.ts) sends `waiting:enter` on it, after every reconnect too (`room:connected`),
+ * and the server's `waiting:decided` ends it; the room then mounts afresh and joins on a new one.
  */
 import { useCallback, useEffect, useReducer, useRef, useState, type RefObject } from 'react';
-import { ApiErrorSchema, check, type ClientCommandName, type CommandPayload, type FactPayload, type ServerFactName } from '@hearth/shared';
+import { ApiErrorSchema, check, type ClientCommandName, type CommandPayload, type FactPayload, type Participant, type ServerFactName } from '@hearth/shared';
 import { connectRoomSocket, onFact, sendCommand, type CommandOutcome, type RoomSocket } from '../../../lib/socket';
 import { useLatest } from '../../../lib/use-latest';
 import { credentialRejected } from './room-messages';
@@ -28,17 +33,24 @@ const RELAYED_FACTS = [
   'talk:stats', 'talk:own-share',
   'floor:state', 'floor:queue', 'hand:mine', 'nudge:received', 'nudge:answered',
   'moderation:settings', 'moderation:unmute-requested', 'moderation:unmute-answered', 'moderation:video-stopped', 'waiting:updated', 'waiting:message',
+  'waiting:decided',
 ] as const satisfies readonly ServerFactName[];
 type RelayedFactName = (typeof RELAYED_FACTS)[number];
 /**
- * The relayed facts, and one local moment: `room:joined`, passed on as a (re)join is acknowledged and so
- * before any fact the server sends after it. State that only the server can make current again (the
- * floor) starts afresh there, and is not wiped while the room is merely reconnecting.
+ * The relayed facts, and two local moments: `room:joined`, passed on as a (re)join is acknowledged and so
+ * before any fact the server sends after it (state that only the server can make current again, the
+ * floor, starts afresh there, and is not wiped while the room is merely reconnecting); and
+ * `room:connected`, each time the socket (re)connects, which is when the waiting room enters again.
  */
 export type RoomFact =
   | { [E in RelayedFactName]: { name: E; payload: FactPayload<E> } }[RelayedFactName]
-  | { name: 'room:joined'; payload: JoinResult };
+  | { name: 'room:joined'; payload: JoinResult }
+  | { name: 'room:connected'; payload: null };
 export type RoomFactListener = (fact: RoomFact) => void;
+/** Sends one command on the room's socket; never throws (see lib/socket.ts). */
+export type RoomCommand = <E extends ClientCommandName>(name: E, payload: CommandPayload<E>) => Promise<CommandOutcome<E>>;
+/** Subscribes to the room's facts; returns an unsubscribe (an effect's cleanup). */
+export type RoomListen = (listener: RoomFactListener) => () => void;
 
 interface Options {
   token: string;
@@ -62,7 +74,9 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
 
   useEffect(() => {
     const socket = connectRoomSocket(token);
-    const current = { socket, finished: false };
+    // `waiting`: refused with admission_required; the connection stays for the waiting room.
+    const current = { socket, finished: false, waiting: false };
+    const relay = (fact: RoomFact) => listeners.forEach((listener) => listener(fact));
     live.current = current;
     const finish = () => {
       current.finished = true;
@@ -70,13 +84,19 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
     };
 
     socket.on('connect', () => {
+      relay({ name: 'room:connected', payload: null });
+      if (current.waiting) return;
       void sendCommand(socket, 'room:join', { displayName: latest.current.displayName, ...flagsRef.current }).then((ack) => {
         if (current.finished) return;
         if (ack.ok) {
-          listeners.forEach((listener) => listener({ name: 'room:joined', payload: ack }));
+          relay({ name: 'room:joined', payload: ack });
           return dispatch({ type: 'joined', result: ack });
         }
         dispatch({ type: 'refused', error: ack.error });
+        if (ack.error.code === 'admission_required') {
+          current.waiting = true;
+          return;
+        }
         if (credentialRejected(ack.error.code)) latest.current.onCredentialRejected();
         finish();
       });
@@ -118,8 +138,9 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
         if (reason !== 'replaced') latest.current.onCredentialRejected();
         finish();
       }),
-      ...RELAYED_FACTS.map((name) =>
-        onFact(socket, name, (payload) => listeners.forEach((listener) => listener({ name, payload } as RoomFact)))),
+      // The waiting room's answer ends its connection; on admission the room joins afresh on a new one.
+      onFact(socket, 'waiting:decided', () => finish()),
+      ...RELAYED_FACTS.map((name) => onFact(socket, name, (payload) => relay({ name, payload } as RoomFact))),
     ];
 
     return () => {
@@ -130,15 +151,14 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
     };
   }, [token, flagsRef, latest, listeners]);
 
-  /** Subscribes to the relayed facts; returns an unsubscribe (an effect's cleanup). */
-  const listen = useCallback((listener: RoomFactListener) => {
+  const listen: RoomListen = useCallback((listener: RoomFactListener) => {
     listeners.add(listener);
     return () => {
       listeners.delete(listener);
     };
   }, [listeners]);
 
-  const command = useCallback(async <E extends ClientCommandName>(name: E, payload: CommandPayload<E>): Promise<CommandOutcome<E>> => {
+  const command: RoomCommand = useCallback(async <E extends ClientCommandName>(name: E, payload: CommandPayload<E>): Promise<CommandOutcome<E>> => {
     const current = live.current;
     if (!current || current.finished || !current.socket.connected) return notConnected;
     return sendCommand(current.socket, name, payload);
@@ -150,17 +170,9 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
     return ack;
   }, [command]);
 
-  const mute = useCallback(async (participantId: string) => {
-    const ack = await command('moderation:mute', { participantId });
-    if (ack.ok) dispatch({ type: 'participant', participant: ack.participant });
-    return ack;
-  }, [command]);
-
-  const remove = useCallback(async (participantId: string) => {
-    const ack = await command('moderation:remove', { participantId });
-    if (ack.ok) dispatch({ type: 'participant-left', participantId });
-    return ack;
-  }, [command]);
+  /** What a command's answer said about someone (moderation's mute and remove answer with it). */
+  const noteParticipant = useCallback((participant: Participant) => dispatch({ type: 'participant', participant }), []);
+  const noteParticipantLeft = useCallback((participantId: string) => dispatch({ type: 'participant-left', participantId }), []);
 
   /** Says goodbye (briefly: leaving must never hang), then disconnects. */
   const leave = useCallback(async () => {
@@ -189,5 +201,5 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
     return true;
   }, []);
 
-  return { state, command, listen, setMediaState, mute, remove, leave, reconnect };
+  return { state, command, listen, setMediaState, noteParticipant, noteParticipantLeft, leave, reconnect };
 }

@@ -6,12 +6,10 @@
  * No React state: the reporter runs on its own timers.
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import type { ClientCommandName, CommandPayload } from '@hearth/shared';
-import type { CommandOutcome } from '../../../lib/socket';
 import { useLatest } from '../../../lib/use-latest';
 import { MicrophoneMeter } from '../../../media/speaking/microphone-meter';
 import { TalkReporter } from '../../../media/speaking/talk-reporter';
-import type { MediaFlags } from '../session/use-room-socket';
+import type { MediaFlags, RoomCommand } from '../session';
 
 interface Options {
   /** In the call as someone who may speak (false for the hidden supervisor and outside the call). */
@@ -20,7 +18,7 @@ interface Options {
   microphone: MediaStreamTrack | null;
   /** Read at every poll: speech is measured only while the person's microphone is on. */
   flagsRef: RefObject<MediaFlags>;
-  command: <E extends ClientCommandName>(name: E, payload: CommandPayload<E>) => Promise<CommandOutcome<E>>;
+  command: RoomCommand;
 }
 
 export function useTalkReport({ active, microphone, flagsRef, command }: Options) {

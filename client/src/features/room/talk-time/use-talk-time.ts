@@ -4,17 +4,15 @@
  * group's "members see their own share" setting.
  */
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import type { ClientCommandName, CommandPayload } from '@hearth/shared';
-import type { CommandOutcome } from '../../../lib/socket';
-import type { RoomFactListener } from '../session/use-room-socket';
+import type { RoomCommand, RoomListen } from '../session';
 import { initialTalkTimeState, talkTimeReducer } from './talk-time-state';
 
 interface Options {
-  command: <E extends ClientCommandName>(name: E, payload: CommandPayload<E>) => Promise<CommandOutcome<E>>;
-  listen: (listener: RoomFactListener) => () => void;
+  command: RoomCommand;
+  listen: RoomListen;
 }
 
-export function useTalkTime({ command, listen }: Options) {
+export function useTalkTimeState({ command, listen }: Options) {
   const [state, dispatch] = useReducer(talkTimeReducer, initialTalkTimeState);
   const [settingError, setSettingError] = useState<string | null>(null);
 
@@ -32,4 +30,4 @@ export function useTalkTime({ command, listen }: Options) {
 
   return { state, toggle, close, setMembersSeeOwnShare, settingError };
 }
-export type TalkTime = ReturnType<typeof useTalkTime>;
+export type TalkTime = ReturnType<typeof useTalkTimeState>;

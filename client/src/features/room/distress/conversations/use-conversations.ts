@@ -8,8 +8,7 @@
  * sent while this client was away are not replayed, and merging by id makes fetching again harmless.
  */
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
-import { isFacilitatorRole, type ClientCommandName, type CommandPayload, type DistressAlert, type Role } from '@hearth/shared';
-import type { CommandOutcome } from '../../../../lib/socket';
+import { isFacilitatorRole, type DistressAlert, type Role } from '@hearth/shared';
 import {
   conversationsReducer,
   initialConversationsState,
@@ -19,7 +18,7 @@ import {
   type ThreadKey,
   type Where,
 } from './conversations-state';
-import type { RoomFactListener } from '../../session/use-room-socket';
+import type { RoomCommand, RoomListen } from '../../session';
 
 interface Options {
   /** This participant, once joined. */
@@ -30,8 +29,8 @@ interface Options {
   alerts: readonly DistressAlert[];
   /** A new value on every (re)join. */
   joinedWith: unknown;
-  command: <E extends ClientCommandName>(name: E, payload: CommandPayload<E>) => Promise<CommandOutcome<E>>;
-  listen: (listener: RoomFactListener) => () => void;
+  command: RoomCommand;
+  listen: RoomListen;
 }
 
 const nothingToSend = { code: 'invalid_payload', message: 'Write a message first.' } as const;
@@ -40,7 +39,7 @@ function alertIdOf(key: ThreadKey): string | null {
   return key.startsWith('case:') ? key.slice('case:'.length) : null;
 }
 
-export function useConversations({ self, ownAlertId, alerts, joinedWith, command, listen }: Options) {
+export function useConversationsState({ self, ownAlertId, alerts, joinedWith, command, listen }: Options) {
   const [state, dispatch] = useReducer(conversationsReducer, initialConversationsState);
   const facilitator = self !== null && isFacilitatorRole(self.role);
   const now = { facilitator, ownAlertId, alerts, command, state, openKeys: openThreadKeys(state) };
@@ -127,4 +126,4 @@ export function useConversations({ self, ownAlertId, alerts, joinedWith, command
   return { state, ownKey, open, close, toggle, changeDraft, send, loadHistory };
 }
 
-export type Conversations = ReturnType<typeof useConversations>;
+export type Conversations = ReturnType<typeof useConversationsState>;

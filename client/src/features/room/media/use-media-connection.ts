@@ -11,8 +11,8 @@ import { loadMediaConnection, type MediaCloseReason, type MediaConnection, type 
 import { useLatest } from '../../../lib/use-latest';
 import { acquireMedia, deviceIdOf, hasLiveTrack, stopStream } from '../../../lib/user-media';
 import { mediaPeerIds } from './observer';
-import { audioAllowed } from '../session/room-state';
-import type { MediaFlags } from '../session/use-room-socket';
+import { audioAllowed } from '../session';
+import type { MediaFlags } from '../session';
 
 const noIds: readonly string[] = [];
 
@@ -60,7 +60,7 @@ async function usableStream(stream: MediaStream, flags: MediaFlags, devices: { m
   return fresh;
 }
 
-export function useRoomMedia({ access, finished, selfId, initialStream, flagsRef, others, hiddenMediaPeers = noIds, observer = false, onLost, onConnected }: Options) {
+export function useMediaConnection({ access, finished, selfId, initialStream, flagsRef, others, hiddenMediaPeers = noIds, observer = false, onLost, onConnected }: Options) {
   const [connection, setConnection] = useState<MediaConnection | null>(null);
   // Which access failed to connect: a new join (new access) starts with a clean slate.
   const [failedFor, setFailedFor] = useState<MediaAccess | null>(null);
