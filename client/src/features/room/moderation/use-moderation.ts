@@ -66,6 +66,8 @@ export function useModerationState({ self, inRoom, command, listen, notify, note
         showWaiting(fact.payload.waiting, true);
         break;
       case 'waiting:message':
+        // For facilitators; the waiting member's own conversation is the waiting room's (use-waiting-room.ts).
+        if (!facilitator) break;
         setMessages((all) => [...all, fact.payload]);
         say(`New message from ${fact.payload.from.displayName} in the waiting room`);
         break;
