@@ -6,7 +6,7 @@ import { Stage } from './aside';
 import { canAskForSupport, SupportColumn, SupportRequestButton } from './distress';
 import { FloorPanel } from './floor';
 import { KeyboardShortcutsHelp } from './keyboard-shortcuts-help';
-import { ControlsToolbar, isObserver, useRoomMedia } from './media';
+import { ControlsToolbar, isObserver, observerIsPresent, useRoomMedia } from './media';
 import { SessionControls } from './moderation';
 import { ParticipantsPanel } from './participants';
 import { GroundRules, SessionAgenda } from './rules';
@@ -20,7 +20,7 @@ import { TalkTime } from './talk-time';
  * ground rules and floor, the stage, controls and the participants panel.
  */
 export function RoomView() {
-  const { self, session } = useRoomCall();
+  const { self, others, session } = useRoomCall();
   const { state, notice, dismissNotice, leave, leaving } = useRoomSession();
   const media = useRoomMedia();
   const asksForSupport = canAskForSupport(self.role);
@@ -44,6 +44,10 @@ export function RoomView() {
           <p className="room__group">{session.groupName}</p>
           {/* Always there, so a screen reader hears each change; plain text, nothing blinks. */}
           <p className="room__connection" role="status">{connectionNote}</p>
+          {/* [SV6] A supervisor is observing: everyone in the room is told so (never who). */}
+          <p className="room__observer" role="status">
+            {observerIsPresent(self.role, others, state.hiddenMediaPeers) ? 'An observer is present: a supervisor sees and hears the group, and does not speak or appear.' : null}
+          </p>
         </div>
         {/* Last in the header and top-aligned, so it never moves when tiles or notes come and go. */}
         <SupportRequestButton />

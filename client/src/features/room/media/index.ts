@@ -8,6 +8,6 @@ export type { LocalMedia, RoomMedia } from './room-media';
 export { ControlsToolbar } from './controls-toolbar';
 export { VideoGrid } from './video-grid';
 export { VideoTile, mutedText } from './video-tile';
-export { isObserver } from './observer';
+export { isObserver, observerIsPresent } from './observer';
 export { createGentleTone } from './gentle-tone';
 export type { GentleTone } from './gentle-tone';
