@@ -1,4 +1,5 @@
-import type { AgendaPhase, SaveAgendaBody } from '@hearth/shared';
+import { SaveAgendaBodySchema, type AgendaPhase, type SaveAgendaBody } from '@hearth/shared';
+import { limitOf, maxLengthOf } from '../../../lib/limits';
 
 /**
  * The agenda being edited: phases in order, each with a stable React key (a phase keeps its server id,
@@ -14,7 +15,10 @@ export interface DraftPhase {
 let nextKey = 1;
 const key = () => `phase-${nextKey++}`;
 
-export const agendaLimits = { phases: 12, name: 80 } as const;
+export const agendaLimits = {
+  phases: limitOf(SaveAgendaBodySchema, 'maxItems', 'phases'),
+  name: maxLengthOf(SaveAgendaBodySchema, 'phases', 'items', 'name'),
+} as const;
 
 export function agendaDraftFrom(phases: readonly AgendaPhase[]): DraftPhase[] {
   return phases.map((p) => ({ key: key(), id: p.id, name: p.name, opensRules: p.opensRules }));
