@@ -20,3 +20,4 @@ export * from './api/agenda.js';
 export * from './api/http-routes.js';
 export * from './api/routes.js';
 export * from './validate.js';
+export * from './limits.js';

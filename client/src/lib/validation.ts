@@ -2,8 +2,7 @@
  * Client-side checks with the shared schemas' limits (read through lib/limits), so people get a clear
  * message next to the field before a round trip. The server still validates everything; these only help people.
  */
-import { DisplayNameSchema, PasswordSchema } from '@hearth/shared';
-import { maxLengthOf, minLengthOf } from './limits';
+import { DisplayNameSchema, maxLengthOf, minLengthOf, PasswordSchema } from '@hearth/shared';
 
 const PASSWORD_MIN = minLengthOf(PasswordSchema);
 const PASSWORD_MAX = maxLengthOf(PasswordSchema);

@@ -1,11 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { CreateInviteBodySchema, type Invite } from '@hearth/shared';
+import { CreateInviteBodySchema, type Invite, maxLengthOf } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { Field } from '../../../components/ui/field';
 import { FormError } from '../../../components/ui/form-error';
 import { SelectField } from '../../../components/ui/select-field';
 import type { ClientError } from '../../../lib/errors';
-import { maxLengthOf } from '../../../lib/limits';
 import { checkOptionalText, focusFirstInvalid, optional } from '../../../lib/validation';
 import { createInvite } from '../api/dashboard-api';
 

@@ -1,11 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { CreateGroupBodySchema as Body, type Group } from '@hearth/shared';
+import { CreateGroupBodySchema as Body, type Group, maxLengthOf } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { Field } from '../../../components/ui/field';
 import { FormError } from '../../../components/ui/form-error';
 import { StatusText, statusMessage, type StatusMessage } from '../../../components/ui/status-text';
 import type { ClientError } from '../../../lib/errors';
-import { maxLengthOf } from '../../../lib/limits';
 import { checkName, checkOptionalText, focusFirstInvalid, optional } from '../../../lib/validation';
 import { createGroup } from '../api/dashboard-api';
 

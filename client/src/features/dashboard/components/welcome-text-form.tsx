@@ -1,10 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { GroupWelcomeSchema } from '@hearth/shared';
+import { GroupWelcomeSchema, maxLengthOf } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { FormError } from '../../../components/ui/form-error';
 import { StatusText, statusMessage, type StatusMessage } from '../../../components/ui/status-text';
 import type { ClientError } from '../../../lib/errors';
-import { maxLengthOf } from '../../../lib/limits';
 import { getWelcomeText, saveWelcomeText } from '../api/dashboard-api';
 import { SupportTextField } from './support-text-field';
 

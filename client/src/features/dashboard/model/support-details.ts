@@ -3,8 +3,7 @@
  * say how to fix it), and the body that is sent. Kept apart from React so every rule can be tested,
  * and so the limits are read from the shared schema and can never disagree with the server.
  */
-import { SupportTextSchema, UpdateGroupSupportBodySchema as Body, type Group, type UpdateGroupSupportBody } from '@hearth/shared';
-import { limitOf, maxLengthOf, minLengthOf } from '../../../lib/limits';
+import { SupportTextSchema, UpdateGroupSupportBodySchema as Body, type Group, type UpdateGroupSupportBody, limitOf, maxLengthOf, minLengthOf } from '@hearth/shared';
 
 export const SUPPORT_TEXT_MAX = maxLengthOf(SupportTextSchema);
 export const WEBHOOK_URL_MAX = maxLengthOf(Body, 'oncallWebhook', 'url');

@@ -1,5 +1,4 @@
-import { SaveAgendaBodySchema, type AgendaPhase, type SaveAgendaBody } from '@hearth/shared';
-import { limitOf, maxLengthOf } from '../../../lib/limits';
+import { SaveAgendaBodySchema, type AgendaPhase, type SaveAgendaBody, limitOf, maxLengthOf } from '@hearth/shared';
 
 /**
  * The agenda being edited: phases in order, each with a stable React key (a phase keeps its server id,

@@ -1,5 +1,4 @@
-import { SaveRulesBodySchema, type RuleSet, type RuleTemplate, type SaveRulesBody } from '@hearth/shared';
-import { maxLengthOf } from '../../../lib/limits';
+import { SaveRulesBodySchema, type RuleSet, type RuleTemplate, type SaveRulesBody, maxLengthOf } from '@hearth/shared';
 
 /** From the schema the server checks a save against. */
 export const rulesLimits = {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Type from 'typebox';
-import { CreateGroupBodySchema, GroupWelcomeSchema, SaveAgendaBodySchema, SaveRulesBodySchema, UpdateGroupSupportBodySchema } from '@hearth/shared';
-import { limitOf, maxLengthOf, minLengthOf } from '../../../client/src/lib/limits.js';
+import { CreateGroupBodySchema, GroupWelcomeSchema, limitOf, maxLengthOf, minLengthOf, SaveAgendaBodySchema, SaveRulesBodySchema, UpdateGroupSupportBodySchema } from '@hearth/shared';
 
 describe('limits read from the shared schemas', () => {
   it.each([

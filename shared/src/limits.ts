@@ -1,5 +1,5 @@
 /**
- * The one way the client learns a field's limits: read from the shared schema the server checks, so a
+ * The one way a field's limits are read (the client's forms and messages): read from the shared schema the server checks, so a
  * form's maxLength or message can never disagree with what the server accepts. TypeBox keeps the limits
  * on its schema objects (JSON Schema keywords) without typing them, so they are read here and nowhere else.
  *
