@@ -5,7 +5,7 @@ import { runHttpFuzz } from './http-fuzz.js';
 // here is the same failure on the next run; schemathesis is installed into .cache/schemathesis on first use.
 describe('[FZ1] schemathesis against every HTTP route of a real server', () => {
   it('finds no 5xx, no crash, and every answer as the OpenAPI document says (refusals typed)', { timeout: 120_000 }, async () => {
-    const figures = await runHttpFuzz({ maxExamples: 8, seed: 14 });
+    const figures = await runHttpFuzz({ maxExamples: 20, seed: 14 });
     expect({ crashed: figures.crashed, answersAfter: figures.answersAfter }).toEqual({ crashed: false, answersAfter: true });
     expect(figures.loggedErrors).toEqual([]);
     expect(figures.serverErrors).toBe(0);

@@ -29,7 +29,7 @@ export interface FuzzFigures {
   requests: number;
   serverErrors: number;
   byStatus: Record<string, number>;
-  /** Failed checks, by the check's name (empty when everything held). */
+  /** Failed checks by kind (schemathesis's title and code, e.g. "Server error (ST101)"), empty when everything held. */
   failuresByCheck: Record<string, number>;
   /** What each distinct failure was, for the reader (operation, check, title). */
   failures: string[];
@@ -73,7 +73,7 @@ async function realData(server: HearthProcess) {
     if (answer.status !== status) throw new Error(`POST ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const group = await post<Group>(ApiRoutes.groups, { name: 'Fuzzed group', purpose: 'Finding the next hole' }, 201);
+  const group = await post<Group>(ApiRoutes.groups, { name: 'Fuzzed group', purpose: '' }, 201);
   const sessions = [await post<Session>(ApiRoutes.groupSessions(group.id), { title: 'Evening one' }, 201), await post<Session>(ApiRoutes.groupSessions(group.id), { title: 'Evening two' }, 201)];
   const invites: Invite[] = [];
   for (const session of sessions) {
@@ -113,9 +113,10 @@ function configFile(data: Awaited<ReturnType<typeof realData>>): string {
   ].join('\n');
 }
 
-function runSchemathesis(bin: string, args: string[]): Promise<{ code: number; output: string }> {
+function runSchemathesis(bin: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' } });
+    // In the run's own folder: schemathesis keeps a cache (.schemathesis/) in its working directory.
+    const child = spawn(bin, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -138,11 +139,21 @@ function readReport<T>(dir: string, prefix: string): T {
   return JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
 }
 
-/** Names the check of one failure entry of the JSON report, whatever its exact shape. */
-function failureCheck(failure: Record<string, unknown>): string {
-  for (const key of ['check', 'check_name', 'name']) if (typeof failure[key] === 'string') return failure[key] as string;
-  const nested = failure.failure as Record<string, unknown> | undefined;
-  return nested ? failureCheck(nested) : 'unknown';
+/** A failure entry of the JSON report: its kind (e.g. "Server error", code ST101) and how many distinct cases. */
+function failureKind(failure: Record<string, unknown>): { kind: string; count: number } {
+  const title = typeof failure.title === 'string' ? failure.title : typeof failure.type === 'string' ? failure.type : 'unknown';
+  const code = typeof failure.code === 'string' ? ` (${failure.code})` : '';
+  return { kind: `${title}${code}`, count: typeof failure.count === 'number' ? failure.count : 1 };
+}
+
+/** One readable line per `request failed` the server logged: the route and where it was thrown. */
+function loggedFailure(line: string): string {
+  try {
+    const entry = JSON.parse(line) as { route?: string; err?: { type?: string; stack?: string } };
+    return `${entry.route ?? '?'}: ${entry.err?.type ?? 'Error'} ${entry.err?.stack?.split('\n')[0] ?? ''}`.trim();
+  } catch {
+    return line.slice(0, 300);
+  }
 }
 
 export async function runHttpFuzz(options: FuzzOptions, log: (line: string) => void = () => {}): Promise<FuzzFigures> {
@@ -175,7 +186,7 @@ export async function runHttpFuzz(options: FuzzOptions, log: (line: string) => v
       ...(options.maxTime ? ['--max-time', String(options.maxTime)] : []),
     ];
     log(`schemathesis ${args.join(' ')}`);
-    const run = await runSchemathesis(bin, args);
+    const run = await runSchemathesis(bin, args, dir);
     writeFileSync(join(reports, 'schemathesis.out'), run.output);
     const crashed = server.child.exitCode !== null || server.child.signalCode !== null;
     const answersAfter = !crashed && (await fetch(`${server.url}${ApiRoutes.health}`).then((r) => r.status === 200).catch(() => false));
@@ -186,10 +197,13 @@ export async function runHttpFuzz(options: FuzzOptions, log: (line: string) => v
     const failuresByCheck: Record<string, number> = {};
     const failures: string[] = [];
     for (const failure of report.failures ?? []) {
-      const check = failureCheck(failure);
-      failuresByCheck[check] = (failuresByCheck[check] ?? 0) + 1;
-      failures.push(JSON.stringify(failure).slice(0, 5000));
+      const { kind, count } = failureKind(failure);
+      failuresByCheck[kind] = (failuresByCheck[kind] ?? 0) + count;
+      failures.push(JSON.stringify(failure).slice(0, 2000));
     }
+    // The details (request, answer, how to reproduce) are in schemathesis's own output.
+    const details = run.output.indexOf('FAILURES');
+    if (failures.length > 0 && details >= 0) failures.push(run.output.slice(details, details + 6000));
     if (run.code !== 0 && failures.length === 0) failures.push(run.output.slice(-4000));
     return {
       operations: report.operations?.tested ?? 0,
@@ -202,7 +216,7 @@ export async function runHttpFuzz(options: FuzzOptions, log: (line: string) => v
       schemathesisExit: run.code,
       crashed,
       answersAfter,
-      loggedErrors: server.output().split('\n').filter((line) => line.includes('request failed')).slice(0, 20),
+      loggedErrors: server.output().split('\n').filter((line) => line.includes('request failed')).slice(0, 20).map(loggedFailure),
       seconds: Math.round((Date.now() - started) / 100) / 10,
     };
   } finally {
