@@ -28,6 +28,8 @@ const probes: Partial<Record<HttpRouteName, Omit<RouteAccess, 'access'>>> = {
   logout: { last: 2 },
   createGroup: { body: () => ({ name: 'Matrix group', purpose: 'Checking doors' }) },
   updateGroupSupport: { body: () => ({ crisisResources: 'Call the helpline' }) },
+  // Allowed stays allowed, so the supervisor's later checks in the matrix still see them admitted.
+  setGroupObservation: { body: () => ({ allowed: true }) },
   startSession: { body: () => ({ title: 'Another evening' }) },
   saveGroupRules: { body: () => ({ basedOn: null, confidentiality: 'What is said here stays here.', rules: [{ text: 'One voice at a time' }] }) },
   saveGroupAgenda: { body: () => ({ phases: [{ name: 'Check-in', opensRules: false }] }) },

@@ -16,6 +16,7 @@ import {
   RedeemInviteBodySchema,
   RoomCredentialSchema,
   SessionSchema,
+  SetObservationBodySchema,
   StartSessionBodySchema,
   UpdateGroupSupportBodySchema,
 } from './groups.js';
@@ -87,6 +88,7 @@ export const HttpRoutes = routes({
   listGroups: { method: 'GET', path: '/api/groups', access: 'account', tag: 'groups', summary: 'The groups this facilitator owns', response: { 200: Type.Array(GroupSchema) } },
   createGroup: { method: 'POST', path: '/api/groups', access: 'account', tag: 'groups', summary: 'Create a group', body: CreateGroupBodySchema, response: { 201: GroupSchema } },
   updateGroupSupport: { method: 'PUT', path: '/api/groups/:groupId/support', access: 'account', tag: 'groups', summary: 'Crisis resources, emergency contacts, on-call webhook, retention', params: GroupParams, body: UpdateGroupSupportBodySchema, response: { 200: GroupSchema } },
+  setGroupObservation: { method: 'PUT', path: '/api/groups/:groupId/observation', access: 'account', tag: 'groups', summary: "[SV6] Allow or stop a supervisor observing the group's sessions (stopping takes any observer out)", params: GroupParams, body: SetObservationBodySchema, response: { 200: GroupSchema } },
   listSessions: { method: 'GET', path: '/api/groups/:groupId/sessions', access: 'account', tag: 'groups', summary: "The group's sessions", params: GroupParams, response: { 200: Type.Array(SessionSchema) } },
   startSession: { method: 'POST', path: '/api/groups/:groupId/sessions', access: 'account', tag: 'groups', summary: 'Start a live session', params: GroupParams, body: StartSessionBodySchema, response: { 201: SessionSchema } },
   groupRules: { method: 'GET', path: '/api/groups/:groupId/rules', access: 'account', tag: 'rules', summary: "The group's ground rules, their versions and the templates", params: GroupParams, response: { 200: GroupRulesSchema } },

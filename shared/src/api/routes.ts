@@ -14,6 +14,7 @@ export const ApiRoutes = {
   me: R.me.path,
   groups: R.listGroups.path,
   groupSupport: (groupId: string) => pathTo(R.updateGroupSupport, { groupId }),
+  groupObservation: (groupId: string) => pathTo(R.setGroupObservation, { groupId }),
   groupSessions: (groupId: string) => pathTo(R.listSessions, { groupId }),
   endSession: (sessionId: string) => pathTo(R.endSession, { sessionId }),
   enterSession: (sessionId: string) => pathTo(R.enterSession, { sessionId }),

@@ -1,9 +1,11 @@
-import { HttpRoutes, type CreateGroupBody, type CreateInviteBody, type StartSessionBody, type UpdateGroupSupportBody } from '@hearth/shared';
+import { HttpRoutes, type CreateGroupBody, type CreateInviteBody, type SetObservationBody, type StartSessionBody, type UpdateGroupSupportBody } from '@hearth/shared';
 import { call } from '../../../lib/api';
 
 export const listGroups = () => call(HttpRoutes.listGroups);
 export const createGroup = (body: CreateGroupBody) => call(HttpRoutes.createGroup, { body });
 export const updateGroupSupport = (groupId: string, body: UpdateGroupSupportBody) => call(HttpRoutes.updateGroupSupport, { params: { groupId }, body });
+/** [SV6] Allows or stops a supervisor observing the group's sessions. */
+export const setGroupObservation = (groupId: string, body: SetObservationBody) => call(HttpRoutes.setGroupObservation, { params: { groupId }, body });
 
 export const listSessions = (groupId: string) => call(HttpRoutes.listSessions, { params: { groupId } });
 export const startSession = (groupId: string, body: StartSessionBody = {}) => call(HttpRoutes.startSession, { params: { groupId }, body });
