@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { ClientCommands, fail } from '@hearth/shared';
-import { endAsidesOnDeparture, registerAsideHandlers } from '../modules/aside/aside.handlers.js';
+import { registerAsideHandlers } from '../modules/aside/aside.handlers.js';
+import { endAsidesOnDeparture } from '../modules/aside/aside-events.js';
 import { registerConversationHandlers } from '../modules/conversations/conversations.handlers.js';
 import { registerDistressHandlers } from '../modules/distress/distress.handlers.js';
 import { ReAlertScheduler } from '../modules/distress/re-alert-scheduler.js';
@@ -11,10 +12,12 @@ import { registerWaitingRoomHandlers } from '../modules/waiting-room/waiting-roo
 import { registerRoomHandlers } from '../modules/rooms/rooms.handlers.js';
 import { registerRulesHandlers } from '../modules/rules/rules.handlers.js';
 import { registerAgendaHandlers } from '../modules/agenda/agenda.handlers.js';
-import { floorOnDeparture, lowerHandsOnSpeaking, registerFloorHandlers } from '../modules/floor/floor.handlers.js';
+import { registerFloorHandlers } from '../modules/floor/floor.handlers.js';
+import { floorOnDeparture, lowerHandsOnSpeaking } from '../modules/floor/floor-listeners.js';
 import { registerNudgeHandlers } from '../modules/floor/nudge.handlers.js';
 import { registerRoundHandlers } from '../modules/floor/round.handlers.js';
-import { registerTalkTimeHandlers, talkStatsPublisher } from '../modules/talk-time/talk-time.handlers.js';
+import { registerTalkTimeHandlers } from '../modules/talk-time/talk-time.handlers.js';
+import { talkStatsPublisher } from '../modules/talk-time/talk-stats-publisher.js';
 import type { Services } from '../services.js';
 import { ackOf } from './command.js';
 import { drainConnections } from './drain.js';

@@ -3,7 +3,7 @@ import { fail, isFacilitatorRole, ok, type DistressAlert } from '@hearth/shared'
 import { onCommand } from '../../realtime/command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
-import { act } from '../distress/distress.handlers.js';
+import { moveIntoConversation } from './case-conversation.js';
 import { facilitators, staff } from '../recipients/index.js';
 
 /**
@@ -58,21 +58,4 @@ export function registerConversationHandlers(io: HearthServer, socket: HearthSoc
   });
 
   onCommand(socket, log, 'backchannel:history', async () => ok({ messages: await services.messages.list(self.sessionId, { kind: 'backchannel' }) }));
-}
-
-/**
- * A facilitator writing to a member has seen their request: acknowledge it if nobody had (telling the
- * member, as acknowledging does), then mark it in conversation.
- */
-export async function moveIntoConversation(io: HearthServer, services: Services, sessionId: string, by: string, alert: DistressAlert): Promise<void> {
-  if (alert.status === 'raised') {
-    const acknowledged = await act(services, sessionId, by, alert.id, 'acknowledge');
-    if (acknowledged.ok) {
-      for (const connectionId of staff(services.rooms.list(sessionId))) io.to(connectionId).emit('distress:acknowledged', acknowledged.alert);
-      const raiser = services.rooms.get(sessionId, alert.participantId);
-      if (raiser && acknowledged.alert.acknowledgedAt !== null) io.to(raiser.connectionId).emit('distress:seen', { alertId: alert.id, at: acknowledged.alert.acknowledgedAt });
-    }
-  }
-  const conversing = await act(services, sessionId, by, alert.id, 'converse');
-  if (conversing.ok) for (const connectionId of staff(services.rooms.list(sessionId))) io.to(connectionId).emit('distress:updated', conversing.alert);
 }

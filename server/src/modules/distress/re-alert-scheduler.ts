@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { HearthServer } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
 import { staff } from '../recipients/index.js';
-import { reportToOncall } from './distress.handlers.js';
+import { reportToOncall } from './cases.js';
 
 /**
  * [DS6] If nobody acknowledges a request within `reAlertAfterMs` (default 30 s), every facilitator of

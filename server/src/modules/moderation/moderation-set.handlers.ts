@@ -6,7 +6,7 @@ import type { Services } from '../../services.js';
 import { emitPresence } from '../rooms/presence-events.js';
 import { withFacilitatorMute } from '../rooms/room-state.js';
 import { bannedMessage } from '../waiting-room/admission.js';
-import { admitEveryoneWaiting } from '../waiting-room/waiting-room.handlers.js';
+import { admitEveryoneWaiting } from '../waiting-room/waiting-list-events.js';
 import { facilitators } from '../recipients/index.js';
 import { expel, viaMedia } from './moderation-recipients.js';
 import { mayModerate, muteAllTargets } from './moderation.policy.js';

@@ -3,9 +3,9 @@ import { fail, isFacilitatorRole, ok, Role, SignalCloseCode, type Participant } 
 import { onCommand } from '../../realtime/command.js';
 import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
-import { deliverAway } from '../aside/aside.handlers.js';
+import { deliverAway } from '../aside/aside-events.js';
 import { standingRefusal } from '../participants/standing.js';
-import { deliverOpenAlerts } from '../distress/distress.handlers.js';
+import { deliverOpenAlerts } from '../distress/cases.js';
 import { joinRefusal } from '../rules/consent-gate.js';
 import { welcomeToFloor } from '../floor/floor-control.js';
 import { admissionGate, recordEntry } from '../waiting-room/admission-gate.js';
