@@ -1,5 +1,6 @@
 import { isStaffRole, type DistressAlert } from '@hearth/shared';
-import type { HearthSocket } from '../../realtime/socket-types.js';
+import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { facilitators } from '../recipients/index.js';
 import type { Services } from '../../services.js';
 import { applyCaseAction, type CaseAction } from './case-state.js';
 import { buildReport, type OncallEvent } from './oncall-webhook.js';
@@ -17,7 +18,7 @@ export type ActOutcome =
 const eventKindOf = { acknowledge: 'acknowledged', converse: 'in_conversation', escalate: 'escalated', resolve: 'resolved' } as const;
 
 /** Applies a facilitator's action to a case of their own session, as a compare-and-set. */
-export async function act(services: Services, sessionId: string, by: string, alertId: string, action: CaseAction): Promise<ActOutcome> {
+export async function act(services: Pick<Services, 'distress' | 'now'>, sessionId: string, by: string, alertId: string, action: CaseAction): Promise<ActOutcome> {
   const current = await services.distress.find(sessionId, alertId);
   if (!current) return { ok: false, code: 'not_found', message: 'There is no such support request in this session.' };
   const next = applyCaseAction(current.status, action);
@@ -35,7 +36,7 @@ export async function act(services: Services, sessionId: string, by: string, ale
 }
 
 /** [OC1][OC3] Queues a report to the group's on-call webhook, if it has one; never waits for delivery. */
-export async function reportToOncall(services: Services, sessionId: string, alert: DistressAlert, event: OncallEvent): Promise<void> {
+export async function reportToOncall(services: Pick<Services, 'sessions' | 'groups' | 'oncall' | 'now'>, sessionId: string, alert: DistressAlert, event: OncallEvent): Promise<void> {
   const session = await services.sessions.find(sessionId);
   const group = session && (await services.groups.find(session.groupId));
   if (!group?.oncallWebhookUrl || !group.oncallWebhookSecret) return;
@@ -46,10 +47,16 @@ export async function reportToOncall(services: Services, sessionId: string, aler
 }
 
 /** [DS3] Called when a facilitator (or the supervisor [SV4]) has joined: every open case of the session. */
-export async function deliverOpenAlerts(socket: HearthSocket, services: Services): Promise<void> {
+export async function deliverOpenAlerts(socket: HearthSocket, services: Pick<Services, 'distress'>): Promise<void> {
   const { role, sessionId, participantId } = socket.data.identity;
   if (!isStaffRole(role)) return;
   for (const alert of await services.distress.listOpen(sessionId)) {
     if (alert.participantId !== participantId) socket.emit('distress:alert', alert);
   }
+}
+
+/** [DS10] As a session ends, before anyone is disconnected, facilitators get the open cases to hand over. */
+export async function handOverOpenCases(io: HearthServer, services: Pick<Services, 'distress' | 'rooms'>, sessionId: string): Promise<void> {
+  const openCases = await services.distress.listOpen(sessionId);
+  for (const connectionId of facilitators(services.rooms.list(sessionId))) io.to(connectionId).emit('distress:handover', { openCases });
 }

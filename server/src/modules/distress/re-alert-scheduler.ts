@@ -15,7 +15,7 @@ export class ReAlertScheduler {
 
   constructor(
     private readonly io: HearthServer,
-    private readonly services: Services,
+    private readonly services: Pick<Services, 'now' | 'distress' | 'rooms' | 'sessions' | 'groups' | 'oncall'>,
     private readonly log: FastifyBaseLogger,
     private readonly reAlertAfterMs: number,
   ) {}

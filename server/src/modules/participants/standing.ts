@@ -9,7 +9,7 @@ import type { ParticipantRecord } from './participants.repository.js';
  * `room:join` on every join and re-join, the consent routes), so no path can forget one of them.
  * The lock and the waiting room are admission, not standing: see admission-gate.ts.
  */
-export async function standingRefusal(services: Services, record: ParticipantRecord | undefined): Promise<ApiError | undefined> {
+export async function standingRefusal(services: Pick<Services, 'moderation'>, record: ParticipantRecord | undefined): Promise<ApiError | undefined> {
   if (!record) return { code: 'unauthenticated', message: 'This room credential is not valid. Please use your invite link again.' };
   // [MD15] A banned credential says so (`banned`), not just `removed`.
   if (record.removedAt !== null) return removedCode(services, record.id);

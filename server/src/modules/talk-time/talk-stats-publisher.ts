@@ -1,6 +1,6 @@
 import { isFacilitatorRole, Role } from '@hearth/shared';
 import type { HearthServer } from '../../realtime/socket-types.js';
-import type { Services } from '../../services.js';
+import type { RoomRegistry } from '../rooms/room-registry.js';
 import type { StatsPublisher } from './talk-time.service.js';
 
 /**
@@ -11,13 +11,13 @@ import type { StatsPublisher } from './talk-time.service.js';
  * - [TT7] `talk:own-share` to each member, with only their own figures, while the group allows it; one
  *   `{ own: null }` when it is turned off, so their meter disappears.
  */
-export function talkStatsPublisher(io: HearthServer, services: Services): StatsPublisher {
+export function talkStatsPublisher(io: HearthServer, rooms: RoomRegistry): StatsPublisher {
   const meteredSessions = new Set<string>();
   return (sessionId, stats) => {
     const wasMetered = meteredSessions.has(sessionId);
     if (stats.membersSeeOwnShare) meteredSessions.add(sessionId);
     else meteredSessions.delete(sessionId);
-    for (const { participant, connectionId } of services.rooms.list(sessionId)) {
+    for (const { participant, connectionId } of rooms.list(sessionId)) {
       if (isFacilitatorRole(participant.role)) {
         io.to(connectionId).emit('talk:stats', stats);
       } else if (participant.role === Role.member) {

@@ -43,7 +43,7 @@ export async function linkRefusal(services: Services, invite: { id: string; sess
 }
 
 /** The handshake's check for a removed credential: banned says so, with its own code. */
-export async function removedCode(services: Services, participantId: string): Promise<ApiError> {
+export async function removedCode(services: Pick<Services, 'moderation'>, participantId: string): Promise<ApiError> {
   return (await services.moderation.isBanned(participantId))
     ? { code: 'banned', message: bannedMessage }
     : { code: 'removed', message: 'A facilitator removed you from this session.' };
