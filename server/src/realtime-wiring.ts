@@ -12,6 +12,14 @@ import { registerModerationSetHandlers } from './modules/moderation/moderation-s
 import { registerModerationHandlers } from './modules/moderation/moderation.handlers.js';
 import { identifyParticipant } from './modules/participants/identify.js';
 import { registerRoomHandlers } from './modules/rooms/rooms.handlers.js';
+import type { JoinPipeline } from './modules/rooms/join-pipeline.js';
+import { staffNameGate, standingGate } from './modules/participants/join-gates.js';
+import { consentJoinGate } from './modules/rules/consent-gate.js';
+import { admissionJoinGate } from './modules/waiting-room/admission-gate.js';
+import { livekitMediaGate } from './modules/livekit/media-access.js';
+import { deliverOpenAlerts } from './modules/distress/cases.js';
+import { deliverAway } from './modules/aside/aside-events.js';
+import { floorUnmuteRefusal, welcomeToFloor } from './modules/floor/floor-control.js';
 import { registerRulesHandlers } from './modules/rules/rules.handlers.js';
 import { registerTalkTimeHandlers } from './modules/talk-time/talk-time.handlers.js';
 import { registerWaitingRoomHandlers } from './modules/waiting-room/waiting-room.handlers.js';
@@ -27,8 +35,9 @@ import type { Services } from './services.js';
  */
 export function realtimeWiring(io: HearthServer, services: Services, log: FastifyBaseLogger): RealtimeWiring {
   type Register = (io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger) => void;
+  const pipeline = joinPipeline(io, services, log);
   const registrations: Register[] = [
-    registerRoomHandlers,
+    (...args) => registerRoomHandlers(...args, pipeline),
     registerModerationHandlers,
     registerModerationSetHandlers,
     registerWaitingRoomHandlers,
@@ -56,5 +65,22 @@ export function realtimeWiring(io: HearthServer, services: Services, log: Fastif
       await saveLiveState(services).catch((err: unknown) => log.error({ err }, 'saving live state failed'));
     },
     afterDrain: () => services.signalling.closeAll(),
+  };
+}
+
+/** `room:join`'s gates and the facts of a join, in the order rooms/join-pipeline.ts documents. */
+function joinPipeline(io: HearthServer, services: Services, log: FastifyBaseLogger): JoinPipeline {
+  return {
+    standing: standingGate(services),
+    consent: consentJoinGate(services),
+    admission: admissionJoinGate(services),
+    name: staffNameGate(services),
+    media: livekitMediaGate(services),
+    unmuteRefusal: floorUnmuteRefusal(services),
+    joined: [
+      { name: 'open alerts', listener: (socket) => deliverOpenAlerts(socket, services) },
+      { name: 'who is away', listener: (socket) => deliverAway(socket, services) },
+      { name: 'the floor', listener: (socket) => welcomeToFloor(io, socket, services, log) },
+    ],
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { Role } from '@hearth/shared';
+import { fail, Role, type Fail } from '@hearth/shared';
 import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
 import type { Services } from '../../services.js';
 import { emitPresence } from '../rooms/presence-events.js';
@@ -84,4 +84,11 @@ export async function welcomeToFloor(io: HearthServer, socket: HearthSocket, ser
   const floor = services.floor.peek(sessionId);
   if (floor && hasHand(floor, participantId)) publishHands(io, services, sessionId);
   await enforceFloor(io, services, socket.data.identity.sessionId, log);
+}
+
+/** [FL5] Under floor control, a member turns their microphone on only while holding the floor (asked by `media:state`). */
+export function floorUnmuteRefusal(services: Pick<Services, 'floor'>): (who: { sessionId: string; participantId: string; role: Role }) => Fail | undefined {
+  return (who) => (services.floor.refusesUnmute(who.sessionId, who)
+    ? fail('not_allowed', 'Only the person whose turn it is can speak right now. You can turn your microphone on when it is your turn.')
+    : undefined);
 }

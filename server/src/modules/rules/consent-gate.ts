@@ -1,4 +1,5 @@
 import { fail, type Fail, type Role, type RoomRules } from '@hearth/shared';
+import type { JoinGate } from '../rooms/join-pipeline.js';
 import type { Services } from '../../services.js';
 import { consentRequired } from './consent.js';
 import { diffRuleSets } from './rule-diff.js';
@@ -38,4 +39,9 @@ export async function joinRefusal(services: Services, who: GateIdentity): Promis
       ? 'Please read and agree to the group\'s ground rules before joining.'
       : 'The group\'s ground rules have changed. Please read them and agree again before joining.',
   );
+}
+
+/** [GR5] The consent gate as `room:join` asks it (rooms/join-pipeline.ts). */
+export function consentJoinGate(services: Services): JoinGate {
+  return async ({ identity }) => (await joinRefusal(services, identity)) ?? { ok: true };
 }
