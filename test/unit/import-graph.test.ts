@@ -31,6 +31,17 @@ describe('the server import graph', () => {
     expect(crossModuleHandlerImports(graph).map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
   });
 
+  test('every module has a front door, and other modules import it only through that door', () => {
+    const modules = [...new Set(graph.files.map(moduleOf).filter((m): m is string => !!m))];
+    const doorOf = (m: string) => graph.files.find((f) => moduleOf(f) === m && /^server\/src\/(modules\/[^/]+|[^/]+)\/index\.ts$/.test(f));
+    expect(modules.filter((m) => !doorOf(m))).toEqual([]);
+    const pastTheDoor = graph.edges.filter((e) => {
+      const [a, b] = [moduleOf(e.from), moduleOf(e.to)];
+      return a !== undefined && b !== undefined && a !== b && e.to !== doorOf(b);
+    });
+    expect(pastTheDoor.map((e) => `${e.from} -> ${e.to}`)).toEqual([]);
+  });
+
   test('realtime depends on no capability: the composition root hands it the handlers', () => {
     const realtimeDeps = [...(moduleEdges(graph).get('realtime') ?? [])].sort();
     expect(realtimeDeps.filter((m) => graph.files.some((f) => f.startsWith(`server/src/modules/${m}/`)))).toEqual([]);

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Account } from '@hearth/shared';
-import { sendError } from '../lib/http-errors.js';
+import { sendError } from '../lib/index.js';
 import type { Services } from '../services.js';
 
 export const SIGN_IN_COOKIE = 'hearth_session';

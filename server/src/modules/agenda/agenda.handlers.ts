@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, ok, type AgendaPhase, type SessionAgenda } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { defaultPhases, movePhase } from './agenda.js';
 

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ErrorBodySchema, GroupAgendaSchema, IdSchema, SaveAgendaBodySchema } from '@hearth/shared';
-import { sendError } from '../../lib/http-errors.js';
-import { newId } from '../../lib/secrets.js';
-import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import { sendError } from '../../lib/index.js';
+import { newId } from '../../lib/index.js';
+import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedGroup } from '../groups/groups.policy.js';
+import { ownedGroup } from '../groups/index.js';
 import { defaultPhases, phasesFromSave } from './agenda.js';
 
 /**

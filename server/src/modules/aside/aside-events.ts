@@ -1,5 +1,5 @@
 import type { FactPayload } from '@hearth/shared';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import type { Aside } from './aside-state.js';
 

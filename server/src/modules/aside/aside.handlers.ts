@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, type FactPayload } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { moveIntoConversation } from '../conversations/case-conversation.js';
+import { moveIntoConversation } from '../conversations/index.js';
 import { announceAway, endAside } from './aside-events.js';
 import type { Aside } from './aside-state.js';
 

@@ -1,7 +1,7 @@
 import type { DistressAlert } from '@hearth/shared';
-import type { HearthServer } from '../../realtime/socket-types.js';
+import type { HearthServer } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { act } from '../distress/cases.js';
+import { act } from '../distress/index.js';
 import { staff } from '../recipients/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import { isStaffRole, type DistressAlert } from '@hearth/shared';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import { facilitators } from '../recipients/index.js';
 import type { Services } from '../../services.js';
 import { applyCaseAction, type CaseAction } from './case-state.js';

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { HearthServer } from '../../realtime/socket-types.js';
+import type { HearthServer } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { staff } from '../recipients/index.js';
 import { reportToOncall } from './cases.js';

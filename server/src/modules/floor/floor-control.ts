@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, Role, type Fail } from '@hearth/shared';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { emitPresence } from '../rooms/presence-events.js';
-import { withFacilitatorMute } from '../rooms/room-state.js';
+import { emitPresence } from '../rooms/index.js';
+import { withFacilitatorMute } from '../rooms/index.js';
 import { hasHand } from './floor-board.js';
 import { deliverFloor, publishFloor, publishHands } from './floor-events.js';
 import type { Round, RoundStep } from './round-state.js';

@@ -1,5 +1,5 @@
 import { isFacilitatorRole, orderHands, type FloorState, type HandQueue, type MyHand } from '@hearth/shared';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import type { SessionFloor } from './floor-board.js';
 import { roundView } from './round-state.js';

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { HearthServer } from '../../realtime/socket-types.js';
+import type { HearthServer } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { lowerHand } from './floor-board.js';
 import { applyRoundStep } from './floor-control.js';

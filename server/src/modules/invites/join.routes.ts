@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ErrorBodySchema, type ErrorCode, type Session, InvitePreviewSchema, RedeemInviteBodySchema, RoomCredentialSchema } from '@hearth/shared';
-import { joinLinkBudget } from '../../lib/credential-rate-limit.js';
-import { sendError } from '../../lib/http-errors.js';
+import { joinLinkBudget } from '../../lib/index.js';
+import { sendError } from '../../lib/index.js';
 import type { Services } from '../../services.js';
 import { inviteRefusal } from './invite-status.js';
-import { linkRefusal } from '../waiting-room/admission-gate.js';
-import type { GroupRecord } from '../groups/groups.repository.js';
+import { linkRefusal } from '../waiting-room/index.js';
+import type { GroupRecord } from '../groups/index.js';
 import type { InviteRecord } from './invites.repository.js';
-import { staffNameMessage, takesStaffName } from '../participants/staff-names.js';
+import { staffNameMessage, takesStaffName } from '../participants/index.js';
 
 // Tokens are 43 base64url characters; anything else is refused before touching the database.
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { WebhookReceiver } from 'livekit-server-sdk';
-import { sendError } from '../../lib/http-errors.js';
+import { sendError } from '../../lib/index.js';
 import type { LiveKitConfig } from '../../config.js';
 import type { Services } from '../../services.js';
 import { roomServiceClient } from './livekit-media-gateway.js';

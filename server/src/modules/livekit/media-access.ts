@@ -1,5 +1,5 @@
 import { fail, Role, type Fail, type LiveKitMediaAccess } from '@hearth/shared';
-import type { MediaGate } from '../rooms/join-pipeline.js';
+import type { MediaGate } from '../rooms/index.js';
 import type { Services } from '../../services.js';
 import { livekitRepository } from './livekit.repository.js';
 import { JOIN_TOKEN_TTL_SECONDS, mintJoinToken } from './livekit-tokens.js';

@@ -1,8 +1,8 @@
 import { fail, SignalCloseCode, type Fail } from '@hearth/shared';
-import { participantChannel, type HearthServer } from '../../realtime/socket-types.js';
+import { participantChannel, type HearthServer } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { emitPresence } from '../rooms/presence-events.js';
-import type { Presence } from '../rooms/room-registry.js';
+import { emitPresence } from '../rooms/index.js';
+import type { Presence } from '../rooms/index.js';
 import { MediaGatewayError } from './media-gateway.js';
 
 /**

@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, ok, type ModerationSettings } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { emitPresence } from '../rooms/presence-events.js';
-import { withFacilitatorMute } from '../rooms/room-state.js';
-import { bannedMessage } from '../waiting-room/admission.js';
-import { admitEveryoneWaiting } from '../waiting-room/waiting-list-events.js';
+import { emitPresence } from '../rooms/index.js';
+import { withFacilitatorMute } from '../rooms/index.js';
+import { bannedMessage } from '../waiting-room/index.js';
+import { admitEveryoneWaiting } from '../waiting-room/index.js';
 import { facilitators } from '../recipients/index.js';
 import { expel, viaMedia } from './moderation-recipients.js';
 import { mayModerate, muteAllTargets } from './moderation.policy.js';

@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, ok } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { emitPresence } from '../rooms/presence-events.js';
-import { withFacilitatorMute } from '../rooms/room-state.js';
+import { emitPresence } from '../rooms/index.js';
+import { withFacilitatorMute } from '../rooms/index.js';
 import { mayModerate } from './moderation.policy.js';
 import { expel, viaMedia } from './moderation-recipients.js';
 

@@ -1,4 +1,4 @@
-import type { Identify } from '../../realtime/handshake.js';
+import type { Identify } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { standingRefusal } from './standing.js';
 

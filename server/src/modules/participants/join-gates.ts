@@ -1,5 +1,5 @@
 import { fail } from '@hearth/shared';
-import type { JoinGate } from '../rooms/join-pipeline.js';
+import type { JoinGate } from '../rooms/index.js';
 import type { Services } from '../../services.js';
 import { staffNameMessage, takesStaffName } from './staff-names.js';
 import { standingRefusal } from './standing.js';

@@ -1,6 +1,6 @@
 import type { ApiError } from '@hearth/shared';
 import type { Services } from '../../services.js';
-import { removedCode } from '../waiting-room/admission-gate.js';
+import { removedCode } from '../waiting-room/index.js';
 import type { ParticipantRecord } from './participants.repository.js';
 
 /**

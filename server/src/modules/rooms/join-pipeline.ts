@@ -1,5 +1,5 @@
 import type { CommandPayload, Fail, MediaAccess, Participant } from '@hearth/shared';
-import type { HearthSocket, SocketIdentity } from '../../realtime/socket-types.js';
+import type { HearthSocket, SocketIdentity } from '../../realtime/index.js';
 
 /**
  * `room:join` as a pipeline. rooms owns the order; the capabilities that have a say provide the gates

@@ -1,4 +1,4 @@
-import { sessionChannel, type HearthServer } from '../../realtime/socket-types.js';
+import { sessionChannel, type HearthServer } from '../../realtime/index.js';
 import type { RoomRegistry } from './room-registry.js';
 
 /** What HTTP routes may ask of live rooms, without knowing about socket.io. */

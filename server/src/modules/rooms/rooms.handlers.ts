@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, Role, SignalCloseCode, type Participant } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { hiddenMediaPeers, visibleParticipants } from '../recipients/index.js';
 import { runGates, type JoinPipeline } from './join-pipeline.js';

@@ -1,5 +1,5 @@
 import { fail, type Fail, type Role, type RoomRules } from '@hearth/shared';
-import type { JoinGate } from '../rooms/join-pipeline.js';
+import type { JoinGate } from '../rooms/index.js';
 import type { Services } from '../../services.js';
 import { consentRequired } from './consent.js';
 import { diffRuleSets } from './rule-diff.js';

@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, type RuleSet } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { newId } from '../../lib/secrets.js';
+import { newId } from '../../lib/index.js';
 import { facilitators } from '../recipients/index.js';
 import { adoptionBody, decided, isRefusal, propose, publicProposal, respond } from './proposals.js';
 import { nextVersion } from './rule-versions.js';

@@ -11,11 +11,11 @@ import {
   RoomCredentialSchema,
   SessionSchema,
 } from '@hearth/shared';
-import { sendError } from '../../lib/http-errors.js';
-import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import { sendError } from '../../lib/index.js';
+import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedSession } from '../groups/groups.policy.js';
-import { publicInvite } from '../invites/invites.repository.js';
+import { ownedSession } from '../groups/index.js';
+import { publicInvite } from '../invites/index.js';
 
 const DEFAULT_INVITE_MINUTES = 24 * 60;
 

@@ -1,6 +1,6 @@
 import { isFacilitatorRole, Role } from '@hearth/shared';
-import type { HearthServer } from '../../realtime/socket-types.js';
-import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { HearthServer } from '../../realtime/index.js';
+import type { RoomRegistry } from '../rooms/index.js';
 import type { StatsPublisher } from './talk-time.service.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Role, type Participant, type TalkReport, type TalkStats, type TalkSummary } from '@hearth/shared';
-import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { RoomRegistry } from '../rooms/index.js';
 import { balance, countTurns } from './aggregate.js';
 import { SessionLedger, type RoomState } from './ledger.js';
 import { totalMs, type Interval } from './intervals.js';

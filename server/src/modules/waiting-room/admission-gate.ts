@@ -1,5 +1,5 @@
 import { isStaffRole, type ApiError, type Fail, type Role } from '@hearth/shared';
-import type { JoinGate } from '../rooms/join-pipeline.js';
+import type { JoinGate } from '../rooms/index.js';
 import type { Services } from '../../services.js';
 import { admissionRefusal, admissionVerdict, bannedMessage, lockedMessage } from './admission.js';
 

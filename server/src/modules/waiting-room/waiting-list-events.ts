@@ -1,4 +1,4 @@
-import type { HearthServer } from '../../realtime/socket-types.js';
+import type { HearthServer } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { facilitators } from '../recipients/index.js';
 

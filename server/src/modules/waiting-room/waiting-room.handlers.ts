@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, type WaitingMessage } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { newId } from '../../lib/secrets.js';
+import { newId } from '../../lib/index.js';
 import { facilitators } from '../recipients/index.js';
 import { admissionGate } from './admission-gate.js';
 import { announceWaiting, letIn } from './waiting-list-events.js';
