@@ -12,7 +12,7 @@ import { defaultPhases, movePhase } from './agenda.js';
  * - [AG4] every move reaches everyone in the session as `agenda:phase`; the fact names no one;
  * - [AG5] anyone joining later asks `agenda:get` and gets the same state.
  */
-export function registerAgendaHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerAgendaHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'agenda' | 'now' | 'sessionPhases' | 'sessions'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   async function phases(): Promise<AgendaPhase[]> {

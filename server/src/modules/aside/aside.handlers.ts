@@ -20,7 +20,7 @@ import type { Aside } from './aside-state.js';
  * - [PA5] it ends when either of the two ends it, a facilitator ends it, or either leaves the room
  *   (left, disconnected, removed, replaced by another tab, session ended).
  */
-export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'asides' | 'distress' | 'now' | 'rooms'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   onCommand(socket, log, 'aside:start', async ({ alertId }) => {

@@ -8,7 +8,7 @@ import { staff } from '../recipients/index.js';
  * A facilitator writing to a member has seen their request: acknowledge it if nobody had (telling the
  * member, as acknowledging does), then mark it in conversation.
  */
-export async function moveIntoConversation(io: HearthServer, services: Services, sessionId: string, by: string, alert: DistressAlert): Promise<void> {
+export async function moveIntoConversation(io: HearthServer, services: Pick<Services, 'distress' | 'now' | 'rooms'>, sessionId: string, by: string, alert: DistressAlert): Promise<void> {
   if (alert.status === 'raised') {
     const acknowledged = await act(services, sessionId, by, alert.id, 'acknowledge');
     if (acknowledged.ok) {

@@ -13,7 +13,7 @@ import { facilitators, staff } from '../recipients/index.js';
  * - [PC2] the backchannel reaches only the session's facilitators, co-facilitators and hidden supervisor;
  * - [PC3] messages are stored before they are acknowledged, and their text never goes to the log.
  */
-export function registerConversationHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerConversationHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'distress' | 'messages' | 'now' | 'rooms'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
   const facilitator = isFacilitatorRole(self.role);
 

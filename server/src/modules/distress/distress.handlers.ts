@@ -15,7 +15,7 @@ import { act, reportToOncall } from './cases.js';
  * - [DS5] state changes follow case-state.ts, first come first served;
  * - notes and names never go to the log.
  */
-export function registerDistressHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerDistressHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'distress' | 'groups' | 'now' | 'oncall' | 'rooms' | 'sessions'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   onCommand(socket, log, 'distress:raise', async ({ level, note }) => {

@@ -16,7 +16,7 @@ export function floorState(floor: SessionFloor | undefined, now: number): FloorS
   return { holderId: floor.holderId, floorControl: floor.floorControl, round: floor.round ? roundView(floor.round, now) : null };
 }
 
-export function handQueue(services: Services, sessionId: string, floor: SessionFloor | undefined): HandQueue {
+export function handQueue(services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, floor: SessionFloor | undefined): HandQueue {
   if (!floor) return { order: 'first_come', hands: [] };
   const now = services.now();
   const spoken = services.talkTime.spokenMsByParticipant(sessionId);
@@ -29,24 +29,24 @@ export function handQueue(services: Services, sessionId: string, floor: SessionF
 }
 
 /** Each hand owner's place under the facilitator's chosen order (1 = next). */
-export function places(services: Services, sessionId: string, floor: SessionFloor): Map<string, number> {
+export function places(services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, floor: SessionFloor): Map<string, number> {
   const spoken = services.talkTime.spokenMsByParticipant(sessionId);
   const ordered = orderHands(floor.hands.map((h) => ({ ...h, spokenMs: spoken.get(h.participantId) ?? 0 })), floor.order, services.now());
   return new Map(ordered.map((o) => [o.hand.participantId, o.place]));
 }
 
-export function myHand(services: Services, sessionId: string, participantId: string): MyHand {
+export function myHand(services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, participantId: string): MyHand {
   const floor = services.floor.peek(sessionId);
   const place = floor ? places(services, sessionId, floor).get(participantId) : undefined;
   return { raised: place !== undefined, place: place ?? null };
 }
 
-export function publishFloor(io: HearthServer, services: Services, sessionId: string): void {
+export function publishFloor(io: HearthServer, services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>, sessionId: string): void {
   io.to(sessionChannel(sessionId)).emit('floor:state', floorState(services.floor.peek(sessionId), services.now()));
 }
 
 /** The queue to facilitators, each owner's place to them alone, and "lowered" to whoever just lost theirs. */
-export function publishHands(io: HearthServer, services: Services, sessionId: string, lowered: { participantId: string; reason: LoweredReason }[] = []): void {
+export function publishHands(io: HearthServer, services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, lowered: { participantId: string; reason: LoweredReason }[] = []): void {
   const floor = services.floor.peek(sessionId);
   const queue = handQueue(services, sessionId, floor);
   const placeOf = floor ? places(services, sessionId, floor) : new Map<string, number>();
@@ -71,7 +71,7 @@ export function publishHands(io: HearthServer, services: Services, sessionId: st
  * facilitators, their own hand if it is up. A session nobody has used the floor in sends nothing, so joining
  * stays quiet; the client forgets the floor whenever it leaves the room (use-floor.ts).
  */
-export function deliverFloor(socket: HearthSocket, services: Services): void {
+export function deliverFloor(socket: HearthSocket, services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>): void {
   const { sessionId, participantId, role } = socket.data.identity;
   const floor = services.floor.peek(sessionId);
   if (!floor) return;

@@ -72,7 +72,7 @@ export async function joinRoutes(app: FastifyInstance, opts: { services: Service
 }
 
 /** Takes a use of the link and creates the participant in one transaction, so a use is never lost or doubled. */
-async function redeem(services: Services, invite: InviteRecord, body: { displayName: string; organisation?: string | undefined }) {
+async function redeem(services: Pick<Services, 'config' | 'db' | 'groups' | 'invites' | 'now' | 'participants' | 'sessions'>, invite: InviteRecord, body: { displayName: string; organisation?: string | undefined }) {
   const now = services.now();
   return services.db.transaction().execute(async (trx) => {
     if (!(await services.invites.takeUse(invite.id, now, trx))) return undefined;

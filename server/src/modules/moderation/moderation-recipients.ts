@@ -20,7 +20,7 @@ export async function viaMedia(what: string, act: () => Promise<void>): Promise<
 }
 
 /** Takes someone out of the room at once: media signalling closed, told why, socket dropped, others told. */
-export function expel(io: HearthServer, services: Services, sessionId: string, target: Presence, closed: { reason: 'removed' | 'banned'; message: string }): void {
+export function expel(io: HearthServer, services: Pick<Services, 'rooms' | 'signalling'>, sessionId: string, target: Presence, closed: { reason: 'removed' | 'banned'; message: string }): void {
   const participantId = target.participant.id;
   services.rooms.depart(sessionId, participantId);
   services.signalling.disconnect(participantId, SignalCloseCode.removed);

@@ -18,7 +18,7 @@ import { mayModerate, muteAllTargets } from './moderation.policy.js';
  * - [MD8] the media server acts first; Hearth's state changes only after it confirmed;
  * - every action tells the facilitator it took effect (the ack) and the member what happened and why.
  */
-export function registerModerationSetHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerModerationSetHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'invites' | 'mediaGateway' | 'moderation' | 'now' | 'participants' | 'rooms' | 'signalling' | 'unmuteAsks' | 'waiting'>, log: FastifyBaseLogger): void {
   const actor = socket.data.identity;
   const by = () => ({ id: actor.participantId, displayName: actor.displayName });
   const self = () => ({ id: actor.participantId, role: actor.role });

@@ -13,7 +13,7 @@ import { expel, viaMedia } from './moderation-recipients.js';
  * microphone or camera on. In mesh mode the muted member's client stops sending, and every other
  * client stops playing that member's audio until the member unmutes themselves.
  */
-export function registerModerationHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerModerationHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'invites' | 'mediaGateway' | 'now' | 'participants' | 'rooms' | 'signalling'>, log: FastifyBaseLogger): void {
   const actor = socket.data.identity;
 
   onCommand(socket, log, 'moderation:mute', async ({ participantId }) => {

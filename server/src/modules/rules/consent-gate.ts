@@ -15,7 +15,7 @@ export interface GateIdentity {
  * (to refuse): the session's group, its current rules, and whether this person still has to agree.
  * Identity always comes from the server's records (the credential or the handshake), never a payload.
  */
-export async function roomRules(services: Services, who: GateIdentity): Promise<(RoomRules & { groupId: string }) | null> {
+export async function roomRules(services: Pick<Services, 'rules' | 'sessions'>, who: GateIdentity): Promise<(RoomRules & { groupId: string }) | null> {
   const session = await services.sessions.find(who.sessionId);
   if (!session) return null;
   const ruleSet = await services.rules.current(session.groupId);
@@ -30,7 +30,7 @@ export async function roomRules(services: Services, who: GateIdentity): Promise<
 }
 
 /** [GR5] `room:join`'s check: a member who has not agreed to the current version is refused, whatever the client does. */
-export async function joinRefusal(services: Services, who: GateIdentity): Promise<Fail | undefined> {
+export async function joinRefusal(services: Pick<Services, 'rules' | 'sessions'>, who: GateIdentity): Promise<Fail | undefined> {
   const rules = await roomRules(services, who);
   if (!rules?.consentRequired) return undefined;
   return fail(
@@ -42,6 +42,6 @@ export async function joinRefusal(services: Services, who: GateIdentity): Promis
 }
 
 /** [GR5] The consent gate as `room:join` asks it (rooms/join-pipeline.ts). */
-export function consentJoinGate(services: Services): JoinGate {
+export function consentJoinGate(services: Pick<Services, 'rules' | 'sessions'>): JoinGate {
   return async ({ identity }) => (await joinRefusal(services, identity)) ?? { ok: true };
 }

@@ -17,7 +17,7 @@ import { nextVersion } from './rule-versions.js';
  * - [GR7] drafting together: anyone in the room proposes and answers; only facilitators adopt (a new
  *   version, made exactly as an edit would be) or set aside; responses leave the server as counts only.
  */
-export function registerRulesHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerRulesHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'now' | 'rooms' | 'ruleProposals' | 'rules' | 'sessions'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   async function currentRules(): Promise<RuleSet | null> {

@@ -8,7 +8,7 @@ import type { Services } from '../../services.js';
  * `talk:report` (anyone who publishes audio; clamped and credited by the service) and `talk:settings`
  * (facilitators). Identity comes from the handshake, never the payload: a report is always about its sender.
  */
-export function registerTalkTimeHandlers(_io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerTalkTimeHandlers(_io: HearthServer, socket: HearthSocket, services: Pick<Services, 'talkTime'>, log: FastifyBaseLogger): void {
   const identity = socket.data.identity;
 
   onCommand(socket, log, 'talk:report', async (report) => {

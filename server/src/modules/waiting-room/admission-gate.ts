@@ -35,7 +35,7 @@ export async function recordEntry(services: Pick<Services, 'moderation' | 'now'>
  * through is refused as `banned`; [MD12] while the session is locked a member link opens for nobody
  * new (a co-facilitator or supervisor link still works: staff are never locked out).
  */
-export async function linkRefusal(services: Services, invite: { id: string; sessionId: string; role: Role }): Promise<ApiError | undefined> {
+export async function linkRefusal(services: Pick<Services, 'moderation'>, invite: { id: string; sessionId: string; role: Role }): Promise<ApiError | undefined> {
   if (await services.moderation.isInviteBanned(invite.id)) return { code: 'banned', message: bannedMessage };
   if (!isStaffRole(invite.role) && (await services.moderation.settings(invite.sessionId)).locked) {
     return { code: 'session_locked', message: lockedMessage };

@@ -17,7 +17,7 @@ import { announceWaiting, letIn } from './waiting-list-events.js';
  * - waiting lasts while connected: a dropped connection leaves the list, the same person re-entering
  *   keeps their place. Declining is "not now", not a ban: they may wait again and be admitted then.
  */
-export function registerWaitingRoomHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerWaitingRoomHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'groups' | 'moderation' | 'now' | 'rooms' | 'sessions' | 'waiting'>, log: FastifyBaseLogger): void {
   const identity = socket.data.identity;
   const { sessionId } = identity;
 
