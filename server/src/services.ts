@@ -16,6 +16,7 @@ import { liveSnapshotsRepository } from './modules/rooms/live-snapshots.reposito
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SignallingHub } from './modules/signalling/signalling-hub.js';
 import { socketRoomControl, type RoomControl } from './modules/rooms/room-control.js';
+import { observationOff } from './modules/participants/standing.js';
 import { ReAlertScheduler } from './modules/distress/re-alert-scheduler.js';
 import { handOverOpenCases } from './modules/distress/cases.js';
 import { talkStatsPublisher } from './modules/talk-time/talk-stats-publisher.js';
@@ -24,7 +25,7 @@ import { OncallNotifier } from './modules/distress/oncall-webhook.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { talkTimeRepository } from './modules/talk-time/talk-time.repository.js';
 import { TalkTimeService } from './modules/talk-time/talk-time.service.js';
-import { meshMediaGateway, type MediaGateway } from './modules/moderation/media-gateway.js';
+import { meshMediaGateway, type MediaGateway } from './modules/rooms/media-gateway.js';
 import { livekitMediaGateway } from './modules/livekit/livekit-media-gateway.js';
 import { LIVEKIT_ROOM_CAPACITY } from './modules/livekit/media-access.js';
 import { FloorBoard } from './modules/floor/floor-board.js';
@@ -103,10 +104,14 @@ export function createServices(
   const ruleProposals = new ProposalBoard();
   const sessionPhases = new SessionPhases();
   const unmuteAsks = new UnmuteAsks();
+  // LiveKit mode when configured: the SFU enforces moderation (see docs/moderation.md).
+  const mediaGateway = config.livekit ? livekitMediaGateway(config.livekit) : meshMediaGateway;
   const roomControl = socketRoomControl(io, rooms, {
     ending: [(sessionId) => handOverOpenCases(io, { distress, rooms }, sessionId)],
     departed: (participantId) => signalling.disconnect(participantId),
     ended: [(id) => ruleProposals.forget(id), (id) => sessionPhases.forget(id), (id) => unmuteAsks.forget(id)],
+    removeFromMedia: (sessionId, participantId) => mediaGateway.remove(sessionId, participantId),
+    observationOffMessage: observationOff.message,
   });
   const reAlerts = new ReAlertScheduler(io, { now, distress, rooms, sessions, groups, oncall }, log.child({ module: 'realtime' }), config.distressReAlertSeconds * 1000);
   const talkTime = new TalkTimeService(
@@ -138,8 +143,7 @@ export function createServices(
     roomControl,
     reAlerts,
     oncall,
-    // LiveKit mode when configured: the SFU enforces moderation (see docs/moderation.md).
-    mediaGateway: config.livekit ? livekitMediaGateway(config.livekit) : meshMediaGateway,
+    mediaGateway,
     talkTime,
     floor: new FloorBoard(),
     floorRecords: floorRepository(db),

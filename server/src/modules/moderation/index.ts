@@ -1,5 +1,6 @@
 /**
  * Front door of `moderation`: mute, remove, ban, lock, mute everyone, ask to unmute, stop video; the
- * policy (pure, [MD17]); the MediaGateway port, called first so the media server enforces it [MD8].
+ * policy (pure, [MD17]); every action goes through rooms' MediaGateway port first, so the media server
+ * enforces it [MD8]. Nothing of it is used by other modules.
  */
-export { type MediaGateway, MediaGatewayError } from './media-gateway.js';
+export { mayModerate, muteAllTargets } from './moderation.policy.js';

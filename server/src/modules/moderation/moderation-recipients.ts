@@ -3,7 +3,7 @@ import { participantChannel, type HearthServer } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { emitPresence } from '../rooms/index.js';
 import type { Presence } from '../rooms/index.js';
-import { MediaGatewayError } from './media-gateway.js';
+import { MediaGatewayError } from '../rooms/index.js';
 
 /**
  * Runs the media-server side of an action first ([MD8]): if LiveKit did not confirm it, the

@@ -3,4 +3,4 @@
  * admits someone), the staff-name rule, and the handshake's and room:join's gates built on them.
  */
 export { staffNameMessage, takesStaffName } from './staff-names.js';
-export { standingRefusal } from './standing.js';
+export { observationOff, standingRefusal } from './standing.js';
