@@ -1,6 +1,7 @@
 import { isFacilitatorRole, orderHands, type FloorState, type HandQueue, type MyHand } from '@hearth/shared';
 import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
+import { facilitators } from '../recipients/index.js';
 import type { SessionFloor } from './floor-board.js';
 import { roundView } from './round-state.js';
 
@@ -50,10 +51,11 @@ export function publishHands(io: HearthServer, services: Pick<Services, 'floor' 
   const floor = services.floor.peek(sessionId);
   const queue = handQueue(services, sessionId, floor);
   const placeOf = floor ? places(services, sessionId, floor) : new Map<string, number>();
+  // [FL2] The queue to facilitators only (recipients decides who they are).
+  for (const connectionId of facilitators(services.rooms.list(sessionId))) io.to(connectionId).emit('floor:queue', queue);
   for (const presence of services.rooms.list(sessionId)) {
-    const { id, role } = presence.participant;
+    const { id } = presence.participant;
     const to = io.to(presence.connectionId);
-    if (isFacilitatorRole(role)) to.emit('floor:queue', queue);
     const place = placeOf.get(id);
     // Only a change to their own place is news: a repeat would tell them someone else's hand moved.
     if (place !== undefined && floor?.toldPlaces.get(id) !== place) {

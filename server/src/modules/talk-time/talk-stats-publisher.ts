@@ -1,4 +1,5 @@
-import { isFacilitatorRole, Role } from '@hearth/shared';
+import { Role } from '@hearth/shared';
+import { facilitators } from '../recipients/index.js';
 import type { HearthServer } from '../../realtime/index.js';
 import type { RoomRegistry } from '../rooms/index.js';
 import type { StatsPublisher } from './talk-time.service.js';
@@ -17,10 +18,10 @@ export function talkStatsPublisher(io: HearthServer, rooms: RoomRegistry): Stats
     const wasMetered = meteredSessions.has(sessionId);
     if (stats.membersSeeOwnShare) meteredSessions.add(sessionId);
     else meteredSessions.delete(sessionId);
+    // [TT6] The figures to facilitators only (recipients decides who they are).
+    for (const connectionId of facilitators(rooms.list(sessionId))) io.to(connectionId).emit('talk:stats', stats);
     for (const { participant, connectionId } of rooms.list(sessionId)) {
-      if (isFacilitatorRole(participant.role)) {
-        io.to(connectionId).emit('talk:stats', stats);
-      } else if (participant.role === Role.member) {
+      if (participant.role === Role.member) {
         const mine = stats.members.find((m) => m.participantId === participant.id);
         if (stats.membersSeeOwnShare && mine) io.to(connectionId).emit('talk:own-share', { own: { talkMs: mine.talkMs, share: mine.share, fairShare: mine.fairShare } });
         else if (wasMetered && !stats.membersSeeOwnShare) io.to(connectionId).emit('talk:own-share', { own: null });
