@@ -17,7 +17,7 @@ declare module 'fastify' {
  * Facilitator sign-in: an opaque random token in an HttpOnly, SameSite=Strict cookie, stored hashed in
  * `auth_sessions` so signing out (or deleting the row) revokes it at once.
  */
-export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Services }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Pick<Services, 'accounts' | 'now' | 'config'> }) => {
   const { accounts, now, config } = opts.services;
   await app.register(cookie);
   app.decorateRequest('account', null);
