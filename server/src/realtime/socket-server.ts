@@ -48,7 +48,8 @@ export function attachRealtime(app: FastifyInstance, services: Services): Hearth
     registerNudgeHandlers(io, socket, services, log);
     registerTalkTimeHandlers(io, socket, services, log);
     socket.onAny((event: string, ...args: unknown[]) => {
-      if (event in ClientCommands) return;
+      // Own keys only: `in` also finds `toString`, `constructor`, `__proto__`, which would go unanswered (PV2).
+      if (Object.hasOwn(ClientCommands, event)) return;
       ackOf(args)?.(fail('invalid_payload', `Unknown event "${event.slice(0, 40)}".`));
     });
   });
