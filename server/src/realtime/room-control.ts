@@ -1,6 +1,6 @@
 import type { Services } from '../services.js';
 import { facilitators } from '../modules/recipients/index.js';
-import { sessionChannel, type HearthServer } from './socket-types.js';
+import type { HearthServer } from './socket-types.js';
 
 /** What HTTP routes may ask of live rooms, without knowing about socket.io. */
 export interface RoomControl {
@@ -23,7 +23,12 @@ export function socketRoomControl(io: HearthServer, services: Services): RoomCon
         socket.emit('room:closed', { reason: 'session_ended', message: 'This session has ended. Thank you for being here.' });
         socket.disconnect(true);
       }
-      io.in(sessionChannel(sessionId)).disconnectSockets(true);
+      // [AU6] And every connection of the session that never joined (someone waiting, a second tab): told, closed.
+      for (const socket of io.sockets.sockets.values()) {
+        if (socket.data.identity?.sessionId !== sessionId) continue;
+        if (!socket.data.joined) socket.emit('room:closed', { reason: 'session_ended', message: 'This session has ended. Thank you for being here.' });
+        socket.disconnect(true);
+      }
       // What the room kept in memory for the session goes with it, so memory does not grow by one entry per session.
       services.ruleProposals.forget(sessionId);
       services.sessionPhases.forget(sessionId);
