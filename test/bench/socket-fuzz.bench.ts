@@ -1,7 +1,8 @@
 // npm run bench:fuzz [-- --commands 100000 --sessions 10 --members 3 --seed 14 --interval-ms 90]
 // The socket fuzz at full size (issue 14; the short run is test/integration/socket-fuzz.test.ts): broken,
 // oversized, wrong-role and out-of-order commands from every kind of person against a real Hearth process,
-// each person paced just under the command budget (RL1) with the odd burst past it. Then: does the server
+// each person paced just under the command budget (RL1) with the odd burst past it (FUZZ_LOG=1 keeps every
+// connection's whole history of commands and facts, with times, in a forbidden delivery's example). Then: does the server
 // still admit and answer someone new, is every record written before the run still there, and did any
 // member's or waiting person's socket receive what only facilitators may know.
 import { runFuzz } from '../support/fuzz/run.js';

@@ -84,8 +84,10 @@ export function connect(shared: Shared, person: Person): Promise<Connection | { 
     shared.ids.harvest(payload);
     if (event === 'room:closed') closedFor = String((payload as { reason?: unknown })?.reason);
     if (!factCheck[event]?.Check(payload)) shared.ledger.malformedFact(event);
+    if (watched && process.env.FUZZ_LOG) connection.log.push(`<- ${event}@${Date.now() % 100000}`);
     if (watched) shared.ledger.memberReceived(person, connection, event, payload);
   });
+  if (process.env.FUZZ_LOG) socket.on('connect', () => connection.log.push(`connected ${socket.id}`));
   socket.on('disconnect', (reason) => {
     shared.ledger.disconnect(closedFor ? `${reason} (${closedFor})` : reason);
     for (const resolve of connection.pending) resolve(DISCONNECTED);
@@ -158,15 +160,14 @@ export async function runPerson(shared: Shared, person: Person, rng: Rng, first?
       const payload = tagPrivate(event, withRealIds(pick(rng, shared.pool[event]), shared.ids, rng));
       const outgoing = mutate(event, payload, pickMutation(rng), rng);
       const kind = classify(event, person.role, joined, outgoing);
-      // From the moment a join may have worked, room facts may arrive; only a confirmed leave ends that.
-      // A join sent without an ack may have worked too: the server runs it, it just cannot answer.
-      const mayJoin = outgoing.event === 'room:join' && (outgoing.mutation === 'valid' || outgoing.mutation === 'no_ack' || outgoing.mutation === 'extra_args');
-      if (mayJoin) connection.joining = true;
+      // While any join is in flight room facts may arrive (a broken payload can still be valid: dropping the
+      // optional displayName); afterwards its answer says. A join sent without an ack may have worked too.
+      if (outgoing.event === 'room:join') connection.joining = true;
       const answer = await send(shared, connection, outgoing);
       const { code, typed } = outgoing.ack ? answerCode(outgoing.event, answer) : { code: 'not asked (no ack)', typed: true };
       shared.ledger.command(person, outgoing, kind, code, typed, answer);
-      connection.log.push(`${outgoing.event}(${outgoing.mutation}):${code}`);
-      if (connection.log.length > 6) connection.log.shift();
+      connection.log.push(`${outgoing.event}(${outgoing.mutation}):${code}${process.env.FUZZ_LOG ? `@${Date.now() % 100000}` : ""}`);
+      if (connection.log.length > (process.env.FUZZ_LOG ? 1e6 : 6)) connection.log.shift();
       if (outgoing.event === 'room:join' && (code === 'ok' || !outgoing.ack)) joined = true;
       if (outgoing.event === 'room:leave' && code === 'ok') joined = false;
       connection.joining = joined;

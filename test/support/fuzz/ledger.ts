@@ -70,7 +70,7 @@ export class FuzzLedger {
 
   memberReceived(person: Person, connection: Connection, event: string, payload: unknown): void {
     this.factsToMembers += 1;
-    const context = { payload, recipient: person.participantId, connection: connection.log };
+    const context = { payload, recipient: person.participantId, socketId: connection.socket.id, connection: connection.log };
     if (staffOnlyFacts.has(event)) this.violation(`staff-only fact ${event}`, person, context);
     if (!connection.joining && !beforeJoinFacts.has(event)) this.violation(`room fact before joining: ${event}`, person, context);
     if (JSON.stringify(payload)?.includes(CANARY)) this.violation(`canary in ${event}`, person, context);
@@ -86,7 +86,7 @@ export class FuzzLedger {
 
   violation(rule: string, person: Pick<Person, 'kind'> | undefined, payload: unknown): void {
     bump(this.forbidden, rule);
-    if (this.forbiddenExamples.length < 10) this.forbiddenExamples.push(`${person?.kind ?? ''} ${rule}: ${JSON.stringify(payload).slice(0, 600)}`);
+    if (this.forbiddenExamples.length < 10) this.forbiddenExamples.push(`${person?.kind ?? ''} ${rule}: ${JSON.stringify(payload).slice(0, process.env.FUZZ_LOG ? 1e6 : 600)}`);
   }
 
   malformedFact(event: string): void {
