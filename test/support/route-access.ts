@@ -29,6 +29,8 @@ export const httpRouteAccess: Record<string, RouteAccess> = {
   'GET /api/groups': { access: 'account' },
   'POST /api/groups': { access: 'account', body: () => ({ name: 'Matrix group', purpose: 'Checking doors' }) },
   'PUT /api/groups/:groupId/support': { access: 'account', body: () => ({ crisisResources: 'Call the helpline' }) },
+  // Allowed stays allowed, so the supervisor's later checks in the matrix still see them admitted.
+  'PUT /api/groups/:groupId/observation': { access: 'account', body: () => ({ allowed: true }) },
   'GET /api/groups/:groupId/sessions': { access: 'account' },
   'POST /api/groups/:groupId/sessions': { access: 'account', body: () => ({ title: 'Another evening' }) },
   'GET /api/groups/:groupId/rules': { access: 'account' },

@@ -8,6 +8,7 @@ export const ApiRoutes = {
   me: '/api/auth/me',
   groups: '/api/groups',
   groupSupport: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/support`,
+  groupObservation: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/observation`,
   groupSessions: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/sessions`,
   endSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/end`,
   enterSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/enter`,

@@ -66,6 +66,8 @@ export const RoomRulesSchema = Type.Object({
   consentRequired: Type.Boolean(),
   consentedVersion: Type.Union([Type.Integer(), Type.Null()]),
   changes: Type.Union([RuleChangesSchema, Type.Null()]),
+  /** [SV6] Whether a supervisor may observe the group's sessions: the gate says so before anyone agrees. */
+  observationAllowed: Type.Boolean(),
 });
 export type RoomRules = Type.Static<typeof RoomRulesSchema>;
 

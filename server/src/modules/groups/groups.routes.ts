@@ -1,7 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { CreateGroupBodySchema, ErrorBodySchema, GroupSchema, IdSchema, SessionSchema, StartSessionBodySchema, UpdateGroupSupportBodySchema } from '@hearth/shared';
+import {
+  CreateGroupBodySchema,
+  ErrorBodySchema,
+  GroupSchema,
+  IdSchema,
+  SessionSchema,
+  SetObservationBodySchema,
+  StartSessionBodySchema,
+  UpdateGroupSupportBodySchema,
+} from '@hearth/shared';
+import { MediaGatewayError } from '../moderation/media-gateway.js';
 import { webhookUrlRefusal } from '../distress/oncall-address.js';
 import { sendError } from '../../lib/http-errors.js';
 import { requireAccount, signedInAccount } from '../../plugins/auth.js';
@@ -36,6 +46,29 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
       const refusal = hook ? webhookUrlRefusal(hook.url, services.config.oncallWebhookAllowHosts) : undefined;
       if (refusal) return sendError(reply, 'invalid_payload', refusal);
       await services.groups.updateSupport(group.id, request.body);
+      const updated = await services.groups.find(group.id);
+      return publicGroup(updated ?? group);
+    },
+  );
+
+  r.put(
+    '/api/groups/:groupId/observation',
+    { schema: { params: GroupParams, body: SetObservationBodySchema, response: { 200: GroupSchema, '4xx': ErrorBodySchema, '5xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      // [SV6] Saved first, so from this moment no supervisor credential, link or token admits anyone;
+      // then any supervisor in a live session is taken out, told why.
+      await services.groups.setObservation(group.id, request.body.allowed);
+      if (!request.body.allowed) {
+        const live = (await services.sessions.listForGroup(group.id)).filter((session) => session.status === 'live');
+        try {
+          for (const session of live) await services.roomControl.dismissObservers(session.id);
+        } catch (err) {
+          if (!(err instanceof MediaGatewayError)) throw err;
+          return sendError(reply, 'media_unavailable', 'Observation is off, but LiveKit did not confirm the observer left the media room. Please try again.');
+        }
+      }
       const updated = await services.groups.find(group.id);
       return publicGroup(updated ?? group);
     },

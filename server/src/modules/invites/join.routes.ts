@@ -10,6 +10,7 @@ import { linkRefusal } from '../waiting-room/admission-gate.js';
 import type { GroupRecord } from '../groups/groups.repository.js';
 import type { InviteRecord } from './invites.repository.js';
 import { staffNameMessage, takesStaffName } from '../participants/staff-names.js';
+import { observationOff } from '../participants/standing.js';
 
 // Tokens are 43 base64url characters; anything else is refused before touching the database.
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
@@ -32,9 +33,11 @@ export async function joinRoutes(app: FastifyInstance, opts: { services: Service
     // [MD15] [MD12] A banned person's link, or a member link while the session is locked.
     const refusal = await linkRefusal(services, invite);
     if (refusal) return { ok: false, error: refusal };
-    if (invite.status !== 'active') return { ok: false, error: inviteRefusal[invite.status] };
     const group = await services.groups.find(session.groupId);
     if (!group) return { ok: false, error: { code: 'invite_invalid', message: 'This invite link is not valid.' } };
+    // [SV6] Before the link's own state, so a supervisor who used their link hears why they cannot come back.
+    if (invite.role === 'supervisor' && !group.observationAllowed) return { ok: false, error: observationOff };
+    if (invite.status !== 'active') return { ok: false, error: inviteRefusal[invite.status] };
     return { ok: true, invite, session, group };
   }
 
@@ -50,6 +53,7 @@ export async function joinRoutes(app: FastifyInstance, opts: { services: Service
         sessionTitle: found.session.title,
         role: found.invite.role,
         asksOrganisation: found.group.organisation === null,
+        observationAllowed: found.group.observationAllowed,
       };
     },
   );

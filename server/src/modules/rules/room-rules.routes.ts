@@ -30,7 +30,13 @@ export async function roomRulesRoutes(app: FastifyInstance, opts: { services: Se
     if (found.error) return sendError(reply, found.error.code, found.error.message);
     const rules = await roomRules(services, { participantId: found.record.id, sessionId: found.record.sessionId, role: found.record.role });
     if (!rules) return sendError(reply, 'session_ended', 'This session has ended.');
-    return { ruleSet: rules.ruleSet, consentRequired: rules.consentRequired, consentedVersion: rules.consentedVersion, changes: rules.changes };
+    return {
+      ruleSet: rules.ruleSet,
+      consentRequired: rules.consentRequired,
+      consentedVersion: rules.consentedVersion,
+      changes: rules.changes,
+      observationAllowed: found.record.observationAllowed,
+    };
   });
 
   r.post(RulesRoutes.roomConsent, { config, schema: { body: ConsentBodySchema, response: { 200: ConsentAnswerSchema, '4xx': ErrorBodySchema } } }, async (request, reply) => {

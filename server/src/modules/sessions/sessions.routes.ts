@@ -16,6 +16,7 @@ import { requireAccount, signedInAccount } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 import { ownedSession } from '../groups/groups.policy.js';
 import { publicInvite } from '../invites/invites.repository.js';
+import { observationOff } from '../participants/standing.js';
 
 const DEFAULT_INVITE_MINUTES = 24 * 60;
 
@@ -78,6 +79,9 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
       if (owned.session.status === 'ended') return sendError(reply, 'session_ended', 'This session has ended; start a new one to invite people.');
       const now = services.now();
       const { role, label, maxUses = 1, expiresInMinutes = DEFAULT_INVITE_MINUTES } = request.body;
+      if (role === 'supervisor' && !owned.group.observationAllowed) {
+        return sendError(reply, observationOff.code, 'This group has turned observation off. Turn it on in the group’s settings to invite a supervisor.');
+      }
       const invite = await services.invites.create(owned.session.id, { role, label, maxUses, expiresAt: now + expiresInMinutes * 60_000 }, now);
       return reply.code(201).send(publicInvite(invite));
     },

@@ -7,6 +7,7 @@ import {
   SessionSchema,
   type CreateGroupBody,
   type CreateInviteBody,
+  type SetObservationBody,
   type StartSessionBody,
   type UpdateGroupSupportBody,
 } from '@hearth/shared';
@@ -21,6 +22,9 @@ export const listGroups = () => request('GET', ApiRoutes.groups, GroupListSchema
 export const createGroup = (body: CreateGroupBody) => request('POST', ApiRoutes.groups, GroupSchema, body);
 export const updateGroupSupport = (groupId: string, body: UpdateGroupSupportBody) =>
   request('PUT', ApiRoutes.groupSupport(groupId), GroupSchema, body);
+/** [SV6] Allows or stops a supervisor observing the group's sessions. */
+export const setGroupObservation = (groupId: string, body: SetObservationBody) =>
+  request('PUT', ApiRoutes.groupObservation(groupId), GroupSchema, body);
 
 export const listSessions = (groupId: string) => request('GET', ApiRoutes.groupSessions(groupId), SessionListSchema);
 export const startSession = (groupId: string, body: StartSessionBody = {}) =>

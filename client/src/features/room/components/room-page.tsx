@@ -23,7 +23,7 @@ import { useRoomSocket, type MediaFlags } from '../hooks/use-room-socket';
 import { useTalkReport } from '../hooks/use-talk-report';
 import { canAskForSupport } from '../model/distress-state';
 import { closedMessage, refusedMessage, type RoomExitMessage } from '../model/room-messages';
-import { isObserver } from '../model/observer';
+import { isObserver, observerIsPresent } from '../model/observer';
 import { isFinished, orderedParticipants } from '../model/room-state';
 import { RoomMessage } from './room-message';
 import { mutedAnnouncement } from './moderation/moderation-words';
@@ -211,6 +211,7 @@ export function RoomPage(props: RoomPageProps) {
       local={{ ...local, stream: local.stream ?? media.localStream }}
       remotes={media.snapshot.remotes}
       connectionNote={connectionNote}
+      observerPresent={observerIsPresent(state.self.role, others, state.hiddenMediaPeers)}
       notice={notice}
       onDismissNotice={dismiss}
       leaving={leaving}

@@ -42,6 +42,8 @@ export interface RoomViewProps {
   local: MediaFlags & { stream: MediaStream | null; speaking: boolean };
   remotes: MediaSnapshot['remotes'];
   connectionNote: string | null;
+  /** [SV6] A supervisor is observing: everyone in the room is told so (never who). */
+  observerPresent: boolean;
   notice: RoomNotice | null;
   onDismissNotice: () => void;
   leaving: boolean;
@@ -93,6 +95,9 @@ export function RoomView(props: RoomViewProps) {
           <p className="room__group">{session.groupName}</p>
           {/* Always there, so a screen reader hears each change; plain text, nothing blinks. */}
           <p className="room__connection" role="status">{props.connectionNote}</p>
+          <p className="room__observer" role="status">
+            {props.observerPresent ? 'An observer is present: a supervisor sees and hears the group, and does not speak or appear.' : null}
+          </p>
         </div>
         {/* Last in the header and top-aligned, so it never moves when tiles or notes come and go. */}
         {asksForSupport ? (

@@ -22,6 +22,16 @@ export function mediaPeerIds(visibleIds: Iterable<string>, hiddenMediaPeers: rea
   return [...new Set([...visibleIds, ...hiddenMediaPeers])].filter((id) => id !== selfId).sort();
 }
 
+/**
+ * [SV6] Whether to tell this person an observer is present: observation is made known, never secret.
+ * Members learn it from the bare media-peer ids the server names (never a name or role); staff see the
+ * supervisor in their list. The supervisor is not told about themselves.
+ */
+export function observerIsPresent(selfRole: Role, others: readonly Participant[], hiddenMediaPeers: readonly string[]): boolean {
+  if (isObserver(selfRole)) return false;
+  return hiddenMediaPeers.length > 0 || others.some((p) => isObserver(p.role));
+}
+
 /** What an observer's client asks for and reports: microphone and camera off, whatever the pre-join said. */
 export function observerFlags<T extends { audio: boolean; video: boolean }>(role: Role | null, flags: T): T {
   return role !== null && isObserver(role) ? { ...flags, audio: false, video: false } : flags;

@@ -23,6 +23,8 @@ export function closedMessage(reason: ClosedReason): RoomExitMessage {
       return { title: 'This session is open somewhere else', message: 'You joined from another tab.', action: 'rejoin' };
     case 'banned':
       return { title: 'You are no longer in this session', message: 'A facilitator has removed you from this session, and you cannot rejoin it.', action: null };
+    case 'observation_off':
+      return { title: 'Observation has been turned off', message: 'The group has turned observation off, so this session can no longer be observed.', action: null };
   }
 }
 
@@ -34,6 +36,8 @@ export function refusedMessage(error: ClientError): RoomExitMessage {
       return closedMessage('removed');
     case 'banned':
       return closedMessage('banned');
+    case 'observation_off':
+      return closedMessage('observation_off');
     case 'session_locked':
       return { title: 'This session is locked', message: error.message, action: null };
     case 'session_ended':
