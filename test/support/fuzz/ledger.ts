@@ -93,8 +93,11 @@ export class FuzzLedger {
     bump(this.malformedFacts, event);
   }
 
+  /** Set once the run is over: the run's own goodbyes (closing every socket, stopping the server) are not counted. */
+  frozen = false;
+
   disconnect(reason: string): void {
-    bump(this.disconnects, reason);
+    if (!this.frozen) bump(this.disconnects, reason);
   }
 
   handshake(kind: string, result: string): void {

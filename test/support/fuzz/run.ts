@@ -79,6 +79,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     await Promise.all(runs);
     stopped = true;
     await Promise.all(probes);
+    ledger.frozen = true;
     const seconds = (Date.now() - started) / 1000;
 
     const alive = await stillAnswers(shared, proc);
