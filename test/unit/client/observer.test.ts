@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { isStaffRole, isVisibleTo, type MediaAccess, type Participant } from '@hearth/shared';
-import { isObserver, mediaPeerIds, observerFlags, observerIsPresent, tileParticipants } from '../../../client/src/features/room/model/observer.js';
-import { initialRoomState, roomReducer, type JoinResult } from '../../../client/src/features/room/model/room-state.js';
-import { canAskForSupport } from '../../../client/src/features/room/model/distress-state.js';
+import { isObserver, mediaPeerIds, observerFlags, observerIsPresent, tileParticipants } from '../../../client/src/features/room/media/observer.js';
+import { initialRoomState, roomReducer, type JoinResult } from '../../../client/src/features/room/session/room-state.js';
+import { canAskForSupport } from '../../../client/src/features/room/distress/distress-state.js';
 import { hiddenMediaPeers, visibleParticipants } from '../../../server/src/modules/recipients/index.js';
 import type { Presence } from '../../../server/src/modules/rooms/room-registry.js';
 import { mayModerate } from '../../../server/src/modules/moderation/moderation.policy.js';
