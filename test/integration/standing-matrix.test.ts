@@ -50,6 +50,12 @@ const expected: Record<State, Record<Path, string>> = {
     // The room is gone: the signalling socket closes normally.
     signalling_ticket: 'badTicket', open_socket: 'closed:session_ended', open_signalling: 'closed:normal', livekit_token: 'session_ended',
   },
+  // [SV6] The group turned observation off: the supervisor is out, on every path.
+  observation_off: {
+    handshake: 'observation_off', spare_join: 'closed:observation_off', rejoin: 'observation_off', consent: 'observation_off',
+    redeem_link: 'observation_off', signalling_ticket: 'badTicket', open_socket: 'closed:observation_off', open_signalling: 'closed:normal',
+    livekit_token: 'observation_off',
+  },
 };
 
 let offset = 0;

@@ -6,13 +6,14 @@ import { connectParticipant, settle, type TestClient } from './sockets.js';
 
 /**
  * [AU6] One cell of the standing matrix: a live session with its facilitator in the room and one subject,
- * a member who came through a multi-use link and agreed to the group's rules. A subject who "was in" has
+ * a member who came through a multi-use link and agreed to the group's rules (for `observation_off`, the
+ * supervisor, through a supervisor link). A subject who "was in" has
  * joined on one connection (and, in the mesh, opened the signalling socket with one ticket and kept a
  * second one unused); every subject also holds a spare connection that never joined. Then the state is
  * applied, and one path is tried.
  */
 
-export const States = ['removed', 'banned', 'declined', 'invite_revoked', 'link_expired', 'locked_never_in', 'locked_was_in', 'session_ended'] as const;
+export const States = ['removed', 'banned', 'declined', 'invite_revoked', 'link_expired', 'locked_never_in', 'locked_was_in', 'session_ended', 'observation_off'] as const;
 export type State = (typeof States)[number];
 export const Paths = ['handshake', 'spare_join', 'rejoin', 'consent', 'redeem_link', 'signalling_ticket', 'open_socket', 'open_signalling', 'livekit_token'] as const;
 export type Path = (typeof Paths)[number];
@@ -71,7 +72,7 @@ export async function prepareCell(hearth: TestHearth, cookie: string, state: Sta
   };
   const host = await connect((await facilitatorCredential(hearth, live)).token);
   await joinFor(host);
-  const invite = await createInvite(hearth, live, { role: 'member', maxUses: 5, expiresInMinutes: 5 });
+  const invite = await createInvite(hearth, live, { role: state === 'observation_off' ? 'supervisor' : 'member', maxUses: 5, expiresInMinutes: 5 });
   const subject = (await redeem(hearth, invite, 'Sam')).body;
   await http(hearth, 'POST', RulesRoutes.roomConsent, { body: { token: subject.token, version: 1 } });
   const cell: Cell = { hearth, live, host, invite, subject, spare: await connect(subject.token), clients };
@@ -103,6 +104,7 @@ export async function applyState(cell: Cell, state: State, advanceClock: (ms: nu
   if (state === 'link_expired') advanceClock(6 * 60_000);
   if (state === 'locked_never_in' || state === 'locked_was_in') await must('lock', ack(host, 'moderation:lock', { locked: true }));
   if (state === 'session_ended') await http(hearth, 'POST', ApiRoutes.endSession(live.session.id), { cookie: live.cookie });
+  if (state === 'observation_off') await http(hearth, 'PUT', ApiRoutes.groupObservation(live.group.id), { cookie: live.cookie, body: { allowed: false } });
   await settle(100);
 }
 
