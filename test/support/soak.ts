@@ -29,6 +29,11 @@ export interface SoakOptions {
   probeEvery: number;
   /** How long to wait, at most, for timers (rate budgets' windows) to run out after the last session. */
   drainMs: number;
+  /**
+   * Waited after the last session before one more is run and the end is measured: signalling tickets live
+   * 60 s and are pruned when the next is issued, so a wait past that shows what is left once they are gone.
+   */
+  settleMs?: number;
 }
 
 export interface SoakResult {
@@ -158,6 +163,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       mark(await probe(proc), n);
     }
     const seconds = (Date.now() - started) / 1000;
+    if (options.settleMs) {
+      await new Promise((resolve) => setTimeout(resolve, options.settleMs));
+      await loop(options.warmUp + options.sessions + 1);
+    }
     // Rate budgets and talk-time windows hold timers for a while after the last command: wait them out.
     const drainStart = Date.now();
     let afterDrain = await probe(proc);
