@@ -8,9 +8,10 @@ import { packetsSent, waitForAudioFlowing, waitForFirstRemoteFrame } from '../su
 import { joinFromPreJoin, participants, tile, TIMEOUT } from './pages.js';
 
 /**
- * [SV1]–[SV5] The hidden supervisor, as people use it: the facilitator creates a supervisor link on the
- * dashboard; Vera joins with it and sees and hears the group; Sam, a member, never sees a tile, a name
- * or a trace of her, yet his client sends her his audio and video; Vera sends nothing.
+ * [SV1]–[SV6] The supervisor, as people use it: the facilitator creates a supervisor link on the
+ * dashboard; Vera joins with it and sees and hears the group; Sam, a member, is told an observer is
+ * present but never sees a tile or her name, and his client sends her his audio and video; Vera sends
+ * nothing. Then the facilitator turns observation off and Vera is taken out.
  */
 let session: FacilitatedSession;
 let hearth: TestHearth;
@@ -68,10 +69,11 @@ describe('a hidden supervisor observes a session', () => {
     expect(await packetsSent(vera, 'video')).toBe(0);
   });
 
-  it("the member's page shows no tile, name or hint of the supervisor", async () => {
+  it("[SV6] the member's page says an observer is present, and shows no tile or name of them", async () => {
     await tile(sam, 'Fran').waitFor({ timeout: TIMEOUT });
+    await sam.getByRole('status').filter({ hasText: 'An observer is present' }).waitFor({ timeout: TIMEOUT });
     await expect.poll(() => participants(sam).getByRole('listitem').count()).toBe(2);
-    expect(await sam.getByText(/Vera|supervisor|observ/i).count()).toBe(0);
+    expect(await sam.getByText(/Vera/).count()).toBe(0);
     expect(await tile(sam, 'Vera').count()).toBe(0);
   });
 
@@ -90,5 +92,28 @@ describe('a hidden supervisor observes a session', () => {
     await fran.getByRole('button', { name: /Facilitators' channel/ }).click();
     await fran.getByText('Sam looks tired tonight').waitFor({ timeout: TIMEOUT });
     await expect.poll(() => sam.getByText('Sam looks tired tonight').count()).toBe(0);
+  });
+
+  it('[SV6] the facilitator turns observation off on the dashboard: the supervisor is told and leaves, the notice goes', async () => {
+    const dashboard = await fran.context().newPage();
+    await dashboard.goto(hearth.url + '/');
+    const setting = dashboard.getByRole('region', { name: live.group.name }).getByRole('region', { name: 'Observation' });
+    const allow = setting.getByRole('checkbox', { name: 'Allow a supervisor to observe sessions' });
+    expect(await allow.isChecked()).toBe(true);
+    await allow.press('Space');
+    await setting.getByRole('status').filter({ hasText: 'Observation is off' }).waitFor({ timeout: TIMEOUT });
+    expect(await allow.isChecked()).toBe(false);
+
+    await vera.getByRole('heading', { name: 'Observation has been turned off' }).waitFor({ timeout: TIMEOUT });
+    await expect.poll(() => sam.getByText('An observer is present').count(), { timeout: TIMEOUT }).toBe(0);
+    await expect.poll(() => participants(fran).getByRole('listitem').filter({ hasText: 'Vera' }).count(), { timeout: TIMEOUT }).toBe(0);
+    await tile(sam, 'Fran').waitFor({ timeout: TIMEOUT });
+
+    // The supervisor's link no longer works, and says why.
+    await vera.goto(supervisorLink);
+    await vera.getByRole('heading', { name: 'Observation is turned off' }).waitFor({ timeout: TIMEOUT }).catch(async (err: unknown) => {
+      throw new Error(`${String(err)}\npage text: ${await vera.locator('body').innerText()}`);
+    });
+    await dashboard.close();
   });
 });

@@ -80,7 +80,7 @@ describe('[GR1] facilitators keep versioned rules', () => {
 describe('[GR5] the consent gate', () => {
   it('a group with no rules has nothing to agree to', async () => {
     const sam = await memberCredential(hearth, live, 'Sam');
-    expect((await roomRules(sam.token)).body).toEqual({ ruleSet: null, consentRequired: false, consentedVersion: null, changes: null });
+    expect((await roomRules(sam.token)).body).toEqual({ ruleSet: null, consentRequired: false, consentedVersion: null, changes: null, observationAllowed: true });
     await join(await fixture.connect(sam.token));
   });
 
@@ -99,7 +99,7 @@ describe('[GR5] the consent gate', () => {
     const v1 = await setRules();
     const sam = await memberCredential(hearth, live, 'Sam');
     const gate = await roomRules(sam.token);
-    expect(gate.body).toEqual({ ruleSet: v1, consentRequired: true, consentedVersion: null, changes: null });
+    expect(gate.body).toEqual({ ruleSet: v1, consentRequired: true, consentedVersion: null, changes: null, observationAllowed: true });
     expect(await consent(sam.token, 1)).toMatchObject({ status: 200, body: { version: 1, consentedAt: expect.any(Number) } });
     const socket = await fixture.connect(sam.token);
     await join(socket);

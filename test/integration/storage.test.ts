@@ -250,6 +250,7 @@ describe.each(['sqlite', 'postgres'] as const)('storage contract: %s', (kind) =>
         removedAt: null,
         sessionStatus: 'live',
         inviteRevokedAt: null,
+        observationAllowed: true,
       });
       const stored = await backend.db.selectFrom('participants').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow();
       expect(stored.token_hash).toBe(hashToken(token));
@@ -257,7 +258,8 @@ describe.each(['sqlite', 'postgres'] as const)('storage contract: %s', (kind) =>
 
       await repos.invites.revoke(invite.id, NOW + 7);
       await repos.sessions.end(session.id, NOW + 8);
-      expect(await repos.participants.findByToken(token)).toMatchObject({ sessionStatus: 'ended', inviteRevokedAt: NOW + 7 });
+      await repos.groups.setObservation(session.groupId, false);
+      expect(await repos.participants.findByToken(token)).toMatchObject({ sessionStatus: 'ended', inviteRevokedAt: NOW + 7, observationAllowed: false });
     });
 
     it('markRemoved records when; a participant without an invite has no revocation', async () => {

@@ -1,8 +1,8 @@
 import type { AgendaPhase, SessionAgenda } from '@hearth/shared';
 import { describe, expect, it, test } from 'vitest';
 import { addPhase, agendaDraftFrom, agendaProblem, agendaSaveBody, editPhase, movePhase, removePhase } from '../../client/src/features/rules/model/agenda-draft.js';
-import { agendaReducer, describePhase, entersRulesPhase, initialAgendaState } from '../../client/src/features/room/model/agenda-state.js';
-import { groundRulesReducer, initialGroundRulesState } from '../../client/src/features/room/model/ground-rules-state.js';
+import { agendaReducer, describePhase, entersRulesPhase, initialAgendaState } from '../../client/src/features/room/rules/agenda-state.js';
+import { groundRulesReducer, initialGroundRulesState } from '../../client/src/features/room/rules/ground-rules-state.js';
 
 const phases: AgendaPhase[] = [
   { id: 'a', name: 'Welcome', opensRules: false },

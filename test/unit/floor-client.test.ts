@@ -1,6 +1,6 @@
 import type { FloorState, RoundView } from '@hearth/shared';
 import { describe, expect, it } from 'vitest';
-import { describeMyHand, floorChange, floorReducer, initialFloorView, ordinal, timerWords } from '../../client/src/features/room/model/floor-state.js';
+import { describeMyHand, floorChange, floorReducer, initialFloorView, ordinal, timerWords } from '../../client/src/features/room/floor/floor-state.js';
 
 const names = new Map([['sam', 'Sam'], ['alex', 'Alex'], ['me', 'Jo']]);
 const round = (patch: Partial<RoundView> = {}): RoundView => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mutedAnnouncement, settingsAnnouncement, waitingArrivals } from '../../client/src/features/room/components/moderation/moderation-words.js';
+import { mutedAnnouncement, settingsAnnouncement, waitingArrivals } from '../../client/src/features/room/moderation/moderation-words.js';
 
 const fran = { id: 'f', displayName: 'Fran' };
 const wren = { participantId: 'w', displayName: 'Wren', organisation: null, since: 1 };

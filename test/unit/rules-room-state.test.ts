@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groundRulesReducer, initialGroundRulesState } from '../../client/src/features/room/model/ground-rules-state.js';
+import { groundRulesReducer, initialGroundRulesState } from '../../client/src/features/room/rules/ground-rules-state.js';
 
 const rule = { id: 'a', text: 'Phones away' };
 

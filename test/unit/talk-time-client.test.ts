@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TalkStats } from '@hearth/shared';
 import { balanceReading, balanceWords, durationWords, percentWords } from '../../client/src/lib/talk-words.js';
-import { announcementFor, initialTalkTimeState, talkTimeReducer } from '../../client/src/features/room/model/talk-time-state.js';
+import { announcementFor, initialTalkTimeState, talkTimeReducer } from '../../client/src/features/room/talk-time/talk-time-state.js';
 import { chartPoints } from '../../client/src/features/dashboard/model/balance-chart.js';
 
 const stats = (over: Partial<TalkStats> = {}): TalkStats => ({

@@ -34,6 +34,8 @@ export interface GroupsTable {
   /** 1 when the group allows names and notes in on-call webhooks; null or 0 otherwise. */
   oncall_include_content: number | null;
   records_retention_days: number | null;
+  /** [SV6] 0 when the group has turned observation off; null or 1 allow a supervisor. */
+  observation_allowed: number | null;
 }
 
 export interface SessionsTable {

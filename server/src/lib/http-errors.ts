@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_in_room: 409,
   consent_required: 403,
   banned: 403,
+  observation_off: 403,
   session_locked: 423,
   admission_required: 403,
   media_unavailable: 503,

@@ -17,6 +17,11 @@ export const GroupSchema = Type.Object({
   oncallIncludeContent: Type.Boolean(),
   /** Days support records are kept after a session ends, then deleted. */
   recordsRetentionDays: Type.Integer(),
+  /**
+   * [SV6] Whether a supervisor may observe the group's sessions. Observation is never secret: members are
+   * told before they join that an observer may be present, and in the room that one is (never who).
+   */
+  observationAllowed: Type.Boolean(),
 });
 
 export const DEFAULT_RECORDS_RETENTION_DAYS = 90;
@@ -47,6 +52,10 @@ export const UpdateGroupSupportBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export type UpdateGroupSupportBody = Type.Static<typeof UpdateGroupSupportBodySchema>;
+
+/** [SV6] Turns observation of the group's sessions on or off. */
+export const SetObservationBodySchema = Type.Object({ allowed: Type.Boolean() }, { additionalProperties: false });
+export type SetObservationBody = Type.Static<typeof SetObservationBodySchema>;
 
 export const CreateGroupBodySchema = Type.Object(
   {
@@ -120,6 +129,8 @@ export const InvitePreviewSchema = Type.Object({
   role: InviteRoleSchema,
   /** Whether the group asks members for their organisation (staff groups across organisations). */
   asksOrganisation: Type.Boolean(),
+  /** [SV6] Whether a supervisor may observe this group's sessions, so the page can say so before joining. */
+  observationAllowed: Type.Boolean(),
 });
 export type InvitePreview = Type.Static<typeof InvitePreviewSchema>;
 

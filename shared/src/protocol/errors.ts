@@ -26,6 +26,8 @@ export const ErrorCode = {
   sessionLocked: 'session_locked',
   /** The session has a waiting room: send `waiting:enter` and wait to be admitted. */
   admissionRequired: 'admission_required',
+  /** [SV6] The group has turned observation off: no supervisor may join or stay in its sessions. */
+  observationOff: 'observation_off',
   /** The media server (LiveKit) did not confirm a moderation action; nothing was changed. */
   mediaUnavailable: 'media_unavailable',
   conflict: 'conflict',

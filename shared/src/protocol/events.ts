@@ -282,7 +282,7 @@ export const ServerFacts = {
   'server:restarting': Type.Object({ message: Type.String() }),
   /** Sent to a participant whose place in the room has ended; the server then disconnects them. */
   'room:closed': Type.Object({
-    reason: Type.Union([Type.Literal('removed'), Type.Literal('session_ended'), Type.Literal('replaced'), Type.Literal('banned')]),
+    reason: Type.Union([Type.Literal('removed'), Type.Literal('session_ended'), Type.Literal('replaced'), Type.Literal('banned'), Type.Literal('observation_off')]),
     message: Type.String(),
   }),
 } as const satisfies Record<string, TSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asideReducer, initialAsideState, type AsideStarted } from '../../../client/src/features/room/model/aside-state.js';
+import { asideReducer, initialAsideState, type AsideStarted } from '../../../client/src/features/room/aside/aside-state.js';
 
 const withFran: AsideStarted = { asideId: 'a1', with: { id: 'fran', displayName: 'Fran', role: 'facilitator' }, startedAt: 1 };
 

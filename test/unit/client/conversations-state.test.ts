@@ -14,7 +14,7 @@ import {
   type ConversationsAction,
   type ConversationsState,
   type Where,
-} from '../../../client/src/features/room/model/conversations-state.js';
+} from '../../../client/src/features/room/distress/conversations/conversations-state.js';
 
 // Private text as one client knows it: a reducer over what the person did (open, close, type, send)
 // and what the server said (history, new messages). These tests feed it the sequences the

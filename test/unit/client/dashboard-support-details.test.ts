@@ -21,6 +21,7 @@ const group: Group = {
   oncallWebhookUrl: null,
   oncallIncludeContent: false,
   recordsRetentionDays: 90,
+  observationAllowed: true,
 };
 
 const base: SupportValues = supportValuesOf(group);

@@ -16,7 +16,7 @@ import {
   type DistressAction,
   type DistressState,
   type MemberSide,
-} from '../../../client/src/features/room/model/distress-state.js';
+} from '../../../client/src/features/room/distress/distress-state.js';
 
 // The client's side of the private distress channel is a reducer over what the person did and what the
 // server said; these tests feed it the sequences the distress hook dispatches and check what each side sees.

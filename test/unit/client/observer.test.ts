@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { isStaffRole, isVisibleTo, type MediaAccess, type Participant } from '@hearth/shared';
-import { isObserver, mediaPeerIds, observerFlags, tileParticipants } from '../../../client/src/features/room/model/observer.js';
-import { initialRoomState, roomReducer, type JoinResult } from '../../../client/src/features/room/model/room-state.js';
-import { canAskForSupport } from '../../../client/src/features/room/model/distress-state.js';
+import { isObserver, mediaPeerIds, observerFlags, observerIsPresent, tileParticipants } from '../../../client/src/features/room/media/observer.js';
+import { initialRoomState, roomReducer, type JoinResult } from '../../../client/src/features/room/session/room-state.js';
+import { canAskForSupport } from '../../../client/src/features/room/distress/distress-state.js';
 import { hiddenMediaPeers, visibleParticipants } from '../../../server/src/modules/recipients/index.js';
 import type { Presence } from '../../../server/src/modules/rooms/room-registry.js';
 import { mayModerate } from '../../../server/src/modules/moderation/moderation.policy.js';
@@ -86,5 +86,20 @@ describe('[SV2][SV3] moderating the supervisor', () => {
     expect(mayModerate(fran, vera, 'mute')).toEqual({ allowed: false, reason: 'The supervisor is observing; their microphone is always off.' });
     expect(mayModerate(fran, vera, 'remove')).toEqual({ allowed: true });
     expect(mayModerate(vera, { id: 'sam', role: 'member' }, 'mute')).toMatchObject({ allowed: false });
+  });
+});
+
+describe('[SV6] everyone but the observer is told an observer is present', () => {
+  const members = room.filter((p) => p.role !== 'supervisor');
+  test('a member learns it from the bare hidden media-peer ids', () => {
+    expect(observerIsPresent('member', members, ['vera'])).toBe(true);
+    expect(observerIsPresent('member', members, [])).toBe(false);
+  });
+  test('staff learn it from the supervisor in their list', () => {
+    expect(observerIsPresent('facilitator', room, [])).toBe(true);
+    expect(observerIsPresent('co_facilitator', members, [])).toBe(false);
+  });
+  test('the supervisor is not told about themselves', () => {
+    expect(observerIsPresent('supervisor', members, [])).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ErrorCode } from '@hearth/shared';
 import type { ClientErrorCode } from '../../../client/src/lib/errors.js';
 import { networkError, unexpectedResponse } from '../../../client/src/lib/errors.js';
-import { closedMessage, credentialRejected, refusedMessage } from '../../../client/src/features/room/model/room-messages.js';
+import { closedMessage, credentialRejected, refusedMessage } from '../../../client/src/features/room/session/room-messages.js';
 
 // What a person reads when their place in the room ends or cannot begin, and which button they get:
 // 'rejoin' mounts the room again with the same credential, 'pre-join' goes back for a new one, 'reload'

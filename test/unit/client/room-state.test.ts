@@ -10,7 +10,7 @@ import {
   type RoomAction,
   type RoomPhase,
   type RoomState,
-} from '../../../client/src/features/room/model/room-state.js';
+} from '../../../client/src/features/room/session/room-state.js';
 
 // The client's room is a reducer over what the server said; these tests feed it the same sequences
 // of facts the socket hook dispatches and check what the person would see (who is listed, muted, the phase).

@@ -10,6 +10,7 @@ import * as floor from './008-floor.js';
 import * as moderationSet from './009-moderation-set.js';
 import * as caseMemberIncluded from './010-case-member-included.js';
 import * as liveSnapshots from './011-live-snapshots.js';
+import * as groupObservation from './012-group-observation.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '009-moderation-set': moderationSet,
   '010-case-member-included': caseMemberIncluded,
   '011-live-snapshots': liveSnapshots,
+  '012-group-observation': groupObservation,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,6 +21,7 @@ function toGroup(row: GroupsTable): GroupRecord {
     oncallWebhookUrl: row.oncall_webhook_url,
     oncallIncludeContent: row.oncall_include_content === 1,
     recordsRetentionDays: row.records_retention_days ?? DEFAULT_RECORDS_RETENTION_DAYS,
+    observationAllowed: row.observation_allowed !== 0,
     oncallWebhookSecret: row.oncall_webhook_secret,
     ownerAccountId: row.owner_account_id,
   };
@@ -46,6 +47,7 @@ export function groupsRepository(db: Db) {
         oncall_webhook_secret: null,
         oncall_include_content: null,
         records_retention_days: null,
+        observation_allowed: null,
       };
       await db.insertInto('groups').values(row).execute();
       return toGroup(row);
@@ -69,6 +71,11 @@ export function groupsRepository(db: Db) {
         ...(input.recordsRetentionDays !== undefined ? { records_retention_days: input.recordsRetentionDays } : {}),
       };
       if (Object.keys(changes).length > 0) await db.updateTable('groups').set(changes).where('id', '=', groupId).execute();
+    },
+
+    /** [SV6] Allows or stops a supervisor observing the group's sessions. */
+    async setObservation(groupId: string, allowed: boolean): Promise<void> {
+      await db.updateTable('groups').set({ observation_allowed: allowed ? 1 : 0 }).where('id', '=', groupId).execute();
     },
 
     async find(groupId: string): Promise<GroupRecord | undefined> {

@@ -15,6 +15,8 @@ export interface ParticipantRecord {
   removedAt: number | null;
   sessionStatus: 'live' | 'ended';
   inviteRevokedAt: number | null;
+  /** [SV6] Whether the session's group allows a supervisor to observe. */
+  observationAllowed: boolean;
 }
 
 export interface NewParticipant {
@@ -31,6 +33,7 @@ export function participantsRepository(db: Db) {
     return db
       .selectFrom('participants as p')
       .innerJoin('sessions as s', 's.id', 'p.session_id')
+      .innerJoin('groups as g', 'g.id', 's.group_id')
       .leftJoin('invites as i', 'i.id', 'p.invite_id')
       .select([
         'p.id',
@@ -43,6 +46,7 @@ export function participantsRepository(db: Db) {
         'p.removed_at',
         's.status as session_status',
         'i.revoked_at as invite_revoked_at',
+        'g.observation_allowed',
       ]);
   }
   type StandingRow = Awaited<ReturnType<ReturnType<typeof standingQuery>['executeTakeFirst']>>;
@@ -59,6 +63,7 @@ export function participantsRepository(db: Db) {
       removedAt: row.removed_at,
       sessionStatus: row.session_status,
       inviteRevokedAt: row.invite_revoked_at ?? null,
+      observationAllowed: row.observation_allowed !== 0,
     };
   }
 

@@ -14,7 +14,7 @@ export interface GateIdentity {
  * (to refuse): the session's group, its current rules, and whether this person still has to agree.
  * Identity always comes from the server's records (the credential or the handshake), never a payload.
  */
-export async function roomRules(services: Services, who: GateIdentity): Promise<(RoomRules & { groupId: string }) | null> {
+export async function roomRules(services: Services, who: GateIdentity): Promise<(Omit<RoomRules, 'observationAllowed'> & { groupId: string }) | null> {
   const session = await services.sessions.find(who.sessionId);
   if (!session) return null;
   const ruleSet = await services.rules.current(session.groupId);

@@ -30,6 +30,9 @@ export function inviteProblem(error: ClientError): { title: string; message: str
     case 'session_locked':
       return { title: 'This session is locked', canRetry: true,
         message: 'The facilitator has locked this session, so nobody new can join right now. Please contact your facilitator, or try again later.' };
+    case 'observation_off':
+      return { title: 'Observation is turned off', canRetry: false,
+        message: 'This group has turned observation off, so this supervisor link does not work for now. The facilitator can turn it on again in the group’s settings.' };
     case 'rate_limited':
       return { title: 'Please wait a moment', canRetry: true, message: 'There were many attempts just now. Please wait a minute and try again.' };
     default:

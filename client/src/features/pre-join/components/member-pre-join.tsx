@@ -4,6 +4,7 @@ import { PageLayout } from '../../../components/layout/page-layout';
 import { Button } from '../../../components/ui/button';
 import { clearCredential, loadCredential, saveCredential } from '../../../lib/credential-storage';
 import type { ClientError } from '../../../lib/errors';
+import { OBSERVATION_STATEMENT } from '../../../lib/observation';
 import { getInvitePreview, redeemInvite } from '../api/join-api';
 import type { PreviewMedia } from '../hooks/use-preview-media';
 import type { JoinedRoom } from '../types';
@@ -129,7 +130,9 @@ function InviteAbout({ invite }: { invite: InvitePreview }) {
       {invite.groupPurpose ? <p className="invite-about__purpose">{invite.groupPurpose}</p> : null}
       {invite.role === 'co_facilitator' ? <p className="muted">You are invited as a co-facilitator.</p> : null}
       {invite.role === 'supervisor' ? (
-        <p className="muted">You are invited as a supervisor: you will see and hear the group, members will not see you, and your microphone and camera stay off.</p>
+        <p className="muted">You are invited as a supervisor: you will see and hear the group, and your microphone and camera stay off. Members will not see you; they are told an observer is present, not who.</p>
+      ) : invite.observationAllowed ? (
+        <p className="muted">{OBSERVATION_STATEMENT}</p>
       ) : null}
     </div>
   );

@@ -4,6 +4,7 @@ import { PageLayout } from '../../../components/layout/page-layout';
 import { Button } from '../../../components/ui/button';
 import { FormError } from '../../../components/ui/form-error';
 import type { ClientError } from '../../../lib/errors';
+import { OBSERVATION_STATEMENT } from '../../../lib/observation';
 import { consentToRules, getRoomRules } from '../api/rules-api';
 import '../../../styles/rules.css';
 
@@ -52,6 +53,7 @@ export function ConsentGate({ token, initial, onAgreed, onCancel }: ConsentGateP
         ? <p>The group's ground rules changed since you last agreed to them. The changes are marked below.</p>
         : <p>Before you join, please read the ground rules this group has agreed. Everyone in the session has agreed to them too.</p>}>
       <RuleSetView ruleSet={ruleSet} changes={changes} />
+      {rules.observationAllowed ? <ObservationStatement /> : null}
       <FormError error={error} />
       <div className="form__actions consent-gate__actions">
         <Button variant="primary" onClick={() => void agree()} disabled={busy}>
@@ -62,6 +64,20 @@ export function ConsentGate({ token, initial, onAgreed, onCancel }: ConsentGateP
         </Button>
       </div>
     </PageLayout>
+  );
+}
+
+/**
+ * [SV6] Observation is made known before anyone agrees: the group allows a supervisor to observe, and
+ * the room will say when one is present (never who).
+ */
+export function ObservationStatement() {
+  const headingId = useId();
+  return (
+    <section className="rule-set__observation" aria-labelledby={headingId}>
+      <h2 id={headingId}>Observation</h2>
+      <p>{OBSERVATION_STATEMENT}</p>
+    </section>
   );
 }
 
