@@ -15,6 +15,8 @@ const umdPath = join(dirname(createRequire(import.meta.url).resolve('livekit-cli
 
 export interface LiveKitPage {
   page: Page;
+  /** Why livekit-client's connect() failed, or null when it connected. */
+  connectError(): string | null;
   /** What this client's livekit-client holds of the others: identity, and the kinds of track it subscribed to. */
   remoteParticipants(): Promise<{ identity: string; name: string | undefined; tracks: string[] }[]>;
   /** Whether livekit-client still holds the connection (false once the SFU removed it). */
@@ -32,7 +34,11 @@ export interface LiveKitPage {
   close(): Promise<void>;
 }
 
-export async function openLiveKitPage(browser: Browser, origin: string, url: string, token: string): Promise<LiveKitPage> {
+/**
+ * `mayBeRefused`: resolve even when livekit-client could not finish connecting (the SFU removed it while
+ * it connected); `connectError()` then says why.
+ */
+export async function openLiveKitPage(browser: Browser, origin: string, url: string, token: string, { mayBeRefused = false } = {}): Promise<LiveKitPage> {
   const page = await newPage(browser);
   // Any page on the origin will do (a 404 answer is still a document); nothing of Hearth's client runs.
   await page.goto(`${origin}/livekit-test-page`);
@@ -55,10 +61,11 @@ export async function openLiveKitPage(browser: Browser, origin: string, url: str
     },
     { url, token },
   );
-  if (connectError) throw new Error(`livekit-client could not connect: ${connectError}`);
+  if (connectError && !mayBeRefused) throw new Error(`livekit-client could not connect: ${connectError}`);
   type Win = { testRoom: import('livekit-client').Room; testRoomState: { reason: string | null }; testLK: typeof import('livekit-client') };
   return {
     page,
+    connectError: () => connectError,
     remoteParticipants: () =>
       page.evaluate(() => {
         const { testRoom } = window as unknown as Win;
