@@ -13,7 +13,8 @@ export interface RunningLiveKit {
   apiSecret: string;
   ports: { http: number; tcp: number; udp: { start: number; end: number } };
   logFile: string;
-  stop(): Promise<void>;
+  /** `{ crash: true }`: SIGKILL at once, as a crash would. */
+  stop(options?: { crash?: boolean }): Promise<void>;
 }
 
 export declare function startLiveKit(options?: {
@@ -21,5 +22,7 @@ export declare function startLiveKit(options?: {
   apiKey?: string;
   apiSecret?: string;
   udpPorts?: number;
+  /** Start on these ports (an earlier server's `ports`): a restart where clients knew it. */
+  ports?: RunningLiveKit['ports'];
   log?: (line: string) => void;
 }): Promise<RunningLiveKit>;

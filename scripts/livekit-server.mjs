@@ -135,6 +135,7 @@ async function waitUntilUp(url, child, logFile, timeoutMs) {
 /**
  * Starts livekit-server on 127.0.0.1 on free ports with a fresh API key and secret (unless given) and a
  * generated config in its own temporary folder. Webhooks go to `webhookUrls`, signed with the same key.
+ * Pass `ports` to start on the ports of an earlier server (a restart).
  * Resolves once LiveKit answers HTTP; `stop()` ends it and removes the folder.
  */
 export async function startLiveKit({
@@ -142,11 +143,13 @@ export async function startLiveKit({
   apiKey = `API${randomBytes(6).toString('hex')}`,
   apiSecret = randomBytes(32).toString('base64url'),
   udpPorts = 10,
+  ports = undefined,
   log = () => {},
 } = {}) {
   const binary = ensureLiveKitBinary({ log });
   const dir = mkdtempSync(join(tmpdir(), 'hearth-livekit-'));
-  const [httpPort, tcpPort, udp] = [await freeTcpPort(), await freeTcpPort(), await freeUdpRange(udpPorts)];
+  // `ports` (the `ports` of an earlier start) brings a server back where clients knew it, after a crash.
+  const [httpPort, tcpPort, udp] = ports ? [ports.http, ports.tcp, ports.udp] : [await freeTcpPort(), await freeTcpPort(), await freeUdpRange(udpPorts)];
   const configFile = join(dir, 'livekit.yaml');
   writeFileSync(configFile, configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls }), { mode: 0o600 });
   const logFile = join(dir, 'livekit.log');
@@ -164,9 +167,10 @@ export async function startLiveKit({
     apiSecret,
     ports: { http: httpPort, tcp: tcpPort, udp },
     logFile,
-    async stop() {
+    /** Ends it; `{ crash: true }` kills it at once (SIGKILL), as a crash would. */
+    async stop({ crash = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
+        child.kill(crash ? 'SIGKILL' : 'SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
         await exited;
         clearTimeout(timer);

@@ -240,10 +240,11 @@ describe('[LK5] permission sets the gateway writes (real RoomServiceClient again
     expect((err as Error).message).toBe('The media server did not mute the microphone (internal).');
   });
 
-  it('the double refuses a bad signature (401) and a token without roomAdmin for that room (403), as LiveKit does', async () => {
+  it('the double refuses a bad signature and a token without roomAdmin for that room (both 401), as LiveKit does', async () => {
     livekit.seed('room-1', 'p1');
     const client = new RoomServiceClient(livekit.url.replace('ws', 'http'), livekit.apiKey, 'not-the-secret-but-32-characters-long');
-    await expect(client.listParticipants('room-1')).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
+    // livekit-server answers a token that does not verify in plain text: the SDK has no code to give.
+    await expect(client.listParticipants('room-1')).rejects.toMatchObject({ status: 401 });
     // A member's join token, signed correctly, is no admin token.
     const joinToken = await mintJoinToken(
       { url: livekit.url, apiUrl: livekit.url.replace('ws', 'http'), apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
@@ -254,7 +255,7 @@ describe('[LK5] permission sets the gateway writes (real RoomServiceClient again
       headers: { 'content-type': 'application/json', authorization: `Bearer ${joinToken}` },
       body: JSON.stringify({ room: 'room-1' }),
     });
-    expect(answer.status).toBe(403);
-    expect(await answer.json()).toMatchObject({ code: 'permission_denied' });
+    expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ code: 'unauthenticated', msg: 'permissions denied' });
   });
 });

@@ -8,15 +8,19 @@ import { startHearth, type TestHearth } from './hearth.js';
 import { connectParticipant, type TestClient } from './sockets.js';
 
 /**
- * A protocol-faithful stand-in for LiveKit's RoomService (livekit-server cannot be installed here).
+ * A protocol-faithful stand-in for LiveKit's RoomService, for what a real server cannot be made to do
+ * on demand (be down, answer with an error, be slow).
  * What it keeps of the real thing, so Hearth's code is tested against the wire and not against itself:
  * - Twirp JSON: `POST /twirp/livekit.RoomService/<Method>`, proto3 JSON bodies (camelCase; omitted
  *   fields are false, zero or empty; enums as strings);
- * - `Authorization: Bearer <JWT>` verified with the SDK's TokenVerifier; a token without roomAdmin for
- *   the request's room is refused (permission_denied), a missing or bad one is unauthenticated;
+ * - `Authorization: Bearer <JWT>` verified with the SDK's TokenVerifier; a missing one, or one without
+ *   roomAdmin for the request's room, is 401 unauthenticated; one that does not verify, 401 in plain text;
  * - errors as `{code, msg}` with Twirp's HTTP status, content type exactly `application/json` (the
  *   SDK only reads the body as JSON then);
- * - UpdateParticipant replaces the permission set whole.
+ * - UpdateParticipant replaces the permission set whole, and takes away published tracks whose source
+ *   is no longer allowed.
+ * test/livekit/room-service-contract.test.ts runs the same calls against this double and the real
+ * livekit-server, so what it answers is checked against the real thing.
  * Every call is recorded (method, room, identity, the full permission set) for tests to assert on.
  */
 
@@ -193,10 +197,11 @@ export class LiveKitDouble {
     }
     const answer = await this.answer(method, room, body, req.headers.authorization);
     call.status = answer.status;
-    send(res, answer.status, answer.body);
+    if (answer.text) res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' }).end(String(answer.body));
+    else send(res, answer.status, answer.body);
   }
 
-  private async answer(method: string, room: string, body: Record<string, unknown>, authorization: string | undefined): Promise<{ status: number; body: unknown }> {
+  private async answer(method: string, room: string, body: Record<string, unknown>, authorization: string | undefined): Promise<{ status: number; body: unknown; text?: true }> {
     const refusal = await this.authorise(authorization, room);
     if (refusal) return refusal;
     if (this.failure?.kind === 'error') return error(this.failure.code, this.failure.msg, this.failure.status);
@@ -209,8 +214,11 @@ export class LiveKitDouble {
       case 'GetParticipant':
         return target ? ok(toJson(target)) : error('not_found', 'participant not found');
       case 'MutePublishedTrack': {
-        const track = target?.tracks.find((t) => t.sid === body.trackSid);
-        if (!target || !track) return error('not_found', target ? 'track not found' : 'participant not found');
+        // As livekit-server v1.13.5 answers: someone not in the room is 503 unavailable (after ~3 s there:
+        // no node answers for them), and a track sid they do not publish is a success with no track.
+        if (!target) return error('unavailable', 'twirp error unknown: no response from servers');
+        const track = target.tracks.find((t) => t.sid === body.trackSid);
+        if (!track) return ok({});
         // Remote unmute is off in Hearth's deployment, as LiveKit's default: muted:false is refused.
         if (body.muted !== true) return error('invalid_argument', 'remote unmute is not enabled');
         track.muted = true;
@@ -219,6 +227,9 @@ export class LiveKitDouble {
       case 'UpdateParticipant':
         if (!target) return error('not_found', 'participant not found');
         target.permission = fullPermission(body.permission as Record<string, unknown> | undefined);
+        // As LiveKit does: a source no longer allowed has its published track taken away (an empty
+        // canPublishSources allows every source; canPublish false allows none).
+        target.tracks = target.tracks.filter((t) => mayPublish(target.permission, t.kind));
         return ok(toJson(target));
       case 'RemoveParticipant':
         if (!target || !participants) return error('not_found', 'participant not found');
@@ -229,17 +240,28 @@ export class LiveKitDouble {
     }
   }
 
-  private async authorise(authorization: string | undefined, room: string): Promise<{ status: number; body: unknown } | undefined> {
+  /**
+   * As livekit-server v1.13.5 answers (checked by the contract suite): a missing header, or a good token
+   * that is no room admin of this room, is 401 unauthenticated "permissions denied" in Twirp JSON; a token
+   * that does not verify is 401 in plain text, which the SDK raises with no code.
+   */
+  private async authorise(authorization: string | undefined, room: string): Promise<{ status: number; body: unknown; text?: true } | undefined> {
     const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
-    if (!token) return error('unauthenticated', 'authorization header missing');
+    if (!token) return error('unauthenticated', 'permissions denied');
     try {
       const claims = await this.verifier.verify(token);
-      if (claims.video?.roomAdmin !== true || claims.video.room !== room) return error('permission_denied', 'no permission to administer this room');
+      if (claims.video?.roomAdmin !== true || claims.video.room !== room) return error('unauthenticated', 'permissions denied');
       return undefined;
     } catch {
-      return error('unauthenticated', 'invalid token');
+      return { status: 401, body: 'invalid authorization token', text: true };
     }
   }
+}
+
+function mayPublish(permission: FullPermission, kind: TrackKind): boolean {
+  if (!permission.canPublish) return false;
+  const sources = permission.canPublishSources;
+  return sources.length === 0 || sources.includes(kind === 'audio' ? 'MICROPHONE' : 'CAMERA');
 }
 
 function ok(body: unknown) {

@@ -8,7 +8,7 @@ export function realLiveKit(): RealLiveKit {
 }
 
 /** Hearth's environment for LiveKit mode against the real server. */
-export function realLiveKitEnv(livekit: RealLiveKit = realLiveKit()): Record<string, string> {
+export function realLiveKitEnv(livekit: Pick<RealLiveKit, 'url' | 'apiUrl' | 'apiKey' | 'apiSecret'> = realLiveKit()): Record<string, string> {
   return { LIVEKIT_URL: livekit.url, LIVEKIT_API_URL: livekit.apiUrl, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret };
 }
 

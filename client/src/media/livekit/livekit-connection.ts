@@ -11,8 +11,8 @@
  * - During a pull-aside only the partner may subscribe to this client's tracks
  *   (setTrackSubscriptionPermissions, enforced by the SFU) and no group audio is played.
  * - After close() nothing is captured, sent or received, and no callback publishes again.
- * Untested against a real LiveKit server (none can run on our machines): only the mapping in
- * livekit-snapshot.ts has tests.
+ * Tested in Chromium against a real livekit-server (test/livekit/); the mapping in livekit-snapshot.ts
+ * also has unit tests.
  */
 import {
   ConnectionState,
@@ -83,8 +83,19 @@ class LiveKitConnection implements MediaConnection {
     // The pre-join preview's tracks go out as they are; turning a device on later asks livekit-client.
     for (const track of localStream.getTracks()) {
       const source = track.kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;
-      if (track.kind === 'audio' ? initial.audio : initial.video) await this.room.localParticipant.publishTrack(track, { source });
-      else track.stop();
+      if (!(track.kind === 'audio' ? initial.audio : initial.video)) {
+        track.stop();
+        continue;
+      }
+      try {
+        await this.room.localParticipant.publishTrack(track, { source });
+      } catch (error) {
+        // [FL5] Under floor control a member without the floor joins with a token that may not publish
+        // the microphone: that device stays off, and the rest of the room (camera, everyone else's
+        // media) must still work. Before this, the refusal failed the whole connection.
+        console.warn(`Could not publish the ${source}`, error);
+        track.stop();
+      }
     }
     this.status = 'connected';
     this.publish();

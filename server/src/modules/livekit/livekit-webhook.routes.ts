@@ -6,6 +6,7 @@ import { sendError } from '../../lib/index.js';
 import type { LiveKitConfig } from '../../config.js';
 import type { Services } from '../../services.js';
 import { roomServiceClient } from './livekit-media-gateway.js';
+import { LiveKitPresence } from './livekit-presence.js';
 import { LiveKitWebhooks } from './livekit-webhooks.js';
 
 export const LIVEKIT_WEBHOOK_PATH = HttpRoutes.livekitWebhook.path;
@@ -16,12 +17,10 @@ export const LIVEKIT_WEBHOOK_PATH = HttpRoutes.livekitWebhook.path;
  * re-serialising parsed JSON would break the check.
  */
 export async function livekitWebhookRoutes(app: FastifyInstance, opts: { services: Services; livekit: LiveKitConfig }) {
-  const webhooks = new LiveKitWebhooks(
-    opts.services,
-    new WebhookReceiver(opts.livekit.apiKey, opts.livekit.apiSecret),
-    roomServiceClient(opts.livekit),
-    app.log.child({ module: 'livekit-webhook' }),
-  );
+  const log = app.log.child({ module: 'livekit-webhook' });
+  const presence = new LiveKitPresence(opts.services, roomServiceClient(opts.livekit), log);
+  app.addHook('onClose', async () => presence.close());
+  const webhooks = new LiveKitWebhooks(opts.services, new WebhookReceiver(opts.livekit.apiKey, opts.livekit.apiSecret), presence, log);
   // Scoped to this plugin: no other route accepts this content type.
   app.addContentTypeParser('application/webhook+json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 

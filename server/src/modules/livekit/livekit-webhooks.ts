@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { RoomServiceClient, WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
+import type { WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 import type { Services } from '../../services.js';
+import type { LiveKitPresence } from './livekit-presence.js';
 import { livekitRepository } from './livekit.repository.js';
 import { RecentIds } from './recent-ids.js';
 
@@ -11,7 +12,10 @@ import { RecentIds } from './recent-ids.js';
  * - [LW2] an event id is processed once (redeliveries are acknowledged and ignored);
  * - [LW3] a removed or banned identity seen joining is removed again at once;
  * - [LW4] a `participant_left` for someone Hearth thinks present is checked against listParticipants
- *   (a late "left" must not undo a later "joined"), and anyone refused found there is removed.
+ *   (a late "left" must not undo a later "joined"), and anyone refused found there is removed;
+ * - [LR12] a `participant_joined` for someone Hearth does not hold present, and a `room_started` (the
+ *   first connection to a room, again after a LiveKit restart), go through the same reconciliation:
+ *   whoever is not in Hearth's room is removed from the SFU after a short grace (livekit-presence.ts).
  */
 export type WebhookOutcome = { kind: 'processed'; event: string } | { kind: 'duplicate' } | { kind: 'refused'; reason: string };
 
@@ -22,7 +26,7 @@ export class LiveKitWebhooks {
   constructor(
     private readonly services: Pick<Services, 'db' | 'mediaGateway' | 'now' | 'rooms'>,
     private readonly receiver: WebhookReceiver,
-    private readonly client: RoomServiceClient,
+    private readonly presence: LiveKitPresence,
     private readonly log: FastifyBaseLogger,
   ) {
     this.repository = livekitRepository(services.db);
@@ -58,9 +62,14 @@ export class LiveKitWebhooks {
         if (refused.has(identity)) {
           this.log.info({ event: event.event }, 'refused identity joined the media room; removing it again');
           await this.services.mediaGateway.remove(room, identity);
+        } else {
+          this.presence.removeIfStillAbsent(room, identity);
         }
         return;
       }
+      case 'room_started':
+        await this.presence.reconcile(room);
+        return;
       case 'participant_left':
       case 'participant_connection_aborted':
         if (identity && this.services.rooms.get(room, identity)) await this.reconcile(room);
@@ -70,13 +79,8 @@ export class LiveKitWebhooks {
     }
   }
 
-  /**
-   * Asks LiveKit who is in the media room now and removes anyone who must not be there. Nothing else is
-   * inferred from a "left": Hearth's presence follows its own socket, and the client reconnects its media.
-   */
-  async reconcile(room: string): Promise<void> {
-    const listed = (await this.client.listParticipants(room)).map((p) => p.identity);
-    const refused = await this.repository.refusedAmong(room, listed);
-    for (const identity of refused) await this.services.mediaGateway.remove(room, identity);
+  /** Asks LiveKit who is in the media room now and takes out whoever must not be there ([LW4], [LR12]). */
+  reconcile(room: string): Promise<void> {
+    return this.presence.reconcile(room);
   }
 }
