@@ -31,6 +31,7 @@ export const httpRouteAccess: Record<string, RouteAccess> = {
   'PUT /api/groups/:groupId/support': { access: 'account', body: () => ({ crisisResources: 'Call the helpline' }) },
   // Allowed stays allowed, so the supervisor's later checks in the matrix still see them admitted.
   'PUT /api/groups/:groupId/observation': { access: 'account', body: () => ({ allowed: true }) },
+  'PUT /api/groups/:groupId/media-encryption': { access: 'account', body: () => ({ enabled: true }) },
   'GET /api/groups/:groupId/sessions': { access: 'account' },
   'POST /api/groups/:groupId/sessions': { access: 'account', body: () => ({ title: 'Another evening' }) },
   'GET /api/groups/:groupId/rules': { access: 'account' },

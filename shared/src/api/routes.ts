@@ -9,6 +9,7 @@ export const ApiRoutes = {
   groups: '/api/groups',
   groupSupport: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/support`,
   groupObservation: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/observation`,
+  groupMediaEncryption: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/media-encryption`,
   groupSessions: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/sessions`,
   endSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/end`,
   enterSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/enter`,

@@ -7,11 +7,13 @@ import {
   GroupSchema,
   IdSchema,
   SessionSchema,
+  SetMediaEncryptionBodySchema,
   SetObservationBodySchema,
   StartSessionBodySchema,
   UpdateGroupSupportBodySchema,
 } from '@hearth/shared';
 import { MediaGatewayError } from '../moderation/media-gateway.js';
+import { newMediaKey } from '../../lib/secrets.js';
 import { webhookUrlRefusal } from '../distress/oncall-address.js';
 import { sendError } from '../../lib/http-errors.js';
 import { requireAccount, signedInAccount } from '../../plugins/auth.js';
@@ -74,6 +76,20 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
     },
   );
 
+  r.put(
+    '/api/groups/:groupId/media-encryption',
+    { schema: { params: GroupParams, body: SetMediaEncryptionBodySchema, response: { 200: GroupSchema, '4xx': ErrorBodySchema } } },
+    async (request, reply) => {
+      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      // [LE1] Sessions started from now on: a live session keeps the media it began with, so everyone in
+      // one room always holds the same key (or none).
+      await services.groups.setMediaEncryption(group.id, request.body.enabled);
+      const updated = await services.groups.find(group.id);
+      return publicGroup(updated ?? group);
+    },
+  );
+
   r.get(
     '/api/groups/:groupId/sessions',
     { schema: { params: GroupParams, response: { 200: Type.Array(SessionSchema), '4xx': ErrorBodySchema } } },
@@ -92,7 +108,10 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       const now = services.now();
       const title = request.body.title?.trim() ?? `${group.name}, ${new Date(now).toISOString().slice(0, 10)}`;
-      return reply.code(201).send(await services.sessions.start(group.id, title, now));
+      // [LE1] The session's media key is drawn now, when its group encrypts media; it never leaves the server
+      // except in the room:join answers of people admitted to the room.
+      const mediaKey = group.mediaEncryption ? newMediaKey() : null;
+      return reply.code(201).send(await services.sessions.start(group.id, title, now, mediaKey));
     },
   );
 }

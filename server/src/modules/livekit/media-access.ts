@@ -27,5 +27,9 @@ export async function livekitAccess(
   const floor = services.floor.peek(who.sessionId);
   const mayPublishAudio = !(floor?.floorControl && who.role === Role.member && floor.holderId !== who.participantId);
   const token = await mintJoinToken(livekit, { ...who, mayPublishAudio });
-  return { ok: true, access: { mode: 'livekit', url: livekit.url, token, expiresAt: services.now() + JOIN_TOKEN_TTL_SECONDS * 1000 } };
+  // [LE2] The session's end-to-end key, only here: room:join answers only after every admission gate, and
+  // the key is in no token, metadata or webhook, so the SFU forwards what it can never decrypt.
+  const e2eeKey = await services.sessions.mediaKey(who.sessionId);
+  const expiresAt = services.now() + JOIN_TOKEN_TTL_SECONDS * 1000;
+  return { ok: true, access: { mode: 'livekit', url: livekit.url, token, expiresAt, ...(e2eeKey ? { e2eeKey } : {}) } };
 }
