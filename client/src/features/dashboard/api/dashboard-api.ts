@@ -7,6 +7,7 @@ import {
   SessionSchema,
   type CreateGroupBody,
   type CreateInviteBody,
+  type SetMediaEncryptionBody,
   type SetObservationBody,
   type StartSessionBody,
   type UpdateGroupSupportBody,
@@ -25,6 +26,10 @@ export const updateGroupSupport = (groupId: string, body: UpdateGroupSupportBody
 /** [SV6] Allows or stops a supervisor observing the group's sessions. */
 export const setGroupObservation = (groupId: string, body: SetObservationBody) =>
   request('PUT', ApiRoutes.groupObservation(groupId), GroupSchema, body);
+
+/** [LE1] End-to-end media encryption (LiveKit mode) for the group's sessions started from now on. */
+export const setGroupMediaEncryption = (groupId: string, body: SetMediaEncryptionBody) =>
+  request('PUT', ApiRoutes.groupMediaEncryption(groupId), GroupSchema, body);
 
 export const listSessions = (groupId: string) => request('GET', ApiRoutes.groupSessions(groupId), SessionListSchema);
 export const startSession = (groupId: string, body: StartSessionBody = {}) =>
