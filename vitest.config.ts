@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Four projects run in order (groupOrder): fast pure tests, then the real server with real sockets and
-// databases, then real Chromium, then LiveKit mode against a real livekit-server. Browser tests run one file at a time: 2 cores, several browsers each.
+// Five projects run in order (groupOrder): fast pure tests, then the real server with real sockets and
+// databases, then real Chromium, then LiveKit mode against a real livekit-server, then the HTTP fuzz run. Browser tests run one file at a time: 2 cores, several browsers each.
 export default defineConfig({
   test: {
     projects: [
@@ -38,6 +38,17 @@ export default defineConfig({
           hookTimeout: 60_000,
           fileParallelism: false,
           sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        // [FZ1] schemathesis against a real server process (installed into .cache/schemathesis by scripts/schemathesis.mjs).
+        test: {
+          name: 'fuzz',
+          include: ['test/fuzz/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 4 },
         },
       },
     ],

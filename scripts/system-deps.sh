@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite uses (Chromium for browser tests, PostgreSQL for the
-# storage suite, espeak-ng and sox for the talk-time benchmark's speech files), only if any is missing.
+# storage suite, espeak-ng and sox for the talk-time benchmark's speech files, Python with venv for the
+# schemathesis HTTP fuzz run), only if any is missing.
 # Needs root (CI runs as root). Safe to run repeatedly.
 set -euo pipefail
 need=()
@@ -8,6 +9,7 @@ need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
 command -v espeak-ng >/dev/null || need+=(espeak-ng)
 command -v sox >/dev/null || need+=(sox)
+python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3 python3-venv)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != "0" ]; then
   echo "Missing system packages: ${need[*]}. Install them (sudo apt-get install -y ${need[*]}) and run again." >&2

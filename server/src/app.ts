@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { HttpRoutes } from '@hearth/shared';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import { fromTable } from './lib/http-route.js';
 import { loggerOptions } from './lib/logger-options.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { SetupToken } from './modules/accounts/setup-token.js';
@@ -14,6 +16,7 @@ import { talkTimeRoutes } from './modules/talk-time/talk-time.routes.js';
 import { signallingRoutes } from './modules/signalling/signalling.routes.js';
 import { livekitWebhookRoutes } from './modules/livekit/livekit-webhook.routes.js';
 import { waitingRoomRoutes } from './modules/waiting-room/waiting-room.routes.js';
+import { apiDocsPlugin } from './plugins/api-docs.js';
 import { authPlugin } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { securityPlugin } from './plugins/security.js';
@@ -58,7 +61,9 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   const setupToken = new SetupToken();
   const setupLink = (await services.accounts.count()) === 0 ? `${config.publicUrl}/setup?token=${setupToken.issue()}` : null;
 
-  app.get('/api/health', async () => ({ status: 'ok' as const }));
+  // Before the routes, so it sees each one as it is added.
+  await app.register(apiDocsPlugin, { enabled: config.apiDocs });
+  app.route({ ...fromTable(HttpRoutes.health), handler: async () => ({ status: 'ok' as const }) });
   await app.register(accountsRoutes, { services, setupToken });
   await app.register(groupsRoutes, { services });
   await app.register(sessionsRoutes, { services });

@@ -30,6 +30,8 @@ export interface Config {
   oncallWebhookAllowHosts: string[];
   /** LiveKit mode (an SFU) when all three LIVEKIT_ settings are given; null means the peer-to-peer mesh. */
   livekit: LiveKitConfig | null;
+  /** API_DOCS: serve the OpenAPI document at /api/docs. On by default except with NODE_ENV=production. */
+  apiDocs: boolean;
 }
 
 export interface LiveKitConfig {
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const authRateLimitPerMinute = integerSetting(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000, problems);
   const distressReAlertSeconds = integerSetting(env, 'DISTRESS_REALERT_SECONDS', 30, 5, 600, problems);
   const livekit = livekitSettings(env, problems);
+  const apiDocs = booleanSetting(env, 'API_DOCS', env.NODE_ENV !== 'production', problems);
   const oncallWebhookAllowHosts = (env.ONCALL_WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     distressReAlertSeconds,
     oncallWebhookAllowHosts,
     livekit,
+    apiDocs,
   };
 }
 

@@ -17,5 +17,7 @@ export * from './api/accounts.js';
 export * from './api/groups.js';
 export * from './api/rules.js';
 export * from './api/agenda.js';
+export * from './api/http-routes.js';
 export * from './api/routes.js';
 export * from './validate.js';
+export * from './limits.js';

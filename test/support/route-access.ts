@@ -1,16 +1,18 @@
+import { HttpRoutes, routeKey, type HttpRouteName, type RouteAccess as Access } from '@hearth/shared';
 import type { Person } from './cast.js';
 
 /**
- * [AU4] Who may call each HTTP route. The server has no single table for routes (each module's routes
- * check their own), so this is the rule written down once, and the matrix test checks the running
- * server's route list against it: a new route fails the test until someone decides who may use it.
- * - public: anyone (health, setup, sign-in, invite links, the signalling socket's own ticket check);
+ * [AU4] Who may call each HTTP route, as the shared route table (`HttpRoutes`) declares it, with what the
+ * matrix test sends. The test checks the running server's own route list against this: a route registered
+ * outside the table, or a table entry the server lacks, fails it.
+ * - public: anyone (health, the API document, setup, sign-in, invite links);
  * - account: a signed-in facilitator, and only for groups, sessions and invites they own;
  * - credential: a room credential in the body that is still good (not removed or banned);
- * - websocket: only an upgrade with a signalling ticket (a plain request is not the route's business).
+ * - websocket: only an upgrade with a signalling ticket (a plain request is not the route's business);
+ * - signature: LiveKit's signed webhook (LiveKit mode only, so not in this server).
  */
 export interface RouteAccess {
-  access: 'public' | 'account' | 'credential' | 'websocket';
+  access: Access;
   /** A valid body, given the caller's room credential: the answer then shows the access rule, not the schema. */
   body?: (credential: string) => unknown;
   /** Changes what every later call sees (ending the session, then signing out): sent last, in this order. */
@@ -19,47 +21,40 @@ export interface RouteAccess {
 
 const PASSWORD = 'a long enough password';
 
-export const httpRouteAccess: Record<string, RouteAccess> = {
-  'GET /api/health': { access: 'public' },
-  'GET /api/setup': { access: 'public' },
-  'POST /api/setup': { access: 'public', body: () => ({ token: 'x'.repeat(32), email: 'z@example.org', displayName: 'Zed', password: PASSWORD }) },
-  'POST /api/auth/login': { access: 'public', body: () => ({ email: 'fran@example.org', password: PASSWORD }) },
-  'POST /api/auth/logout': { access: 'public', last: 2 },
-  'GET /api/auth/me': { access: 'account' },
-  'GET /api/groups': { access: 'account' },
-  'POST /api/groups': { access: 'account', body: () => ({ name: 'Matrix group', purpose: 'Checking doors' }) },
-  'PUT /api/groups/:groupId/support': { access: 'account', body: () => ({ crisisResources: 'Call the helpline' }) },
+/** What the matrix sends to each route (routes with neither body nor ordering need no line). */
+const probes: Partial<Record<HttpRouteName, Omit<RouteAccess, 'access'>>> = {
+  setup: { body: () => ({ token: 'x'.repeat(32), email: 'z@example.org', displayName: 'Zed', password: PASSWORD }) },
+  login: { body: () => ({ email: 'fran@example.org', password: PASSWORD }) },
+  logout: { last: 2 },
+  createGroup: { body: () => ({ name: 'Matrix group', purpose: 'Checking doors' }) },
+  updateGroupSupport: { body: () => ({ crisisResources: 'Call the helpline' }) },
   // Allowed stays allowed, so the supervisor's later checks in the matrix still see them admitted.
-  'PUT /api/groups/:groupId/observation': { access: 'account', body: () => ({ allowed: true }) },
-  'PUT /api/groups/:groupId/media-encryption': { access: 'account', body: () => ({ enabled: true }) },
-  'GET /api/groups/:groupId/sessions': { access: 'account' },
-  'POST /api/groups/:groupId/sessions': { access: 'account', body: () => ({ title: 'Another evening' }) },
-  'GET /api/groups/:groupId/rules': { access: 'account' },
-  'PUT /api/groups/:groupId/rules': { access: 'account', body: () => ({ basedOn: null, confidentiality: 'What is said here stays here.', rules: [{ text: 'One voice at a time' }] }) },
-  'GET /api/groups/:groupId/rules/versions/:version': { access: 'account' },
-  'GET /api/groups/:groupId/agenda': { access: 'account' },
-  'PUT /api/groups/:groupId/agenda': { access: 'account', body: () => ({ phases: [{ name: 'Check-in', opensRules: false }] }) },
-  'GET /api/groups/:groupId/welcome': { access: 'account' },
-  'PUT /api/groups/:groupId/welcome': { access: 'account', body: () => ({ welcomeText: 'Welcome, we start soon.' }) },
-  'POST /api/sessions/:sessionId/end': { access: 'account', body: () => ({}), last: 1 },
-  'POST /api/sessions/:sessionId/enter': { access: 'account', body: () => ({}) },
-  'GET /api/sessions/:sessionId/cases': { access: 'account' },
-  'GET /api/sessions/:sessionId/invites': { access: 'account' },
-  'POST /api/sessions/:sessionId/invites': { access: 'account', body: () => ({ role: 'member' }) },
-  'GET /api/sessions/:sessionId/talk-time': { access: 'account' },
-  'POST /api/invites/:inviteId/revoke': { access: 'account' },
-  'GET /api/join/:token': { access: 'public' },
-  'POST /api/join/:token/redeem': { access: 'public', body: () => ({ displayName: 'Matrix' }) },
-  'GET /api/signal': { access: 'websocket' },
-  'POST /api/room/rules': { access: 'credential', body: (token) => ({ token }) },
-  'POST /api/room/rules/consent': { access: 'credential', body: (token) => ({ token, version: 1 }) },
+  setGroupObservation: { body: () => ({ allowed: true }) },
+  setGroupMediaEncryption: { body: () => ({ enabled: true }) },
+  startSession: { body: () => ({ title: 'Another evening' }) },
+  saveGroupRules: { body: () => ({ basedOn: null, confidentiality: 'What is said here stays here.', rules: [{ text: 'One voice at a time' }] }) },
+  saveGroupAgenda: { body: () => ({ phases: [{ name: 'Check-in', opensRules: false }] }) },
+  saveGroupWelcome: { body: () => ({ welcomeText: 'Welcome, we start soon.' }) },
+  endSession: { body: () => ({}), last: 1 },
+  enterSession: { body: () => ({}) },
+  createInvite: { body: () => ({ role: 'member' }) },
+  redeemInvite: { body: () => ({ displayName: 'Matrix' }) },
+  roomRules: { body: (token) => ({ token }) },
+  roomConsent: { body: (token) => ({ token, version: 1 }) },
 };
+
+/** "METHOD /path" of every route a mesh-mode server with API_DOCS on registers, with its access rule. */
+export const httpRouteAccess: Record<string, RouteAccess> = Object.fromEntries(
+  (Object.entries(HttpRoutes) as [HttpRouteName, (typeof HttpRoutes)[HttpRouteName]][])
+    .filter(([, route]) => !('only' in route) || route.only !== 'livekit')
+    .map(([name, route]) => [routeKey(route), { access: route.access, ...probes[name] }]),
+);
 
 export type HttpRow = Person | 'other_account';
 
 /** 'allow' (any answer but an access refusal), or the refusal codes the rule allows. */
 export function expectedHttp(rule: RouteAccess, row: HttpRow, pattern: string): 'allow' | string[] {
-  if (rule.access === 'public' || rule.access === 'websocket') return 'allow';
+  if (rule.access === 'public' || rule.access === 'websocket' || rule.access === 'signature') return 'allow';
   if (rule.access === 'account') {
     if (row === 'host') return 'allow';
     if (row !== 'other_account') return ['unauthenticated'];

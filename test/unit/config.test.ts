@@ -30,6 +30,14 @@ describe('loadConfig defaults', () => {
     });
   });
 
+  it('the OpenAPI document is served outside production unless API_DOCS says otherwise', () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ API_DOCS: 'false' }).apiDocs).toBe(false);
+    expect(problemsFor({ API_DOCS: 'sometimes' })).toEqual(['API_DOCS must be true or false, got "sometimes".']);
+  });
+
   it('the public URL follows PORT, loses trailing slashes, and https turns secure cookies on', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     const config = loadConfig({ PUBLIC_URL: 'https://hearth.example.org//' });

@@ -4,14 +4,23 @@
  * (`{ ok: false, error }`), never as a thrown exception, so pages can show a calm message.
  */
 import type { Static, TSchema } from 'typebox';
-import { ErrorBodySchema, check, describeMismatch } from '@hearth/shared';
+import {
+  ErrorBodySchema,
+  check,
+  describeMismatch,
+  pathTo,
+  successSchemas,
+  type HttpRoute,
+  type PathParamNames,
+  type PathParams,
+  type RouteAnswer,
+  type RouteMethod,
+} from '@hearth/shared';
 import { networkError, unexpectedResponse, type ClientError } from './errors';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ClientError };
 
-type Method = 'GET' | 'POST' | 'PUT';
-
-async function send(method: Method, path: string, body: unknown): Promise<Response | null> {
+async function send(method: RouteMethod, path: string, body: unknown): Promise<Response | null> {
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
@@ -50,26 +59,27 @@ async function failure(response: Response): Promise<{ ok: false; error: ClientEr
   return { ok: false, error: fallbackError(response.status) };
 }
 
-/** A request whose successful answer is JSON matching `schema`. */
-export async function request<S extends TSchema>(
-  method: Method,
-  path: string,
-  schema: S,
-  body?: unknown,
-): Promise<ApiResult<Static<S>>> {
-  const response = await send(method, path, body);
-  if (!response) return { ok: false, error: networkError };
-  if (!response.ok) return failure(response);
-  const json = await readJson(response);
-  if (check(schema, json)) return { ok: true, value: json };
-  console.warn(`Unexpected answer from ${method} ${path}: ${describeMismatch(schema, json)}`);
-  return { ok: false, error: unexpectedResponse };
-}
+type Params<R extends HttpRoute> = [PathParamNames<R['path']>] extends [never] ? { params?: undefined } : { params: PathParams<R> };
+type Body<R extends HttpRoute> = R['body'] extends TSchema ? { body: Static<R['body']> } : { body?: undefined };
+/** What a call of the route needs: its path parameters and its body, each only when the route has them. */
+export type CallInput<R extends HttpRoute> = Params<R> & Body<R>;
+type OptionalWhenEmpty<R extends HttpRoute> = [PathParamNames<R['path']>] extends [never] ? (R['body'] extends TSchema ? [CallInput<R>] : [CallInput<R>?]) : [CallInput<R>];
 
-/** A request whose successful answer carries nothing the client needs (e.g. 204 on sign-out). */
-export async function requestNoContent(method: Method, path: string, body?: unknown): Promise<ApiResult<null>> {
-  const response = await send(method, path, body);
+/**
+ * Calls a route of the shared table (`HttpRoutes`): the path is built from its pattern and the answer is
+ * checked against the route's own response schemas, so the client never spells a path or picks a schema.
+ *
+ *   call(HttpRoutes.groupAgenda, { params: { groupId } })
+ */
+export async function call<R extends HttpRoute>(route: R, ...[input]: OptionalWhenEmpty<R>): Promise<ApiResult<RouteAnswer<R>>> {
+  const path = pathTo(route, (input?.params ?? {}) as PathParams<R>);
+  const response = await send(route.method, path, input?.body);
   if (!response) return { ok: false, error: networkError };
   if (!response.ok) return failure(response);
-  return { ok: true, value: null };
+  if (response.status === 204 && 204 in route.response) return { ok: true, value: null as RouteAnswer<R> };
+  const json = await readJson(response);
+  const schemas = successSchemas(route);
+  if (schemas.some((schema) => check(schema, json))) return { ok: true, value: json as RouteAnswer<R> };
+  console.warn(`Unexpected answer from ${route.method} ${path}: ${describeMismatch(schemas[0] ?? ErrorBodySchema, json)}`);
+  return { ok: false, error: unexpectedResponse };
 }

@@ -1,9 +1,13 @@
 /**
- * Client-side checks that mirror the shared schemas' limits, so people get a clear message next to
- * the field before a round trip. The server still validates everything; these only help people.
+ * Client-side checks with the shared schemas' limits (read through lib/limits), so people get a clear
+ * message next to the field before a round trip. The server still validates everything; these only help people.
  */
+import { DisplayNameSchema, maxLengthOf, minLengthOf, PasswordSchema } from '@hearth/shared';
 
-export function checkName(value: string, maxLength = 40): string | null {
+const PASSWORD_MIN = minLengthOf(PasswordSchema);
+const PASSWORD_MAX = maxLengthOf(PasswordSchema);
+
+export function checkName(value: string, maxLength = maxLengthOf(DisplayNameSchema)): string | null {
   // Names are trimmed before sending, so only what is sent counts towards the limit.
   if (value.trim() === '') return 'Please enter a name.';
   if (value.trim().length > maxLength) return `Please keep it to ${maxLength} characters or fewer.`;
@@ -22,8 +26,8 @@ export function checkEmail(value: string): string | null {
 }
 
 export function checkNewPassword(value: string): string | null {
-  if (value.length < 10) return 'Please use at least 10 characters.';
-  if (value.length > 200) return 'Please keep it to 200 characters or fewer.';
+  if (value.length < PASSWORD_MIN) return `Please use at least ${PASSWORD_MIN} characters.`;
+  if (value.length > PASSWORD_MAX) return `Please keep it to ${PASSWORD_MAX} characters or fewer.`;
   return null;
 }
 

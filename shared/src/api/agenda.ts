@@ -2,11 +2,6 @@ import Type from 'typebox';
 import { IdSchema } from '../protocol/entities.js';
 import { AgendaPhaseSchema, PhaseNameSchema } from '../protocol/agenda.js';
 
-/** Agenda HTTP paths (the group's facilitator). */
-export const AgendaRoutes = {
-  groupAgenda: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/agenda`,
-} as const;
-
 /** `GET`/`PUT /api/groups/:groupId/agenda`. `saved` is false while the group uses the default phases. */
 export const GroupAgendaSchema = Type.Object({
   phases: Type.Array(AgendaPhaseSchema),

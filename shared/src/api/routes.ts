@@ -1,25 +1,47 @@
-/** HTTP paths, shared so the client never spells a route differently from the server. */
+import { HttpRoutes as R, pathTo } from './http-routes.js';
+
+/**
+ * Path shorthands built from the route table (`HttpRoutes`), for code that only needs a URL (tests, the
+ * signalling socket). No path is spelled here: each comes from its table entry.
+ */
 export const ApiRoutes = {
-  health: '/api/health',
-  setupStatus: '/api/setup',
-  setup: '/api/setup',
-  login: '/api/auth/login',
-  logout: '/api/auth/logout',
-  me: '/api/auth/me',
-  groups: '/api/groups',
-  groupSupport: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/support`,
-  groupObservation: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/observation`,
-  groupMediaEncryption: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/media-encryption`,
-  groupSessions: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/sessions`,
-  endSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/end`,
-  enterSession: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/enter`,
-  sessionCases: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/cases`,
-  sessionInvites: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/invites`,
-  sessionTalkTime: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/talk-time`,
-  revokeInvite: (inviteId: string) => `/api/invites/${encodeURIComponent(inviteId)}/revoke`,
-  invitePreview: (token: string) => `/api/join/${encodeURIComponent(token)}`,
-  redeemInvite: (token: string) => `/api/join/${encodeURIComponent(token)}/redeem`,
-  signal: '/api/signal',
+  health: R.health.path,
+  apiDocs: R.apiDocs.path,
+  setupStatus: R.setupStatus.path,
+  setup: R.setup.path,
+  login: R.login.path,
+  logout: R.logout.path,
+  me: R.me.path,
+  groups: R.listGroups.path,
+  groupSupport: (groupId: string) => pathTo(R.updateGroupSupport, { groupId }),
+  groupObservation: (groupId: string) => pathTo(R.setGroupObservation, { groupId }),
+  groupMediaEncryption: (groupId: string) => pathTo(R.setGroupMediaEncryption, { groupId }),
+  groupSessions: (groupId: string) => pathTo(R.listSessions, { groupId }),
+  endSession: (sessionId: string) => pathTo(R.endSession, { sessionId }),
+  enterSession: (sessionId: string) => pathTo(R.enterSession, { sessionId }),
+  sessionCases: (sessionId: string) => pathTo(R.sessionCases, { sessionId }),
+  sessionInvites: (sessionId: string) => pathTo(R.sessionInvites, { sessionId }),
+  sessionTalkTime: (sessionId: string) => pathTo(R.sessionTalkTime, { sessionId }),
+  revokeInvite: (inviteId: string) => pathTo(R.revokeInvite, { inviteId }),
+  invitePreview: (token: string) => pathTo(R.invitePreview, { token }),
+  redeemInvite: (token: string) => pathTo(R.redeemInvite, { token }),
+  signal: R.signal.path,
+} as const;
+
+/** Ground-rules paths. Participant routes carry the room credential in the body, never in the URL (URLs end up in logs). */
+export const RulesRoutes = {
+  groupRules: (groupId: string) => pathTo(R.groupRules, { groupId }),
+  groupRulesVersion: (groupId: string, version: number) => pathTo(R.groupRulesVersion, { groupId, version }),
+  roomRules: R.roomRules.path,
+  roomConsent: R.roomConsent.path,
+} as const;
+
+export const AgendaRoutes = {
+  groupAgenda: (groupId: string) => pathTo(R.groupAgenda, { groupId }),
+} as const;
+
+export const ModerationRoutes = {
+  groupWelcome: (groupId: string) => pathTo(R.groupWelcome, { groupId }),
 } as const;
 
 /** Client-side pages. */

@@ -2,15 +2,6 @@ import Type from 'typebox';
 import { IdSchema } from '../protocol/entities.js';
 import { ConfidentialitySchema, RuleChangesSchema, RuleSetSchema, RuleTextSchema } from '../protocol/rules.js';
 
-/** Ground-rules HTTP paths (kept beside their bodies; ApiRoutes holds the older ones). */
-export const RulesRoutes = {
-  groupRules: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/rules`,
-  groupRulesVersion: (groupId: string, version: number) => `/api/groups/${encodeURIComponent(groupId)}/rules/versions/${version}`,
-  /** Participant routes: the room credential travels in the body, never in the URL (URLs end up in logs). */
-  roomRules: '/api/room/rules',
-  roomConsent: '/api/room/rules/consent',
-} as const;
-
 export const RulesPagePaths = {
   editor: (groupId: string) => `/groups/${groupId}/rules`,
 } as const;

@@ -93,7 +93,3 @@ export type ModerationState = Type.Static<typeof ModerationStateSchema>;
 /** The group's welcome text for its waiting room (dashboard). */
 export const GroupWelcomeSchema = Type.Object({ welcomeText: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]) }, strict);
 export type GroupWelcome = Type.Static<typeof GroupWelcomeSchema>;
-
-export const ModerationRoutes = {
-  groupWelcome: (groupId: string) => `/api/groups/${encodeURIComponent(groupId)}/welcome`,
-} as const;

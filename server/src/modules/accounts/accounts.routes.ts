@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AccountSchema, ApiRoutes, ErrorBodySchema, LoginBodySchema, SetupBodySchema, SetupStatusSchema } from '@hearth/shared';
+import { HttpRoutes } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
 import { sendError } from '../../lib/http-errors.js';
 import { hashPassword, verifyPassword } from '../../lib/secrets.js';
 import { requireAccount, SIGN_IN_COOKIE, signedInAccount } from '../../plugins/auth.js';
@@ -15,14 +16,12 @@ export async function accountsRoutes(app: FastifyInstance, opts: { services: Ser
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const authLimit = { rateLimit: { max: config.authRateLimitPerMinute, timeWindow: '1 minute' } };
 
-  r.get(ApiRoutes.setupStatus, { schema: { response: { 200: SetupStatusSchema } } }, async () => ({
-    needed: (await accounts.count()) === 0,
-  }));
+  r.route({ ...fromTable(HttpRoutes.setupStatus), handler: async () => ({ needed: (await accounts.count()) === 0 }) });
 
-  r.post(
-    ApiRoutes.setup,
-    { config: authLimit, schema: { body: SetupBodySchema, response: { 201: AccountSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.setup),
+    config: authLimit,
+    handler: async (request, reply) => {
       if ((await accounts.count()) > 0) return sendError(reply, 'conflict', 'Hearth is already set up. Please sign in.');
       if (!opts.setupToken.consume(request.body.token)) {
         return sendError(reply, 'not_allowed', 'This setup link is not valid. Use the link printed when Hearth started.');
@@ -32,30 +31,29 @@ export async function accountsRoutes(app: FastifyInstance, opts: { services: Ser
       await app.signIn(reply, account.id);
       return reply.code(201).send(account);
     },
-  );
+  });
 
-  r.post(
-    ApiRoutes.login,
-    { config: authLimit, schema: { body: LoginBodySchema, response: { 200: AccountSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.login),
+    config: authLimit,
+    handler: async (request, reply) => {
       const record = await accounts.findByEmail(request.body.email);
       const matches = await verifyPassword(request.body.password, record?.passwordHash ?? (await decoyHash));
       if (!record || !matches) return sendError(reply, 'unauthenticated', 'That email and password do not match an account.');
       await app.signIn(reply, record.id);
       return { id: record.id, email: record.email, displayName: record.displayName };
     },
-  );
-
-  r.post(ApiRoutes.logout, async (request, reply) => {
-    const token = request.cookies[SIGN_IN_COOKIE];
-    if (token) await accounts.endSignIn(token);
-    reply.clearCookie(SIGN_IN_COOKIE, { path: '/' });
-    return reply.code(204).send();
   });
 
-  r.get(
-    ApiRoutes.me,
-    { onRequest: requireAccount, schema: { response: { 200: AccountSchema, '4xx': ErrorBodySchema } } },
-    async (request) => signedInAccount(request),
-  );
+  r.route({
+    ...fromTable(HttpRoutes.logout),
+    handler: async (request, reply) => {
+      const token = request.cookies[SIGN_IN_COOKIE];
+      if (token) await accounts.endSignIn(token);
+      reply.clearCookie(SIGN_IN_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  });
+
+  r.route({ ...fromTable(HttpRoutes.me), onRequest: requireAccount, handler: async (request) => signedInAccount(request) });
 }

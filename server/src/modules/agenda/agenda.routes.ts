@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import { ErrorBodySchema, GroupAgendaSchema, IdSchema, SaveAgendaBodySchema } from '@hearth/shared';
+import { HttpRoutes } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
 import { sendError } from '../../lib/http-errors.js';
 import { newId } from '../../lib/secrets.js';
 import { requireAccount, signedInAccount } from '../../plugins/auth.js';
@@ -17,19 +17,20 @@ export async function agendaRoutes(app: FastifyInstance, opts: { services: Servi
   const services = opts.services;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.addHook('onRequest', requireAccount);
-  const GroupParams = Type.Object({ groupId: IdSchema });
 
-  r.get('/api/groups/:groupId/agenda', { schema: { params: GroupParams, response: { 200: GroupAgendaSchema, '4xx': ErrorBodySchema } } }, async (request, reply) => {
-    const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
-    if (!group) return sendError(reply, 'not_found', 'No such group.');
-    const saved = await services.agenda.find(group.id);
-    return saved ? { phases: saved.phases, saved: true, updatedAt: saved.updatedAt } : { phases: [...defaultPhases], saved: false, updatedAt: null };
+  r.route({
+    ...fromTable(HttpRoutes.groupAgenda),
+    handler: async (request, reply) => {
+      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      const saved = await services.agenda.find(group.id);
+      return saved ? { phases: saved.phases, saved: true, updatedAt: saved.updatedAt } : { phases: [...defaultPhases], saved: false, updatedAt: null };
+    },
   });
 
-  r.put(
-    '/api/groups/:groupId/agenda',
-    { schema: { params: GroupParams, body: SaveAgendaBodySchema, response: { 200: GroupAgendaSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.saveGroupAgenda),
+    handler: async (request, reply) => {
       const account = signedInAccount(request);
       const group = await ownedGroup(services, account, request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
@@ -39,5 +40,5 @@ export async function agendaRoutes(app: FastifyInstance, opts: { services: Servi
       await services.agenda.save(group.id, phases, account.id, now);
       return { phases, saved: true, updatedAt: now };
     },
-  );
+  });
 }

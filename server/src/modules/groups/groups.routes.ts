@@ -1,17 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import {
-  CreateGroupBodySchema,
-  ErrorBodySchema,
-  GroupSchema,
-  IdSchema,
-  SessionSchema,
-  SetMediaEncryptionBodySchema,
-  SetObservationBodySchema,
-  StartSessionBodySchema,
-  UpdateGroupSupportBodySchema,
-} from '@hearth/shared';
+import { HttpRoutes } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
 import { MediaGatewayError } from '../moderation/media-gateway.js';
 import { newMediaKey } from '../../lib/secrets.js';
 import { webhookUrlRefusal } from '../distress/oncall-address.js';
@@ -25,22 +15,26 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
   const services = opts.services;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.addHook('onRequest', requireAccount);
-  const GroupParams = Type.Object({ groupId: IdSchema });
 
-  r.get('/api/groups', { schema: { response: { 200: Type.Array(GroupSchema) } } }, async (request) => {
-    const groups = await services.groups.listForOwner(signedInAccount(request).id);
-    return groups.map(publicGroup);
+  r.route({
+    ...fromTable(HttpRoutes.listGroups),
+    handler: async (request) => {
+      const groups = await services.groups.listForOwner(signedInAccount(request).id);
+      return groups.map(publicGroup);
+    },
   });
 
-  r.post('/api/groups', { schema: { body: CreateGroupBodySchema, response: { 201: GroupSchema } } }, async (request, reply) => {
-    const group = await services.groups.create(signedInAccount(request).id, request.body, services.now());
-    return reply.code(201).send(publicGroup(group));
+  r.route({
+    ...fromTable(HttpRoutes.createGroup),
+    handler: async (request, reply) => {
+      const group = await services.groups.create(signedInAccount(request).id, request.body, services.now());
+      return reply.code(201).send(publicGroup(group));
+    },
   });
 
-  r.put(
-    '/api/groups/:groupId/support',
-    { schema: { params: GroupParams, body: UpdateGroupSupportBodySchema, response: { 200: GroupSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.updateGroupSupport),
+    handler: async (request, reply) => {
       const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       // [OC4] Refused when saved, so the facilitator hears why now rather than the report silently not going.
@@ -51,12 +45,11 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
       const updated = await services.groups.find(group.id);
       return publicGroup(updated ?? group);
     },
-  );
+  });
 
-  r.put(
-    '/api/groups/:groupId/observation',
-    { schema: { params: GroupParams, body: SetObservationBodySchema, response: { 200: GroupSchema, '4xx': ErrorBodySchema, '5xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.setGroupObservation),
+    handler: async (request, reply) => {
       const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       // [SV6] Saved first, so from this moment no supervisor credential, link or token admits anyone;
@@ -74,12 +67,20 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
       const updated = await services.groups.find(group.id);
       return publicGroup(updated ?? group);
     },
-  );
+  });
 
-  r.put(
-    '/api/groups/:groupId/media-encryption',
-    { schema: { params: GroupParams, body: SetMediaEncryptionBodySchema, response: { 200: GroupSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.listSessions),
+    handler: async (request, reply) => {
+      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      return services.sessions.listForGroup(group.id);
+    },
+  });
+
+  r.route({
+    ...fromTable(HttpRoutes.setGroupMediaEncryption),
+    handler: async (request, reply) => {
       const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       // [LE1] Sessions started from now on: a live session keeps the media it began with, so everyone in
@@ -88,22 +89,11 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
       const updated = await services.groups.find(group.id);
       return publicGroup(updated ?? group);
     },
-  );
+  });
 
-  r.get(
-    '/api/groups/:groupId/sessions',
-    { schema: { params: GroupParams, response: { 200: Type.Array(SessionSchema), '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
-      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
-      if (!group) return sendError(reply, 'not_found', 'No such group.');
-      return services.sessions.listForGroup(group.id);
-    },
-  );
-
-  r.post(
-    '/api/groups/:groupId/sessions',
-    { schema: { params: GroupParams, body: StartSessionBodySchema, response: { 201: SessionSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.startSession),
+    handler: async (request, reply) => {
       const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       const now = services.now();
@@ -113,5 +103,5 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
       const mediaKey = group.mediaEncryption ? newMediaKey() : null;
       return reply.code(201).send(await services.sessions.start(group.id, title, now, mediaKey));
     },
-  );
+  });
 }

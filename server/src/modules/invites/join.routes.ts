@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import { ErrorBodySchema, type ErrorCode, type Session, InvitePreviewSchema, RedeemInviteBodySchema, RoomCredentialSchema } from '@hearth/shared';
+import { HttpRoutes, type ErrorCode, type Session } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
 import { joinLinkBudget } from '../../lib/credential-rate-limit.js';
 import { sendError } from '../../lib/http-errors.js';
 import type { Services } from '../../services.js';
@@ -11,9 +11,6 @@ import type { GroupRecord } from '../groups/groups.repository.js';
 import type { InviteRecord } from './invites.repository.js';
 import { staffNameMessage, takesStaffName } from '../participants/staff-names.js';
 import { observationOff } from '../participants/standing.js';
-
-// Tokens are 43 base64url characters; anything else is refused before touching the database.
-const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
 
 /** Public routes for someone holding an invite link: no account needed, rate limited. */
 export async function joinRoutes(app: FastifyInstance, opts: { services: Services }) {
@@ -41,10 +38,10 @@ export async function joinRoutes(app: FastifyInstance, opts: { services: Service
     return { ok: true, invite, session, group };
   }
 
-  r.get(
-    '/api/join/:token',
-    { config, schema: { params: TokenParams, response: { 200: InvitePreviewSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.invitePreview),
+    config,
+    handler: async (request, reply) => {
       const found = await usableInvite(request.params.token);
       if (!found.ok) return sendError(reply, found.error.code, found.error.message);
       return {
@@ -56,12 +53,12 @@ export async function joinRoutes(app: FastifyInstance, opts: { services: Service
         observationAllowed: found.group.observationAllowed,
       };
     },
-  );
+  });
 
-  r.post(
-    '/api/join/:token/redeem',
-    { config, schema: { params: TokenParams, body: RedeemInviteBodySchema, response: { 201: RoomCredentialSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.redeemInvite),
+    config,
+    handler: async (request, reply) => {
       const found = await usableInvite(request.params.token);
       if (!found.ok) return sendError(reply, found.error.code, found.error.message);
       // [RM8] Checked before a use of the link is taken, so choosing another name costs nothing.
@@ -72,7 +69,7 @@ export async function joinRoutes(app: FastifyInstance, opts: { services: Service
       if (!credential) return sendError(reply, 'invite_used_up', inviteRefusal.used_up.message);
       return reply.code(201).send({ token: credential.token, sessionId: found.session.id, participantId: credential.id });
     },
-  );
+  });
 }
 
 /** Takes a use of the link and creates the participant in one transaction, so a use is never lost or doubled. */

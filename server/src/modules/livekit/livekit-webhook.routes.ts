@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { WebhookReceiver } from 'livekit-server-sdk';
+import { HttpRoutes } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
 import { sendError } from '../../lib/http-errors.js';
 import type { LiveKitConfig } from '../../config.js';
 import type { Services } from '../../services.js';
 import { roomServiceClient } from './livekit-media-gateway.js';
 import { LiveKitWebhooks } from './livekit-webhooks.js';
 
-export const LIVEKIT_WEBHOOK_PATH = '/livekit/webhook';
+export const LIVEKIT_WEBHOOK_PATH = HttpRoutes.livekitWebhook.path;
 
 /**
  * `POST /livekit/webhook`, registered only in LiveKit mode. The signature covers the exact bytes
@@ -23,13 +25,16 @@ export async function livekitWebhookRoutes(app: FastifyInstance, opts: { service
   // Scoped to this plugin: no other route accepts this content type.
   app.addContentTypeParser('application/webhook+json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  app.post(LIVEKIT_WEBHOOK_PATH, async (request, reply) => {
-    if (typeof request.body !== 'string') return sendError(reply, 'invalid_payload', 'Send the event as application/webhook+json.');
-    const outcome = await webhooks.receive(request.body, request.headers.authorization);
-    if (outcome.kind === 'refused') {
-      request.log.warn({ reason: outcome.reason }, 'webhook refused');
-      return sendError(reply, 'unauthenticated', 'The webhook signature is not valid.');
-    }
-    return { ok: true as const, duplicate: outcome.kind === 'duplicate' };
+  app.route({
+    ...fromTable(HttpRoutes.livekitWebhook),
+    handler: async (request, reply) => {
+      if (typeof request.body !== 'string') return sendError(reply, 'invalid_payload', 'Send the event as application/webhook+json.');
+      const outcome = await webhooks.receive(request.body, request.headers.authorization);
+      if (outcome.kind === 'refused') {
+        request.log.warn({ reason: outcome.reason }, 'webhook refused');
+        return sendError(reply, 'unauthenticated', 'The webhook signature is not valid.');
+      }
+      return { ok: true as const, duplicate: outcome.kind === 'duplicate' };
+    },
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ConsentAnswerSchema, ConsentBodySchema, ErrorBodySchema, RoomRulesBodySchema, RoomRulesSchema, RulesRoutes } from '@hearth/shared';
+import { HttpRoutes } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
 import { roomCredentialBudget } from '../../lib/credential-rate-limit.js';
 import { sendError } from '../../lib/http-errors.js';
 import type { Services } from '../../services.js';
@@ -25,7 +26,7 @@ export async function roomRulesRoutes(app: FastifyInstance, opts: { services: Se
     return { record };
   }
 
-  r.post(RulesRoutes.roomRules, { config, schema: { body: RoomRulesBodySchema, response: { 200: RoomRulesSchema, '4xx': ErrorBodySchema } } }, async (request, reply) => {
+  r.route({ ...fromTable(HttpRoutes.roomRules), config, handler: async (request, reply) => {
     const found = await participantFor(request.body.token);
     if (found.error) return sendError(reply, found.error.code, found.error.message);
     const rules = await roomRules(services, { participantId: found.record.id, sessionId: found.record.sessionId, role: found.record.role });
@@ -37,9 +38,9 @@ export async function roomRulesRoutes(app: FastifyInstance, opts: { services: Se
       changes: rules.changes,
       observationAllowed: found.record.observationAllowed,
     };
-  });
+  } });
 
-  r.post(RulesRoutes.roomConsent, { config, schema: { body: ConsentBodySchema, response: { 200: ConsentAnswerSchema, '4xx': ErrorBodySchema } } }, async (request, reply) => {
+  r.route({ ...fromTable(HttpRoutes.roomConsent), config, handler: async (request, reply) => {
     const found = await participantFor(request.body.token);
     if (found.error) return sendError(reply, found.error.code, found.error.message);
     const { record } = found;
@@ -52,5 +53,5 @@ export async function roomRulesRoutes(app: FastifyInstance, opts: { services: Se
     const now = services.now();
     await services.rules.recordConsent({ participantId: record.id, inviteId: record.inviteId, groupId: rules.groupId, version: request.body.version }, now);
     return { version: request.body.version, consentedAt: now };
-  });
+  } });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import { ErrorBodySchema, GroupRulesSchema, IdSchema, RuleSetSchema, RuleVersionParamsSchema, SaveRulesBodySchema } from '@hearth/shared';
+import { HttpRoutes } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
 import { sendError } from '../../lib/http-errors.js';
 import { newId } from '../../lib/secrets.js';
 import { requireAccount, signedInAccount } from '../../plugins/auth.js';
@@ -19,29 +19,26 @@ export async function rulesRoutes(app: FastifyInstance, opts: { services: Servic
   const services = opts.services;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.addHook('onRequest', requireAccount);
-  const GroupParams = Type.Object({ groupId: IdSchema });
 
-  r.get('/api/groups/:groupId/rules', { schema: { params: GroupParams, response: { 200: GroupRulesSchema, '4xx': ErrorBodySchema } } }, async (request, reply) => {
+  r.route({ ...fromTable(HttpRoutes.groupRules), handler: async (request, reply) => {
     const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
     if (!group) return sendError(reply, 'not_found', 'No such group.');
     return { current: await services.rules.current(group.id), versions: await services.rules.versions(group.id), templates: ruleTemplates };
-  });
+  } });
 
-  r.get(
-    '/api/groups/:groupId/rules/versions/:version',
-    { schema: { params: RuleVersionParamsSchema, response: { 200: RuleSetSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.groupRulesVersion),
+    handler: async (request, reply) => {
       const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
       const ruleSet = group && (await services.rules.version(group.id, Number(request.params.version)));
       if (!ruleSet) return sendError(reply, 'not_found', 'No such version of the rules.');
       return ruleSet;
     },
-  );
+  });
 
-  r.put(
-    '/api/groups/:groupId/rules',
-    { schema: { params: GroupParams, body: SaveRulesBodySchema, response: { 200: RuleSetSchema, 201: RuleSetSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.saveGroupRules),
+    handler: async (request, reply) => {
       const account = signedInAccount(request);
       const group = await ownedGroup(services, account, request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
@@ -53,5 +50,5 @@ export async function rulesRoutes(app: FastifyInstance, opts: { services: Servic
       }
       return reply.code(201).send(outcome.ruleSet);
     },
-  );
+  });
 }

@@ -1,16 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import {
-  CreateInviteBodySchema,
-  DistressAlertSchema,
-  EnterSessionBodySchema,
-  ErrorBodySchema,
-  IdSchema,
-  InviteSchema,
-  RoomCredentialSchema,
-  SessionSchema,
-} from '@hearth/shared';
+import { HttpRoutes } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
 import { sendError } from '../../lib/http-errors.js';
 import { requireAccount, signedInAccount } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
@@ -25,10 +16,8 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
   const services = opts.services;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.addHook('onRequest', requireAccount);
-  const SessionParams = Type.Object({ sessionId: IdSchema });
-  const errors = { '4xx': ErrorBodySchema };
 
-  r.post('/api/sessions/:sessionId/end', { schema: { params: SessionParams, response: { 200: SessionSchema, ...errors } } }, async (request, reply) => {
+  r.route({ ...fromTable(HttpRoutes.endSession), handler: async (request, reply) => {
     const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
     if (!owned) return sendError(reply, 'not_found', 'No such session.');
     const ended = await services.sessions.end(owned.session.id, services.now());
@@ -36,12 +25,11 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
     // [TT9] Raw speaking intervals go now; the talk-time totals stay for the summary.
     await services.talkTime.finishSession(owned.session.id);
     return ended ?? owned.session;
-  });
+  } });
 
-  r.post(
-    '/api/sessions/:sessionId/enter',
-    { schema: { params: SessionParams, body: EnterSessionBodySchema, response: { 200: RoomCredentialSchema, ...errors } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.enterSession),
+    handler: async (request, reply) => {
       const account = signedInAccount(request);
       const owned = await ownedSession(services, account, request.params.sessionId);
       if (!owned) return sendError(reply, 'not_found', 'No such session.');
@@ -55,25 +43,24 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
         ));
       return { token: credential.token, sessionId: owned.session.id, participantId: credential.id };
     },
-  );
+  });
 
   // [DS8] The session's support requests with their timelines: the group's own facilitator only.
-  r.get('/api/sessions/:sessionId/cases', { schema: { params: SessionParams, response: { 200: Type.Array(DistressAlertSchema), ...errors } } }, async (request, reply) => {
+  r.route({ ...fromTable(HttpRoutes.sessionCases), handler: async (request, reply) => {
     const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
     if (!owned) return sendError(reply, 'not_found', 'No such session.');
     return services.distress.listAll(owned.session.id);
-  });
+  } });
 
-  r.get('/api/sessions/:sessionId/invites', { schema: { params: SessionParams, response: { 200: Type.Array(InviteSchema), ...errors } } }, async (request, reply) => {
+  r.route({ ...fromTable(HttpRoutes.sessionInvites), handler: async (request, reply) => {
     const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
     if (!owned) return sendError(reply, 'not_found', 'No such session.');
     return (await services.invites.listForSession(owned.session.id, services.now())).map(publicInvite);
-  });
+  } });
 
-  r.post(
-    '/api/sessions/:sessionId/invites',
-    { schema: { params: SessionParams, body: CreateInviteBodySchema, response: { 201: InviteSchema, ...errors } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.createInvite),
+    handler: async (request, reply) => {
       const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
       if (!owned) return sendError(reply, 'not_found', 'No such session.');
       if (owned.session.status === 'ended') return sendError(reply, 'session_ended', 'This session has ended; start a new one to invite people.');
@@ -85,12 +72,11 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
       const invite = await services.invites.create(owned.session.id, { role, label, maxUses, expiresAt: now + expiresInMinutes * 60_000 }, now);
       return reply.code(201).send(publicInvite(invite));
     },
-  );
+  });
 
-  r.post(
-    '/api/invites/:inviteId/revoke',
-    { schema: { params: Type.Object({ inviteId: IdSchema }), response: { 200: InviteSchema, ...errors } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.revokeInvite),
+    handler: async (request, reply) => {
       const now = services.now();
       const invite = await services.invites.find(request.params.inviteId, now);
       const owned = invite && (await ownedSession(services, signedInAccount(request), invite.sessionId));
@@ -99,5 +85,5 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
       const revoked = await services.invites.find(invite.id, now);
       return publicInvite(revoked ?? invite);
     },
-  );
+  });
 }

@@ -2,7 +2,9 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
-import { ApiRoutes, SignalCloseCode, SignalLimits } from '@hearth/shared';
+import { HttpRoutes, SignalCloseCode, SignalLimits } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
+import { sendError } from '../../lib/http-errors.js';
 import type { Services } from '../../services.js';
 
 /**
@@ -15,7 +17,7 @@ import type { Services } from '../../services.js';
 export async function signallingRoutes(app: FastifyInstance, opts: { services: Services }) {
   const signalUpgrades = new EventEmitter();
   app.server.on('upgrade', (request, socket, head) => {
-    if (request.url?.split('?')[0] === ApiRoutes.signal) signalUpgrades.emit('upgrade', request, socket, head);
+    if (request.url?.split('?')[0] === HttpRoutes.signal.path) signalUpgrades.emit('upgrade', request, socket, head);
   });
   await app.register(websocket, {
     // [SG4] ws refuses a bigger frame before reading it in full and closes with 1009 (SignalCloseCode.tooBig).
@@ -34,13 +36,18 @@ export async function signallingRoutes(app: FastifyInstance, opts: { services: S
     },
   });
 
-  app.get(ApiRoutes.signal, { websocket: true }, (socket, request) => {
-    const query = request.query as Record<string, unknown>;
-    const ticket = typeof query.ticket === 'string' ? query.ticket : '';
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(ticket)) {
-      socket.close(SignalCloseCode.badTicket, 'ticket not valid');
-      return;
-    }
-    opts.services.signalling.connect(socket, ticket);
+  app.route({
+    ...fromTable(HttpRoutes.signal),
+    // A plain request (no upgrade) gets a typed refusal rather than the plugin's empty 404.
+    handler: async (_request, reply) => sendError(reply, 'not_found', 'Open this address as a WebSocket with a signalling ticket.'),
+    wsHandler: (socket, request) => {
+      const query = request.query as Record<string, unknown>;
+      const ticket = typeof query.ticket === 'string' ? query.ticket : '';
+      if (!/^[A-Za-z0-9_-]{20,100}$/.test(ticket)) {
+        socket.close(SignalCloseCode.badTicket, 'ticket not valid');
+        return;
+      }
+      opts.services.signalling.connect(socket, ticket);
+    },
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import { ErrorBodySchema, IdSchema, TalkSummarySchema } from '@hearth/shared';
+import { HttpRoutes } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
 import { sendError } from '../../lib/http-errors.js';
 import { requireAccount, signedInAccount } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
@@ -18,14 +18,12 @@ export async function talkTimeRoutes(app: FastifyInstance, opts: { services: Ser
   const { services, roundsHeld = async () => 0 } = opts;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.addHook('onRequest', requireAccount);
-  const params = Type.Object({ sessionId: IdSchema });
-  r.get(
-    '/api/sessions/:sessionId/talk-time',
-    { schema: { params, response: { 200: TalkSummarySchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.sessionTalkTime),
+    handler: async (request, reply) => {
       const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
       if (!owned) return sendError(reply, 'not_found', 'No such session.');
       return services.talkTime.summary(owned.session.id, owned.session.status, await roundsHeld(owned.session.id));
     },
-  );
+  });
 }

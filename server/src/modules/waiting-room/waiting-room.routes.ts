@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import { ErrorBodySchema, GroupWelcomeSchema, IdSchema } from '@hearth/shared';
+import { HttpRoutes } from '@hearth/shared';
+import { fromTable } from '../../lib/http-route.js';
 import { sendError } from '../../lib/http-errors.js';
 import { requireAccount, signedInAccount } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
@@ -12,26 +12,23 @@ export async function waitingRoomRoutes(app: FastifyInstance, opts: { services: 
   const services = opts.services;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.addHook('onRequest', requireAccount);
-  const GroupParams = Type.Object({ groupId: IdSchema });
 
-  r.get(
-    '/api/groups/:groupId/welcome',
-    { schema: { params: GroupParams, response: { 200: GroupWelcomeSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.groupWelcome),
+    handler: async (request, reply) => {
       const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       return { welcomeText: await services.moderation.welcomeText(group.id) };
     },
-  );
+  });
 
-  r.put(
-    '/api/groups/:groupId/welcome',
-    { schema: { params: GroupParams, body: GroupWelcomeSchema, response: { 200: GroupWelcomeSchema, '4xx': ErrorBodySchema } } },
-    async (request, reply) => {
+  r.route({
+    ...fromTable(HttpRoutes.saveGroupWelcome),
+    handler: async (request, reply) => {
       const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       await services.moderation.saveWelcomeText(group.id, request.body.welcomeText, services.now());
       return { welcomeText: await services.moderation.welcomeText(group.id) };
     },
-  );
+  });
 }

@@ -1,8 +1,8 @@
-import { AccountSchema, ApiRoutes, SetupStatusSchema, type LoginBody, type SetupBody } from '@hearth/shared';
-import { request, requestNoContent } from '../../../lib/api';
+import { HttpRoutes, type LoginBody, type SetupBody } from '@hearth/shared';
+import { call } from '../../../lib/api';
 
-export const getAccount = () => request('GET', ApiRoutes.me, AccountSchema);
-export const signIn = (body: LoginBody) => request('POST', ApiRoutes.login, AccountSchema, body);
-export const signOut = () => requestNoContent('POST', ApiRoutes.logout);
-export const getSetupStatus = () => request('GET', ApiRoutes.setupStatus, SetupStatusSchema);
-export const createFirstAccount = (body: SetupBody) => request('POST', ApiRoutes.setup, AccountSchema, body);
+export const getAccount = () => call(HttpRoutes.me);
+export const signIn = (body: LoginBody) => call(HttpRoutes.login, { body });
+export const signOut = () => call(HttpRoutes.logout);
+export const getSetupStatus = () => call(HttpRoutes.setupStatus);
+export const createFirstAccount = (body: SetupBody) => call(HttpRoutes.setup, { body });

@@ -1,44 +1,25 @@
-import Type from 'typebox';
-import {
-  ApiRoutes,
-  DistressAlertSchema,
-  GroupSchema,
-  InviteSchema,
-  SessionSchema,
-  type CreateGroupBody,
-  type CreateInviteBody,
-  type SetMediaEncryptionBody,
-  type SetObservationBody,
-  type StartSessionBody,
-  type UpdateGroupSupportBody,
-} from '@hearth/shared';
-import { request } from '../../../lib/api';
+import { HttpRoutes, type CreateGroupBody, type CreateInviteBody, type SetMediaEncryptionBody, type SetObservationBody, type StartSessionBody, type UpdateGroupSupportBody } from '@hearth/shared';
+import { call } from '../../../lib/api';
 
-const GroupListSchema = Type.Array(GroupSchema);
-const SessionListSchema = Type.Array(SessionSchema);
-const InviteListSchema = Type.Array(InviteSchema);
-const CaseListSchema = Type.Array(DistressAlertSchema);
-
-export const listGroups = () => request('GET', ApiRoutes.groups, GroupListSchema);
-export const createGroup = (body: CreateGroupBody) => request('POST', ApiRoutes.groups, GroupSchema, body);
-export const updateGroupSupport = (groupId: string, body: UpdateGroupSupportBody) =>
-  request('PUT', ApiRoutes.groupSupport(groupId), GroupSchema, body);
+export const listGroups = () => call(HttpRoutes.listGroups);
+export const createGroup = (body: CreateGroupBody) => call(HttpRoutes.createGroup, { body });
+export const updateGroupSupport = (groupId: string, body: UpdateGroupSupportBody) => call(HttpRoutes.updateGroupSupport, { params: { groupId }, body });
 /** [SV6] Allows or stops a supervisor observing the group's sessions. */
-export const setGroupObservation = (groupId: string, body: SetObservationBody) =>
-  request('PUT', ApiRoutes.groupObservation(groupId), GroupSchema, body);
+export const setGroupObservation = (groupId: string, body: SetObservationBody) => call(HttpRoutes.setGroupObservation, { params: { groupId }, body });
 
 /** [LE1] End-to-end media encryption (LiveKit mode) for the group's sessions started from now on. */
-export const setGroupMediaEncryption = (groupId: string, body: SetMediaEncryptionBody) =>
-  request('PUT', ApiRoutes.groupMediaEncryption(groupId), GroupSchema, body);
+export const setGroupMediaEncryption = (groupId: string, body: SetMediaEncryptionBody) => call(HttpRoutes.setGroupMediaEncryption, { params: { groupId }, body });
 
-export const listSessions = (groupId: string) => request('GET', ApiRoutes.groupSessions(groupId), SessionListSchema);
-export const startSession = (groupId: string, body: StartSessionBody = {}) =>
-  request('POST', ApiRoutes.groupSessions(groupId), SessionSchema, body);
-export const endSession = (sessionId: string) => request('POST', ApiRoutes.endSession(sessionId), SessionSchema);
+export const listSessions = (groupId: string) => call(HttpRoutes.listSessions, { params: { groupId } });
+export const startSession = (groupId: string, body: StartSessionBody = {}) => call(HttpRoutes.startSession, { params: { groupId }, body });
+export const endSession = (sessionId: string) => call(HttpRoutes.endSession, { params: { sessionId } });
 /** Every support request of the session with its timeline: the facilitator's record, live or ended. */
-export const listSessionCases = (sessionId: string) => request('GET', ApiRoutes.sessionCases(sessionId), CaseListSchema);
+export const listSessionCases = (sessionId: string) => call(HttpRoutes.sessionCases, { params: { sessionId } });
 
-export const listInvites = (sessionId: string) => request('GET', ApiRoutes.sessionInvites(sessionId), InviteListSchema);
-export const createInvite = (sessionId: string, body: CreateInviteBody) =>
-  request('POST', ApiRoutes.sessionInvites(sessionId), InviteSchema, body);
-export const revokeInvite = (inviteId: string) => request('POST', ApiRoutes.revokeInvite(inviteId), InviteSchema);
+export const listInvites = (sessionId: string) => call(HttpRoutes.sessionInvites, { params: { sessionId } });
+export const createInvite = (sessionId: string, body: CreateInviteBody) => call(HttpRoutes.createInvite, { params: { sessionId }, body });
+export const revokeInvite = (inviteId: string) => call(HttpRoutes.revokeInvite, { params: { inviteId } });
+
+/** The waiting room's welcome text (null when the group has none). */
+export const getWelcomeText = (groupId: string) => call(HttpRoutes.groupWelcome, { params: { groupId } });
+export const saveWelcomeText = (groupId: string, welcomeText: string | null) => call(HttpRoutes.saveGroupWelcome, { params: { groupId }, body: { welcomeText } });

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Invite } from '@hearth/shared';
+import { CreateInviteBodySchema, type Invite, maxLengthOf } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { Field } from '../../../components/ui/field';
 import { FormError } from '../../../components/ui/form-error';
@@ -38,7 +38,7 @@ export function InviteForm({ sessionId, onCreated }: { sessionId: string; onCrea
     const maxUses = Number(uses);
     const next = {
       uses: Number.isInteger(maxUses) && maxUses >= 1 && maxUses <= 50 ? null : 'Please enter a whole number from 1 to 50.',
-      label: checkOptionalText(label, 60),
+      label: checkOptionalText(label, maxLengthOf(CreateInviteBodySchema, 'label')),
     };
     setErrors(next);
     if (next.uses || next.label) {

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { Group } from '@hearth/shared';
+import { CreateGroupBodySchema as Body, type Group, maxLengthOf } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { Field } from '../../../components/ui/field';
 import { FormError } from '../../../components/ui/form-error';
@@ -25,9 +25,9 @@ export function NewGroupForm({ onCreated }: { onCreated: (group: Group) => void 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const next = {
-      name: checkName(values.name, 80),
-      purpose: checkOptionalText(values.purpose, 500),
-      organisation: checkOptionalText(values.organisation, 80),
+      name: checkName(values.name, maxLengthOf(Body, 'name')),
+      purpose: checkOptionalText(values.purpose, maxLengthOf(Body, 'purpose')),
+      organisation: checkOptionalText(values.organisation, maxLengthOf(Body, 'organisation')),
     };
     setErrors(next);
     if (next.name || next.purpose || next.organisation) {

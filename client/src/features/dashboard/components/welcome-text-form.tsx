@@ -1,13 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { GroupWelcomeSchema, ModerationRoutes } from '@hearth/shared';
+import { GroupWelcomeSchema, maxLengthOf } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { FormError } from '../../../components/ui/form-error';
 import { StatusText, statusMessage, type StatusMessage } from '../../../components/ui/status-text';
-import { request } from '../../../lib/api';
 import type { ClientError } from '../../../lib/errors';
+import { getWelcomeText, saveWelcomeText } from '../api/dashboard-api';
 import { SupportTextField } from './support-text-field';
 
-const WELCOME_MAX = 2000;
+const WELCOME_MAX = maxLengthOf(GroupWelcomeSchema, 'welcomeText');
 
 /** The group's waiting-room welcome: what a member reads while they wait to be admitted. */
 export function WelcomeTextForm({ groupId }: { groupId: string }) {
@@ -19,7 +19,7 @@ export function WelcomeTextForm({ groupId }: { groupId: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    void request('GET', ModerationRoutes.groupWelcome(groupId), GroupWelcomeSchema).then((result) => {
+    void getWelcomeText(groupId).then((result) => {
       if (!cancelled && result.ok) setValue(result.value.welcomeText ?? '');
     });
     return () => {
@@ -32,7 +32,7 @@ export function WelcomeTextForm({ groupId }: { groupId: string }) {
     if (busy || value.length > WELCOME_MAX) return;
     setBusy(true);
     setError(null);
-    const result = await request('PUT', ModerationRoutes.groupWelcome(groupId), GroupWelcomeSchema, { welcomeText: value.trim() || null });
+    const result = await saveWelcomeText(groupId, value.trim() || null);
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setValue(result.value.welcomeText ?? '');

@@ -3,22 +3,14 @@
  * say how to fix it), and the body that is sent. Kept apart from React so every rule can be tested,
  * and so the limits are read from the shared schema and can never disagree with the server.
  */
-import { SupportTextSchema, UpdateGroupSupportBodySchema, type Group, type UpdateGroupSupportBody } from '@hearth/shared';
+import { SupportTextSchema, UpdateGroupSupportBodySchema as Body, type Group, type UpdateGroupSupportBody, limitOf, maxLengthOf, minLengthOf } from '@hearth/shared';
 
-// TypeBox keeps the limits on the schema objects but does not type them, hence the widening casts.
-type Limits = { maxLength?: number; minLength?: number; minimum?: number; maximum?: number };
-const props = UpdateGroupSupportBodySchema.properties as unknown as {
-  oncallWebhook: { anyOf: [unknown, { properties: { url: Limits; secret: Limits } }] };
-  recordsRetentionDays: Limits;
-};
-const webhookProps = props.oncallWebhook.anyOf[1].properties;
-
-export const SUPPORT_TEXT_MAX = (SupportTextSchema as Limits).maxLength ?? 2000;
-export const WEBHOOK_URL_MAX = webhookProps.url.maxLength ?? 500;
-export const WEBHOOK_SECRET_MIN = webhookProps.secret.minLength ?? 16;
-export const WEBHOOK_SECRET_MAX = webhookProps.secret.maxLength ?? 200;
-export const RETENTION_MIN_DAYS = props.recordsRetentionDays.minimum ?? 1;
-export const RETENTION_MAX_DAYS = props.recordsRetentionDays.maximum ?? 3650;
+export const SUPPORT_TEXT_MAX = maxLengthOf(SupportTextSchema);
+export const WEBHOOK_URL_MAX = maxLengthOf(Body, 'oncallWebhook', 'url');
+export const WEBHOOK_SECRET_MIN = minLengthOf(Body, 'oncallWebhook', 'secret');
+export const WEBHOOK_SECRET_MAX = maxLengthOf(Body, 'oncallWebhook', 'secret');
+export const RETENTION_MIN_DAYS = limitOf(Body, 'minimum', 'recordsRetentionDays');
+export const RETENTION_MAX_DAYS = limitOf(Body, 'maximum', 'recordsRetentionDays');
 
 /**
  * What to do with the on-call webhook on save. The server never sends the secret back, so an existing

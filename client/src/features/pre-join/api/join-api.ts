@@ -1,14 +1,6 @@
-import {
-  ApiRoutes,
-  InvitePreviewSchema,
-  RoomCredentialSchema,
-  type EnterSessionBody,
-  type RedeemInviteBody,
-} from '@hearth/shared';
-import { request } from '../../../lib/api';
+import { HttpRoutes, type EnterSessionBody, type RedeemInviteBody } from '@hearth/shared';
+import { call } from '../../../lib/api';
 
-export const getInvitePreview = (token: string) => request('GET', ApiRoutes.invitePreview(token), InvitePreviewSchema);
-export const redeemInvite = (token: string, body: RedeemInviteBody) =>
-  request('POST', ApiRoutes.redeemInvite(token), RoomCredentialSchema, body);
-export const enterSession = (sessionId: string, body: EnterSessionBody) =>
-  request('POST', ApiRoutes.enterSession(sessionId), RoomCredentialSchema, body);
+export const getInvitePreview = (token: string) => call(HttpRoutes.invitePreview, { params: { token } });
+export const redeemInvite = (token: string, body: RedeemInviteBody) => call(HttpRoutes.redeemInvite, { params: { token }, body });
+export const enterSession = (sessionId: string, body: EnterSessionBody) => call(HttpRoutes.enterSession, { params: { sessionId }, body });

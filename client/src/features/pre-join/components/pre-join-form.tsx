@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Field } from '../../../components/ui/field';
 import { FormError } from '../../../components/ui/form-error';
+import { OrganisationSchema, maxLengthOf } from '@hearth/shared';
 import type { ClientError } from '../../../lib/errors';
 import { checkName, checkOptionalText, focusFirstInvalid, optional } from '../../../lib/validation';
 import type { PreviewMedia } from '../hooks/use-preview-media';
@@ -35,7 +36,7 @@ export function PreJoinForm({ preview, about, defaultName = '', askOrganisation,
     event.preventDefault();
     const next = {
       displayName: checkName(displayName),
-      organisation: askOrganisation ? checkOptionalText(organisation, 80) : null,
+      organisation: askOrganisation ? checkOptionalText(organisation, maxLengthOf(OrganisationSchema)) : null,
     };
     setErrors(next);
     if (next.displayName || next.organisation) {

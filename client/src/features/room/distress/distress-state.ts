@@ -9,10 +9,10 @@
  * re-delivered alert never announces twice, but a deliberate re-alert (DS6: nobody acknowledged it in
  * time, `reAlerts` went up) does; a failed send keeps everything the person typed.
  */
-import type { CommandResult, DistressAlert, DistressCaseStatus, DistressLevel, FactPayload, Role } from '@hearth/shared';
+import { DistressNoteSchema, maxLengthOf, type CommandResult, type DistressAlert, type DistressCaseStatus, type DistressLevel, type FactPayload, type Role } from '@hearth/shared';
 import type { ClientError } from '../../../lib/errors';
 
-export const NOTE_MAX_LENGTH = 280;
+export const NOTE_MAX_LENGTH = maxLengthOf(DistressNoteSchema);
 
 export interface DistressDraft {
   level: DistressLevel;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { DefaultNudgeWording, type NudgeKind, type NudgeWording, type Participant } from '@hearth/shared';
+import { DefaultNudgeWording, maxLengthOf, NudgeTextSchema, type NudgeKind, type NudgeWording, type Participant } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
 import type { Floor } from './use-floor';
@@ -51,7 +51,7 @@ export function NudgeComposer({ members, floor }: { members: Participant[]; floo
         options={[{ value: 'invite', label: 'Invite to share (someone quiet)' }, { value: 'make_space', label: 'Make space for others (someone who has spoken a lot)' }]} />
       <div className="field">
         <label className="field__label" htmlFor={`${id}-text`}>Wording</label>
-        <textarea id={`${id}-text`} className="field__input" rows={3} maxLength={300} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea id={`${id}-text`} className="field__input" rows={3} maxLength={maxLengthOf(NudgeTextSchema)} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
       <div className="floor__actions">
         <Button type="submit" variant="primary" disabled={!text.trim()}>Send privately</Button>

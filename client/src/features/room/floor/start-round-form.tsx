@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RoundKind, RoundOrder, StartRound } from '@hearth/shared';
+import { maxLengthOf, StartRoundSchema, type RoundKind, type RoundOrder, type StartRound } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import { Field } from '../../../components/ui/field';
 import { SelectField } from '../../../components/ui/select-field';
@@ -27,7 +27,7 @@ export function StartRoundForm({ onStart }: { onStart: (round: StartRound) => vo
       <h3 className="floor__heading">Start a round</h3>
       <SelectField label="Round" value={kind} onChange={(e) => setKind(e.target.value as RoundKind)}
         options={[{ value: 'check_in', label: 'Check-in' }, { value: 'check_out', label: 'Check-out' }, { value: 'other', label: 'Another round' }]} />
-      <Field label="Prompt (optional)" value={prompt} maxLength={200} onChange={(e) => setPrompt(e.target.value)} />
+      <Field label="Prompt (optional)" value={prompt} maxLength={maxLengthOf(StartRoundSchema, 'prompt')} onChange={(e) => setPrompt(e.target.value)} />
       <SelectField label="Order" value={order} onChange={(e) => setOrder(e.target.value as RoundOrder)}
         options={[{ value: 'join', label: 'Join order' }, { value: 'queue', label: 'Raised hands first' }, { value: 'shuffled', label: 'Shuffled' }]} />
       <SelectField label="Time per turn" value={seconds} onChange={(e) => setSeconds(e.target.value)}

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { WaitingEntry } from '@hearth/shared';
+import { maxLengthOf, WaitingMessageBodySchema, type WaitingEntry } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import type { Moderation } from './use-moderation';
 
@@ -51,7 +51,7 @@ function WaitingItem({ entry, moderation }: { entry: WaitingEntry; moderation: M
       ) : null}
       <form className="waiting-list__form" onSubmit={(event) => void send(event)}>
         <label htmlFor={inputId}>Message to {name}</label>
-        <input id={inputId} value={draft} maxLength={1000} onChange={(event) => setDraft(event.target.value)} />
+        <input id={inputId} value={draft} maxLength={maxLengthOf(WaitingMessageBodySchema)} onChange={(event) => setDraft(event.target.value)} />
         <Button type="submit" variant="secondary">Send<span className="visually-hidden"> to {name}</span></Button>
       </form>
     </li>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Proposal, RuleSet } from '@hearth/shared';
+import { maxLengthOf, RuleTextSchema, type Proposal, type RuleSet } from '@hearth/shared';
 import { Button } from '../../../components/ui/button';
 import type { GroundRules } from './use-ground-rules';
 
@@ -47,7 +47,7 @@ export function ProposalsSection({ facilitator, ruleSet, rules }: { facilitator:
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${ids}-text`}>Your proposal</label>
-          <textarea id={`${ids}-text`} className="field__input rules-editor__textarea" maxLength={400} value={text} onChange={(event) => setText(event.target.value)} />
+          <textarea id={`${ids}-text`} className="field__input rules-editor__textarea" maxLength={maxLengthOf(RuleTextSchema)} value={text} onChange={(event) => setText(event.target.value)} />
         </div>
         <div className="form__actions">
           <Button type="submit" disabled={busy || !text.trim()}>Propose</Button>

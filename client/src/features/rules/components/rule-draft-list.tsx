@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { Button } from '../../../components/ui/button';
-import type { DraftRule } from '../model/rules-draft';
+import { rulesLimits, type DraftRule } from '../model/rules-draft';
 
 export interface RuleDraftListProps {
   ref?: Ref<HTMLOListElement>;
@@ -20,7 +20,7 @@ export function RuleDraftList({ ref, rules, onEdit, onMove, onRemove }: RuleDraf
         return (
           <li key={rule.key} className="rules-editor__item">
             <label className="field__label" htmlFor={rule.key}>{label}</label>
-            <textarea id={rule.key} className="field__input rules-editor__textarea" maxLength={400} value={rule.text}
+            <textarea id={rule.key} className="field__input rules-editor__textarea" maxLength={rulesLimits.text} value={rule.text}
               onChange={(event) => onEdit(index, event.target.value)} />
             <div className="rules-editor__item-actions">
               <Button variant="quiet" aria-label={`Move up ${label.toLowerCase()}`} disabled={index === 0} onClick={() => onMove(index, -1)}>Move up</Button>

@@ -7,7 +7,7 @@ import { FormError } from '../../../components/ui/form-error';
 import { StatusText, statusMessage, type StatusMessage } from '../../../components/ui/status-text';
 import type { ClientError } from '../../../lib/errors';
 import { getGroupRules, saveGroupRules } from '../api/rules-api';
-import { addRule, draftFrom, draftFromTemplate, draftProblem, editRule, moveRule, removeRule, saveBody, type RulesDraft } from '../model/rules-draft';
+import { addRule, draftFrom, draftFromTemplate, draftProblem, editRule, moveRule, removeRule, rulesLimits, saveBody, type RulesDraft } from '../model/rules-draft';
 import { RuleDraftList } from './rule-draft-list';
 import { RuleVersions } from './rule-versions';
 import { AgendaEditor } from './agenda-editor';
@@ -97,7 +97,7 @@ export function RulesEditorPage({ groupId }: { groupId: string }) {
         }}>
           <div className="field">
             <label className="field__label" htmlFor="rules-confidentiality">Confidentiality statement, with its limits</label>
-            <textarea id="rules-confidentiality" className="field__input rules-editor__textarea" maxLength={2000} value={draft.confidentiality}
+            <textarea id="rules-confidentiality" className="field__input rules-editor__textarea" maxLength={rulesLimits.confidentiality} value={draft.confidentiality}
               onChange={(event) => setDraft({ ...draft, confidentiality: event.target.value })} />
           </div>
           <RuleDraftList ref={listRef} rules={draft.rules}

@@ -1,4 +1,4 @@
-import type { AgendaPhase, SaveAgendaBody } from '@hearth/shared';
+import { SaveAgendaBodySchema, type AgendaPhase, type SaveAgendaBody, limitOf, maxLengthOf } from '@hearth/shared';
 
 /**
  * The agenda being edited: phases in order, each with a stable React key (a phase keeps its server id,
@@ -14,7 +14,10 @@ export interface DraftPhase {
 let nextKey = 1;
 const key = () => `phase-${nextKey++}`;
 
-export const agendaLimits = { phases: 12, name: 80 } as const;
+export const agendaLimits = {
+  phases: limitOf(SaveAgendaBodySchema, 'maxItems', 'phases'),
+  name: maxLengthOf(SaveAgendaBodySchema, 'phases', 'items', 'name'),
+} as const;
 
 export function agendaDraftFrom(phases: readonly AgendaPhase[]): DraftPhase[] {
   return phases.map((p) => ({ key: key(), id: p.id, name: p.name, opensRules: p.opensRules }));

@@ -1,4 +1,10 @@
-import type { RuleSet, RuleTemplate, SaveRulesBody } from '@hearth/shared';
+import { SaveRulesBodySchema, type RuleSet, type RuleTemplate, type SaveRulesBody, maxLengthOf } from '@hearth/shared';
+
+/** From the schema the server checks a save against. */
+export const rulesLimits = {
+  text: maxLengthOf(SaveRulesBodySchema, 'rules', 'items', 'text'),
+  confidentiality: maxLengthOf(SaveRulesBodySchema, 'confidentiality'),
+} as const;
 
 /**
  * The facilitator's working copy of the rules, edited freely and saved whole as a new version. `key`
@@ -55,8 +61,8 @@ export function draftProblem(draft: RulesDraft): string | null {
   if (draft.rules.length === 0) return 'Add at least one rule.';
   const empty = draft.rules.findIndex((r) => !r.text.trim());
   if (empty >= 0) return `Rule ${empty + 1} is empty: write it or remove it.`;
-  if (draft.rules.some((r) => r.text.length > 400)) return 'Keep each rule under 400 characters.';
-  if (draft.confidentiality.length > 2000) return 'Keep the confidentiality statement under 2000 characters.';
+  if (draft.rules.some((r) => r.text.length > rulesLimits.text)) return `Keep each rule under ${rulesLimits.text} characters.`;
+  if (draft.confidentiality.length > rulesLimits.confidentiality) return `Keep the confidentiality statement under ${rulesLimits.confidentiality} characters.`;
   return null;
 }
 

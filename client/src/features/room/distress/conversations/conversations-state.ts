@@ -10,10 +10,10 @@
  * closed a conversation is never shown it again uninvited. Nothing here chooses who receives a message:
  * the server does, and this client only ever holds what the server sent to it.
  */
-import type { PrivateMessage } from '@hearth/shared';
+import { maxLengthOf, MessageBodySchema, type PrivateMessage } from '@hearth/shared';
 import type { ClientError } from '../../../../lib/errors';
 
-export const MESSAGE_MAX_LENGTH = 1000;
+export const MESSAGE_MAX_LENGTH = maxLengthOf(MessageBodySchema);
 
 /** `case:<alertId>` for a support request's conversation; `backchannel` for the facilitators' channel. */
 export type ThreadKey = 'backchannel' | `case:${string}`;

@@ -1,0 +1,156 @@
+import Type, { type Static, type TSchema } from 'typebox';
+import { IdSchema } from '../protocol/entities.js';
+import { DistressAlertSchema } from '../protocol/distress.js';
+import { GroupWelcomeSchema } from '../protocol/moderation.js';
+import { RuleSetSchema } from '../protocol/rules.js';
+import { TalkSummarySchema } from '../protocol/talk-time.js';
+import { AccountSchema, LoginBodySchema, SetupBodySchema, SetupStatusSchema } from './accounts.js';
+import { GroupAgendaSchema, SaveAgendaBodySchema } from './agenda.js';
+import {
+  CreateGroupBodySchema,
+  CreateInviteBodySchema,
+  EnterSessionBodySchema,
+  GroupSchema,
+  InvitePreviewSchema,
+  InviteSchema,
+  RedeemInviteBodySchema,
+  RoomCredentialSchema,
+  SessionSchema,
+  SetMediaEncryptionBodySchema,
+  SetObservationBodySchema,
+  StartSessionBodySchema,
+  UpdateGroupSupportBodySchema,
+} from './groups.js';
+import { ConsentAnswerSchema, ConsentBodySchema, GroupRulesSchema, RoomRulesBodySchema, RoomRulesSchema, RuleVersionParamsSchema, SaveRulesBodySchema } from './rules.js';
+
+/**
+ * [AU4] Every HTTP route, once: method, path, who may call it, and the schemas of what goes in and comes
+ * back. The server registers its routes from this table (server/src/lib/http-route.ts), the client sends
+ * its requests through it (client/src/lib/api.ts), and the OpenAPI document at `/api/docs` is generated
+ * from the same schemas. A route that is not here does not exist.
+ *
+ * Every route also answers a refusal as `ErrorBody` (4xx) and an unexpected failure as `internal_error`
+ * (5xx); those are added where the table is used, not repeated on each line.
+ *
+ * `access` says who may call it: `public` (anyone), `account` (a signed-in facilitator, and only for the
+ * groups, sessions and invites they own: anyone else's id answers `not_found`), `credential` (a room
+ * credential in the body that still stands: not removed or banned), `websocket` (only an upgrade with a
+ * signalling ticket), `signature` (LiveKit's signed webhook).
+ */
+export type RouteAccess = 'public' | 'account' | 'credential' | 'websocket' | 'signature';
+export type RouteMethod = 'GET' | 'POST' | 'PUT';
+
+export interface HttpRoute {
+  method: RouteMethod;
+  /** Fastify's pattern: `:name` is a path parameter, described by `params`. */
+  path: string;
+  access: RouteAccess;
+  summary: string;
+  /** The OpenAPI tag (the dashboard's area, or the room's). */
+  tag: 'service' | 'accounts' | 'groups' | 'sessions' | 'invites' | 'rules' | 'room' | 'media';
+  params?: TSchema;
+  querystring?: TSchema;
+  body?: TSchema;
+  /** The successful answers by status; `Type.Null()` is an answer with no body (204). */
+  response: Partial<Record<200 | 201 | 204, TSchema>>;
+  /** Registered only in that mode: `livekit` with a LiveKit server configured, `docs` with API_DOCS on. */
+  only?: 'livekit' | 'docs';
+}
+
+const GroupParams = Type.Object({ groupId: IdSchema });
+const SessionParams = Type.Object({ sessionId: IdSchema });
+const InviteParams = Type.Object({ inviteId: IdSchema });
+/** Invite tokens are 43 base64url characters; anything else is refused before touching the database. */
+export const LinkTokenSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' });
+const TokenParams = Type.Object({ token: LinkTokenSchema });
+
+export const HealthSchema = Type.Object({ status: Type.Literal('ok') });
+export const NoContentSchema = Type.Null({ description: 'No content' });
+/** The OpenAPI 3.1 document of this table (only when API_DOCS is on). */
+export const ApiDocumentSchema = Type.Object({ openapi: Type.String() }, { additionalProperties: true });
+export const LiveKitWebhookAnswerSchema = Type.Object({ ok: Type.Literal(true), duplicate: Type.Boolean() });
+export const SignalQuerySchema = Type.Object({ ticket: Type.Optional(Type.String()) });
+
+/** Checks each entry against `HttpRoute` while keeping its exact schema types, so both sides infer from it. */
+function routes<const T extends Record<string, HttpRoute>>(table: T): T {
+  return table;
+}
+
+export const HttpRoutes = routes({
+  health: { method: 'GET', path: '/api/health', access: 'public', tag: 'service', summary: 'Is the server up', response: { 200: HealthSchema } },
+  apiDocs: { method: 'GET', path: '/api/docs', access: 'public', tag: 'service', summary: 'This OpenAPI document', response: { 200: ApiDocumentSchema }, only: 'docs' },
+
+  setupStatus: { method: 'GET', path: '/api/setup', access: 'public', tag: 'accounts', summary: 'Whether the first facilitator account is still to be created', response: { 200: SetupStatusSchema } },
+  setup: { method: 'POST', path: '/api/setup', access: 'public', tag: 'accounts', summary: 'Create the first facilitator with the one-time setup token', body: SetupBodySchema, response: { 201: AccountSchema } },
+  login: { method: 'POST', path: '/api/auth/login', access: 'public', tag: 'accounts', summary: 'Sign in (sets the sign-in cookie)', body: LoginBodySchema, response: { 200: AccountSchema } },
+  logout: { method: 'POST', path: '/api/auth/logout', access: 'public', tag: 'accounts', summary: 'Sign out', response: { 204: NoContentSchema } },
+  me: { method: 'GET', path: '/api/auth/me', access: 'account', tag: 'accounts', summary: 'The signed-in account', response: { 200: AccountSchema } },
+
+  listGroups: { method: 'GET', path: '/api/groups', access: 'account', tag: 'groups', summary: 'The groups this facilitator owns', response: { 200: Type.Array(GroupSchema) } },
+  createGroup: { method: 'POST', path: '/api/groups', access: 'account', tag: 'groups', summary: 'Create a group', body: CreateGroupBodySchema, response: { 201: GroupSchema } },
+  updateGroupSupport: { method: 'PUT', path: '/api/groups/:groupId/support', access: 'account', tag: 'groups', summary: 'Crisis resources, emergency contacts, on-call webhook, retention', params: GroupParams, body: UpdateGroupSupportBodySchema, response: { 200: GroupSchema } },
+  setGroupObservation: { method: 'PUT', path: '/api/groups/:groupId/observation', access: 'account', tag: 'groups', summary: "[SV6] Allow or stop a supervisor observing the group's sessions (stopping takes any observer out)", params: GroupParams, body: SetObservationBodySchema, response: { 200: GroupSchema } },
+  setGroupMediaEncryption: { method: 'PUT', path: '/api/groups/:groupId/media-encryption', access: 'account', tag: 'groups', summary: "[LE1] End-to-end media encryption (LiveKit mode) for the group's sessions started from now on", params: GroupParams, body: SetMediaEncryptionBodySchema, response: { 200: GroupSchema } },
+  listSessions: { method: 'GET', path: '/api/groups/:groupId/sessions', access: 'account', tag: 'groups', summary: "The group's sessions", params: GroupParams, response: { 200: Type.Array(SessionSchema) } },
+  startSession: { method: 'POST', path: '/api/groups/:groupId/sessions', access: 'account', tag: 'groups', summary: 'Start a live session', params: GroupParams, body: StartSessionBodySchema, response: { 201: SessionSchema } },
+  groupRules: { method: 'GET', path: '/api/groups/:groupId/rules', access: 'account', tag: 'rules', summary: "The group's ground rules, their versions and the templates", params: GroupParams, response: { 200: GroupRulesSchema } },
+  saveGroupRules: { method: 'PUT', path: '/api/groups/:groupId/rules', access: 'account', tag: 'rules', summary: 'Save a new version of the ground rules (200 when nothing changed)', params: GroupParams, body: SaveRulesBodySchema, response: { 200: RuleSetSchema, 201: RuleSetSchema } },
+  groupRulesVersion: { method: 'GET', path: '/api/groups/:groupId/rules/versions/:version', access: 'account', tag: 'rules', summary: 'One earlier version of the ground rules', params: RuleVersionParamsSchema, response: { 200: RuleSetSchema } },
+  groupAgenda: { method: 'GET', path: '/api/groups/:groupId/agenda', access: 'account', tag: 'rules', summary: "The group's agenda phases", params: GroupParams, response: { 200: GroupAgendaSchema } },
+  saveGroupAgenda: { method: 'PUT', path: '/api/groups/:groupId/agenda', access: 'account', tag: 'rules', summary: 'Replace the agenda phases', params: GroupParams, body: SaveAgendaBodySchema, response: { 200: GroupAgendaSchema } },
+  groupWelcome: { method: 'GET', path: '/api/groups/:groupId/welcome', access: 'account', tag: 'groups', summary: "The waiting room's welcome text", params: GroupParams, response: { 200: GroupWelcomeSchema } },
+  saveGroupWelcome: { method: 'PUT', path: '/api/groups/:groupId/welcome', access: 'account', tag: 'groups', summary: "Set the waiting room's welcome text", params: GroupParams, body: GroupWelcomeSchema, response: { 200: GroupWelcomeSchema } },
+
+  endSession: { method: 'POST', path: '/api/sessions/:sessionId/end', access: 'account', tag: 'sessions', summary: 'End the session for everyone', params: SessionParams, response: { 200: SessionSchema } },
+  enterSession: { method: 'POST', path: '/api/sessions/:sessionId/enter', access: 'account', tag: 'sessions', summary: "A facilitator's room credential for the session", params: SessionParams, body: EnterSessionBodySchema, response: { 200: RoomCredentialSchema } },
+  sessionCases: { method: 'GET', path: '/api/sessions/:sessionId/cases', access: 'account', tag: 'sessions', summary: "The session's support requests with their timelines", params: SessionParams, response: { 200: Type.Array(DistressAlertSchema) } },
+  sessionInvites: { method: 'GET', path: '/api/sessions/:sessionId/invites', access: 'account', tag: 'invites', summary: "The session's invite links", params: SessionParams, response: { 200: Type.Array(InviteSchema) } },
+  createInvite: { method: 'POST', path: '/api/sessions/:sessionId/invites', access: 'account', tag: 'invites', summary: 'Create an invite link', params: SessionParams, body: CreateInviteBodySchema, response: { 201: InviteSchema } },
+  sessionTalkTime: { method: 'GET', path: '/api/sessions/:sessionId/talk-time', access: 'account', tag: 'sessions', summary: "The session's talk-time summary", params: SessionParams, response: { 200: TalkSummarySchema } },
+  revokeInvite: { method: 'POST', path: '/api/invites/:inviteId/revoke', access: 'account', tag: 'invites', summary: 'Withdraw an invite link', params: InviteParams, response: { 200: InviteSchema } },
+
+  invitePreview: { method: 'GET', path: '/api/join/:token', access: 'public', tag: 'invites', summary: 'What a valid invite link leads to', params: TokenParams, response: { 200: InvitePreviewSchema } },
+  redeemInvite: { method: 'POST', path: '/api/join/:token/redeem', access: 'public', tag: 'invites', summary: 'Use an invite link: a room credential', params: TokenParams, body: RedeemInviteBodySchema, response: { 201: RoomCredentialSchema } },
+  roomRules: { method: 'POST', path: '/api/room/rules', access: 'credential', tag: 'room', summary: 'The ground rules to agree to before joining (credential in the body, never the URL)', body: RoomRulesBodySchema, response: { 200: RoomRulesSchema } },
+  roomConsent: { method: 'POST', path: '/api/room/rules/consent', access: 'credential', tag: 'room', summary: 'Agree to a version of the ground rules', body: ConsentBodySchema, response: { 200: ConsentAnswerSchema } },
+
+  signal: { method: 'GET', path: '/api/signal', access: 'websocket', tag: 'media', summary: "The mesh's signalling WebSocket (upgrade with ?ticket=); a plain request is refused", querystring: SignalQuerySchema, response: {} },
+  livekitWebhook: { method: 'POST', path: '/livekit/webhook', access: 'signature', tag: 'media', summary: "LiveKit's signed webhook (application/webhook+json, kept as the exact bytes)", response: { 200: LiveKitWebhookAnswerSchema }, only: 'livekit' },
+});
+
+export type HttpRouteName = keyof typeof HttpRoutes;
+
+/** The `:name` parameters of a path pattern, as a union of names. */
+export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+export type PathParams<R extends HttpRoute> = Record<PathParamNames<R['path']>, string | number>;
+
+/** The path to request: each `:name` replaced by its value, encoded. */
+export function pathTo<R extends HttpRoute>(route: R, params: PathParams<R>): string {
+  const values = params as Record<string, string | number>;
+  return route.path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${route.method} ${route.path}: no value for :${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** The schemas of a route's successful answers that carry a body. */
+export function successSchemas(route: HttpRoute): TSchema[] {
+  return Object.entries(route.response)
+    .filter(([status]) => status !== '204')
+    .map(([, schema]) => schema);
+}
+
+type ResponseOf<R extends HttpRoute> = R['response'];
+/** What a successful answer of the route holds (the union of its 2xx bodies). */
+export type RouteAnswer<R extends HttpRoute> = {
+  [S in keyof ResponseOf<R>]: ResponseOf<R>[S] extends TSchema ? Static<ResponseOf<R>[S]> : never;
+}[keyof ResponseOf<R>];
+export type RouteBody<R extends HttpRoute> = R['body'] extends TSchema ? Static<R['body']> : undefined;
+
+/** "METHOD /path" of a route, as the access matrix and Fastify's route list spell it. */
+export const routeKey = (route: HttpRoute) => `${route.method} ${route.path}`;
