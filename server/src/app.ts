@@ -22,8 +22,9 @@ import { installErrorHandler } from './plugins/error-handler.js';
 import { securityPlugin } from './plugins/security.js';
 import { sameOriginPlugin } from './plugins/same-origin.js';
 import { staticClientPlugin } from './plugins/static-client.js';
-import { restoreLiveState } from './realtime/live-state.js';
-import { attachRealtime } from './realtime/socket-server.js';
+import { restoreLiveState } from './live-state.js';
+import { attachRealtime, createSocketServer } from './realtime/socket-server.js';
+import { realtimeWiring } from './realtime-wiring.js';
 import { createServices, type Services } from './services.js';
 import { RetentionScheduler } from './modules/distress/retention.js';
 
@@ -38,7 +39,10 @@ export interface HearthApp {
  * Builds the whole server (database migrated, routes, socket.io, signalling) without listening, so
  * tests run the real thing on port 0. Order follows fastify/demo: external plugins, our services, routes.
  */
-export async function buildApp(config: Config, options: { now?: () => number } = {}): Promise<HearthApp> {
+export async function buildApp(
+  config: Config,
+  options: { now?: () => number; /** The on-call webhook's retry back-off (tests shorten it). */ oncallRetryDelaysMs?: readonly number[] } = {},
+): Promise<HearthApp> {
   const app = Fastify({
     logger: loggerOptions(config),
     trustProxy: config.trustProxy,
@@ -49,7 +53,8 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   const db = openDatabase(config.database, (err) => app.log.warn({ err }, 'database connection lost; reconnecting on next query'));
   app.addHook('onClose', async () => db.destroy());
   await migrateToLatest(db);
-  const services = createServices(config, db, app.log, options.now);
+  const io = createSocketServer(app.server);
+  const services = createServices(config, db, app.log, io, options);
   // [RS4] Before listening: the first person back finds the hand still up and the round at its speaker.
   await restoreLiveState(services, app.log);
 
@@ -78,7 +83,7 @@ export async function buildApp(config: Config, options: { now?: () => number } =
   await app.register(waitingRoomRoutes, { services });
   await app.register(staticClientPlugin, { clientDist: config.clientDist });
 
-  attachRealtime(app, services);
+  attachRealtime(app, io, realtimeWiring(io, services, app.log.child({ module: 'realtime' })));
   const retention = new RetentionScheduler(db, services.now, app.log.child({ module: 'retention' }));
   retention.start();
   app.addHook('onClose', async () => retention.stop());

@@ -15,13 +15,17 @@ import { RoomRegistry } from './modules/rooms/room-registry.js';
 import { liveSnapshotsRepository } from './modules/rooms/live-snapshots.repository.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SignallingHub } from './modules/signalling/signalling-hub.js';
-import { noRoomControl, type RoomControl } from './realtime/room-control.js';
-import type { ReAlertScheduler } from './modules/distress/re-alert-scheduler.js';
+import { socketRoomControl, type RoomControl } from './modules/rooms/room-control.js';
+import { observationOff } from './modules/participants/standing.js';
+import { ReAlertScheduler } from './modules/distress/re-alert-scheduler.js';
+import { handOverOpenCases } from './modules/distress/cases.js';
+import { talkStatsPublisher } from './modules/talk-time/talk-stats-publisher.js';
+import type { HearthServer } from './realtime/socket-types.js';
 import { OncallNotifier } from './modules/distress/oncall-webhook.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { talkTimeRepository } from './modules/talk-time/talk-time.repository.js';
 import { TalkTimeService } from './modules/talk-time/talk-time.service.js';
-import { meshMediaGateway, type MediaGateway } from './modules/moderation/media-gateway.js';
+import { meshMediaGateway, type MediaGateway } from './modules/rooms/media-gateway.js';
 import { livekitMediaGateway } from './modules/livekit/livekit-media-gateway.js';
 import { LIVEKIT_ROOM_CAPACITY } from './modules/livekit/media-access.js';
 import { FloorBoard } from './modules/floor/floor-board.js';
@@ -29,7 +33,12 @@ import { floorRepository } from './modules/floor/floor.repository.js';
 import { moderationRepository } from './modules/moderation/moderation.repository.js';
 import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js';
 
-/** Everything handlers need, built once per app so tests get a fresh, isolated set. */
+/**
+ * The composition root's wiring: every repository and live registry, built once per app (so tests get a
+ * fresh, isolated set) in dependency order, each from only what it uses. Nothing is set after creation:
+ * socket.io is created first (realtime/socket-server.ts `createSocketServer`), so whatever emits is
+ * built with it. Handlers declare the part they use (`Pick<Services, ...>`).
+ */
 export interface Services {
   config: Config;
   db: Db;
@@ -51,10 +60,10 @@ export interface Services {
   signalling: SignallingHub;
   /** Live pull-asides (private facilitator-member calls), in memory. */
   asides: AsideRegistry;
-  /** Replaced by the socket.io layer once attached; HTTP routes use it to end live rooms. */
+  /** HTTP routes use it to end live rooms. */
   roomControl: RoomControl;
-  /** Set once socket.io is attached; tests call `tick()` to run a pass at a chosen time. */
-  reAlerts: ReAlertScheduler | null;
+  /** [DS6] Started by the app; tests call `tick()` to run a pass at a chosen time. */
+  reAlerts: ReAlertScheduler;
   oncall: OncallNotifier;
   /** Server-side enforcement in the media layer: a no-op in mesh mode, the SFU in LiveKit mode. */
   mediaGateway: MediaGateway;
@@ -77,38 +86,70 @@ export interface Services {
   liveSnapshots: ReturnType<typeof liveSnapshotsRepository>;
 }
 
-export function createServices(config: Config, db: Db, log: FastifyBaseLogger, now: () => number = Date.now): Services {
+export function createServices(
+  config: Config,
+  db: Db,
+  log: FastifyBaseLogger,
+  io: HearthServer,
+  options: { now?: () => number; oncallRetryDelaysMs?: readonly number[] | undefined } = {},
+): Services {
+  const now = options.now ?? Date.now;
   const rooms = new RoomRegistry(config.livekit ? LIVEKIT_ROOM_CAPACITY : config.meshCapacity);
   const asides = new AsideRegistry();
+  const sessions = sessionsRepository(db);
+  const groups = groupsRepository(db);
+  const distress = distressRepository(db);
+  const oncall = new OncallNotifier(log.child({ module: 'oncall' }), now, options.oncallRetryDelaysMs, config.oncallWebhookAllowHosts);
+  const signalling = new SignallingHub(rooms, now, asides, log.child({ module: 'signalling' }));
+  const ruleProposals = new ProposalBoard();
+  const sessionPhases = new SessionPhases();
+  const unmuteAsks = new UnmuteAsks();
+  // LiveKit mode when configured: the SFU enforces moderation (see docs/moderation.md).
+  const mediaGateway = config.livekit ? livekitMediaGateway(config.livekit) : meshMediaGateway;
+  const roomControl = socketRoomControl(io, rooms, {
+    ending: [(sessionId) => handOverOpenCases(io, { distress, rooms }, sessionId)],
+    departed: (participantId) => signalling.disconnect(participantId),
+    ended: [(id) => ruleProposals.forget(id), (id) => sessionPhases.forget(id), (id) => unmuteAsks.forget(id)],
+    removeFromMedia: (sessionId, participantId) => mediaGateway.remove(sessionId, participantId),
+    observationOffMessage: observationOff.message,
+  });
+  const reAlerts = new ReAlertScheduler(io, { now, distress, rooms, sessions, groups, oncall }, log.child({ module: 'realtime' }), config.distressReAlertSeconds * 1000);
+  const talkTime = new TalkTimeService(
+    talkTimeRepository(db),
+    rooms,
+    now,
+    log.child({ module: 'talk-time' }),
+    talkStatsPublisher(io, rooms),
+    (s, p) => asides.of(s, p) !== undefined,
+  );
   return {
     config,
     db,
     now,
     accounts: accountsRepository(db),
-    groups: groupsRepository(db),
-    sessions: sessionsRepository(db),
+    groups,
+    sessions,
     invites: invitesRepository(db),
     participants: participantsRepository(db),
-    distress: distressRepository(db),
+    distress,
     messages: messagesRepository(db),
     rules: rulesRepository(db),
-    ruleProposals: new ProposalBoard(),
+    ruleProposals,
     agenda: agendaRepository(db),
-    sessionPhases: new SessionPhases(),
+    sessionPhases,
     rooms,
     asides,
-    signalling: new SignallingHub(rooms, now, asides, log.child({ module: 'signalling' })),
-    roomControl: noRoomControl,
-    reAlerts: null,
-    oncall: new OncallNotifier(log.child({ module: 'oncall' }), now, undefined, config.oncallWebhookAllowHosts),
-    // LiveKit mode when configured: the SFU enforces moderation (see docs/moderation.md).
-    mediaGateway: config.livekit ? livekitMediaGateway(config.livekit) : meshMediaGateway,
-    talkTime: new TalkTimeService(talkTimeRepository(db), rooms, now, log.child({ module: 'talk-time' }), (s, p) => asides.of(s, p) !== undefined),
+    signalling,
+    roomControl,
+    reAlerts,
+    oncall,
+    mediaGateway,
+    talkTime,
     floor: new FloorBoard(),
     floorRecords: floorRepository(db),
     moderation: moderationRepository(db),
     waiting: new WaitingList(),
-    unmuteAsks: new UnmuteAsks(),
+    unmuteAsks,
     liveSnapshots: liveSnapshotsRepository(db),
   };
 }

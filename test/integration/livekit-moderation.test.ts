@@ -4,7 +4,7 @@ import { PROTOCOL_VERSION, type Role } from '@hearth/shared';
 import { livekitMediaGateway } from '../../server/src/modules/livekit/livekit-media-gateway.js';
 import { livekitAccess } from '../../server/src/modules/livekit/media-access.js';
 import { mintJoinToken } from '../../server/src/modules/livekit/livekit-tokens.js';
-import { MediaGatewayError } from '../../server/src/modules/moderation/media-gateway.js';
+import { MediaGatewayError } from '../../server/src/modules/rooms/media-gateway.js';
 import { createInvite, facilitatorCredential, memberCredential, redeem, type LiveSession } from '../support/api.js';
 import type { TestHearth } from '../support/hearth.js';
 import { fullPermission, useLiveKitRoom, type LiveKitDouble } from '../support/livekit-double.js';

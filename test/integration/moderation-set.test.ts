@@ -4,7 +4,7 @@ import { createInvite, facilitatorCredential, http, memberCredential, redeem, to
 import type { TestHearth } from '../support/hearth.js';
 import { useLiveRoom } from '../support/live-room.js';
 import { eventsNamed, handshakeRefusal, join, settle, type TestClient } from '../support/sockets.js';
-import { MediaGatewayError } from '../../server/src/modules/moderation/media-gateway.js';
+import { MediaGatewayError } from '../../server/src/modules/rooms/media-gateway.js';
 
 const fixture = useLiveRoom();
 let hearth: TestHearth;

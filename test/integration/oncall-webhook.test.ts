@@ -43,9 +43,9 @@ const LOCAL_RECEIVERS = { ONCALL_WEBHOOK_ALLOW_HOSTS: '127.0.0.1' };
 
 async function setup(options: { includeContent: boolean; statuses?: number[]; location?: string }) {
   let now = Date.UTC(2026, 10, 23, 20);
-  const hearth: TestHearth = await startHearth({ now: () => now, env: LOCAL_RECEIVERS });
+  // Retries 20 ms apart, so the retry test does not wait for the real back-off.
+  const hearth: TestHearth = await startHearth({ now: () => now, env: LOCAL_RECEIVERS, oncallRetryDelaysMs: [20, 20] });
   cleanup.push(() => hearth.close());
-  hearth.services.oncall = new OncallNotifier(hearth.app.log, () => now, [20, 20], hearth.config.oncallWebhookAllowHosts);
   const hook = await receiver(options.statuses, options.location);
   cleanup.push(hook.close);
   const live = await startLiveSession(hearth);

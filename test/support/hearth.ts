@@ -13,7 +13,7 @@ export interface TestHearth extends HearthApp {
 }
 
 export async function startHearth(
-  options: { env?: Record<string, string>; now?: () => number; clientDist?: string } = {},
+  options: { env?: Record<string, string>; now?: () => number; clientDist?: string; oncallRetryDelaysMs?: readonly number[] } = {},
 ): Promise<TestHearth> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
   const config = loadConfig({
@@ -23,7 +23,10 @@ export async function startHearth(
     CLIENT_DIST: options.clientDist ?? join(dataDir, 'no-client'),
     ...options.env,
   });
-  const hearth = await buildApp(config, options.now ? { now: options.now } : {});
+  const hearth = await buildApp(config, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.oncallRetryDelaysMs ? { oncallRetryDelaysMs: options.oncallRetryDelaysMs } : {}),
+  });
   await hearth.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = hearth.app.server.address() as AddressInfo;
   return {

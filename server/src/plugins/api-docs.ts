@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpRoutes, PROTOCOL_VERSION } from '@hearth/shared';
-import { fromTable } from '../lib/http-route.js';
+import { fromTable } from '../lib/index.js';
 import { SIGN_IN_COOKIE } from './auth.js';
 
 /**

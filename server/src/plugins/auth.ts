@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Account } from '@hearth/shared';
-import { sendError } from '../lib/http-errors.js';
+import { sendError } from '../lib/index.js';
 import type { Services } from '../services.js';
 
 export const SIGN_IN_COOKIE = 'hearth_session';
@@ -17,7 +17,7 @@ declare module 'fastify' {
  * Facilitator sign-in: an opaque random token in an HttpOnly, SameSite=Strict cookie, stored hashed in
  * `auth_sessions` so signing out (or deleting the row) revokes it at once.
  */
-export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Services }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Pick<Services, 'accounts' | 'now' | 'config'> }) => {
   const { accounts, now, config } = opts.services;
   await app.register(cookie);
   app.decorateRequest('account', null);

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { sendError } from '../lib/http-errors.js';
+import { sendError } from '../lib/index.js';
 
 /**
  * Validation failures become `invalid_payload` naming the bad field; rate limits become `rate_limited`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { sendError } from '../lib/http-errors.js';
+import { sendError } from '../lib/index.js';
 
 /**
  * Serves the built React client and answers every non-API GET with index.html so client-side routes

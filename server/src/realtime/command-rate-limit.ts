@@ -1,7 +1,7 @@
 import type { ClientCommandName } from '@hearth/shared';
-import { RateBudget, type Budget } from '../lib/rate-budget.js';
+import { RateBudget, type Budget } from '../lib/index.js';
 
-export type { Budget } from '../lib/rate-budget.js';
+export type { Budget } from '../lib/index.js';
 
 /**
  * [RL1] How many commands one participant may send. Two budgets, both per participant (not per socket,

@@ -1,17 +1,18 @@
 import { check, ErrorCode, HandshakeAuthSchema, PROTOCOL_VERSION, type ApiError } from '@hearth/shared';
-import type { Services } from '../services.js';
-import { standingRefusal } from '../modules/participants/standing.js';
-import type { HearthSocket } from './socket-types.js';
+import type { HearthSocket, SocketIdentity } from './socket-types.js';
+
+/** The credential's holder as the server's records say, or why it admits nobody (removed, ended, ...). */
+export type Identify = (token: string) => Promise<{ ok: true; identity: SocketIdentity } | { ok: false; error: ApiError }>;
 
 /**
  * socket.io middleware: admits a connection only with a current protocol version and a participant
  * credential that is still good (not removed, session live, link not revoked). A refusal reaches the
  * client as `connect_error` whose `data` is `{ code, message }`.
  */
-export function handshake(services: Services) {
+export function handshake(identify: Identify) {
   return async (socket: HearthSocket, next: (err?: Error) => void) => {
     try {
-      const refusal = await admit(services, socket);
+      const refusal = await admit(identify, socket);
       if (refusal) {
         const error = new Error(refusal.message) as Error & { data: ApiError };
         error.data = refusal;
@@ -28,7 +29,7 @@ export function handshake(services: Services) {
   };
 }
 
-async function admit(services: Services, socket: HearthSocket): Promise<ApiError | undefined> {
+async function admit(identify: Identify, socket: HearthSocket): Promise<ApiError | undefined> {
   const auth: unknown = socket.handshake.auth;
   if (!check(HandshakeAuthSchema, auth)) {
     return { code: ErrorCode.unauthenticated, message: 'A room credential and protocol version are required.' };
@@ -36,17 +37,9 @@ async function admit(services: Services, socket: HearthSocket): Promise<ApiError
   if (auth.protocolVersion !== PROTOCOL_VERSION) {
     return { code: ErrorCode.protocolMismatch, message: 'Hearth has been updated. Please reload the page.' };
   }
-  const record = await services.participants.findByToken(auth.token);
-  const refusal = await standingRefusal(services, record);
-  if (refusal || !record) return refusal;
-  socket.data.identity = {
-    participantId: record.id,
-    sessionId: record.sessionId,
-    role: record.role,
-    displayName: record.displayName,
-    organisation: record.organisation,
-    inviteId: record.inviteId,
-  };
+  const found = await identify(auth.token);
+  if (!found.ok) return found.error;
+  socket.data.identity = found.identity;
   socket.data.joined = false;
   return undefined;
 }

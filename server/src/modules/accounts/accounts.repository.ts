@@ -1,6 +1,6 @@
 import type { Account } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
-import { hashToken, newId, newToken } from '../../lib/secrets.js';
+import type { Db } from '../../db/index.js';
+import { hashToken, newId, newToken } from '../../lib/index.js';
 
 const SIGN_IN_LIFETIME_MS = 12 * 60 * 60 * 1000;
 

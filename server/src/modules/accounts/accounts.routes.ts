@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HttpRoutes } from '@hearth/shared';
-import { fromTable } from '../../lib/http-route.js';
-import { sendError } from '../../lib/http-errors.js';
-import { hashPassword, verifyPassword } from '../../lib/secrets.js';
-import { requireAccount, SIGN_IN_COOKIE, signedInAccount } from '../../plugins/auth.js';
+import { fromTable } from '../../lib/index.js';
+import { sendError } from '../../lib/index.js';
+import { hashPassword, verifyPassword } from '../../lib/index.js';
+import { requireAccount, SIGN_IN_COOKIE, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
 import type { SetupToken } from './setup-token.js';
 

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { newToken } from '../../lib/secrets.js';
+import { newToken } from '../../lib/index.js';
 
 /**
  * The one-time link that creates the first facilitator account. It lives in memory only: a restart

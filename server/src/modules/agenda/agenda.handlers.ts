@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, ok, type AgendaPhase, type SessionAgenda } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { defaultPhases, movePhase } from './agenda.js';
 
@@ -12,7 +12,7 @@ import { defaultPhases, movePhase } from './agenda.js';
  * - [AG4] every move reaches everyone in the session as `agenda:phase`; the fact names no one;
  * - [AG5] anyone joining later asks `agenda:get` and gets the same state.
  */
-export function registerAgendaHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerAgendaHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'agenda' | 'now' | 'sessionPhases' | 'sessions'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   async function phases(): Promise<AgendaPhase[]> {

@@ -1,6 +1,6 @@
 import { AgendaPhaseSchema, check, type AgendaPhase } from '@hearth/shared';
 import Type from 'typebox';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/index.js';
 
 const StoredPhasesSchema = Type.Array(AgendaPhaseSchema);
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, type FactPayload } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { moveIntoConversation } from '../conversations/conversations.handlers.js';
+import { moveIntoConversation } from '../conversations/index.js';
+import { announceAway, endAside } from './aside-events.js';
 import type { Aside } from './aside-state.js';
 
 /**
@@ -19,7 +20,7 @@ import type { Aside } from './aside-state.js';
  * - [PA5] it ends when either of the two ends it, a facilitator ends it, or either leaves the room
  *   (left, disconnected, removed, replaced by another tab, session ended).
  */
-export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'asides' | 'distress' | 'now' | 'rooms'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   onCommand(socket, log, 'aside:start', async ({ alertId }) => {
@@ -65,34 +66,4 @@ export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, se
     endAside(io, services, self.sessionId, aside, 'ended');
     return ok({});
   });
-}
-
-/** Ends the aside: the two hear why, everyone hears the new list of who is away. */
-export function endAside(io: HearthServer, services: Services, sessionId: string, aside: Aside, reason: FactPayload<'aside:ended'>['reason']): void {
-  if (!services.asides.end(sessionId, aside.id)) return;
-  for (const id of [aside.memberId, aside.facilitatorId]) {
-    const presence = services.rooms.get(sessionId, id);
-    if (presence) io.to(presence.connectionId).emit('aside:ended', { asideId: aside.id, reason });
-  }
-  announceAway(io, services, sessionId);
-}
-
-/** [PA5] Whoever leaves the room (for any reason) leaves their aside; the other person is told. */
-export function endAsidesOnDeparture(io: HearthServer, services: Services): () => void {
-  return services.rooms.onDeparture((sessionId, participantId) => {
-    const aside = services.asides.of(sessionId, participantId);
-    if (!aside) return;
-    endAside(io, services, sessionId, aside, 'left');
-  });
-}
-
-/** After a (re)join: who is away right now, if anyone (sent after the join ack, like open alerts). */
-export function deliverAway(socket: HearthSocket, services: Services): void {
-  const participantIds = services.asides.away(socket.data.identity.sessionId);
-  if (participantIds.length > 0) socket.emit('aside:away', { participantIds });
-}
-
-/** [PA2] The whole session hears only who is away. */
-function announceAway(io: HearthServer, services: Services, sessionId: string): void {
-  io.to(sessionChannel(sessionId)).emit('aside:away', { participantIds: services.asides.away(sessionId) });
 }

@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, type DistressAlert } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { act } from '../distress/distress.handlers.js';
+import { moveIntoConversation } from './case-conversation.js';
 import { facilitators, staff } from '../recipients/index.js';
 
 /**
@@ -13,7 +13,7 @@ import { facilitators, staff } from '../recipients/index.js';
  * - [PC2] the backchannel reaches only the session's facilitators, co-facilitators and hidden supervisor;
  * - [PC3] messages are stored before they are acknowledged, and their text never goes to the log.
  */
-export function registerConversationHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerConversationHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'distress' | 'messages' | 'now' | 'rooms'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
   const facilitator = isFacilitatorRole(self.role);
 
@@ -58,21 +58,4 @@ export function registerConversationHandlers(io: HearthServer, socket: HearthSoc
   });
 
   onCommand(socket, log, 'backchannel:history', async () => ok({ messages: await services.messages.list(self.sessionId, { kind: 'backchannel' }) }));
-}
-
-/**
- * A facilitator writing to a member has seen their request: acknowledge it if nobody had (telling the
- * member, as acknowledging does), then mark it in conversation.
- */
-export async function moveIntoConversation(io: HearthServer, services: Services, sessionId: string, by: string, alert: DistressAlert): Promise<void> {
-  if (alert.status === 'raised') {
-    const acknowledged = await act(services, sessionId, by, alert.id, 'acknowledge');
-    if (acknowledged.ok) {
-      for (const connectionId of staff(services.rooms.list(sessionId))) io.to(connectionId).emit('distress:acknowledged', acknowledged.alert);
-      const raiser = services.rooms.get(sessionId, alert.participantId);
-      if (raiser && acknowledged.alert.acknowledgedAt !== null) io.to(raiser.connectionId).emit('distress:seen', { alertId: alert.id, at: acknowledged.alert.acknowledgedAt });
-    }
-  }
-  const conversing = await act(services, sessionId, by, alert.id, 'converse');
-  if (conversing.ok) for (const connectionId of staff(services.rooms.list(sessionId))) io.to(connectionId).emit('distress:updated', conversing.alert);
 }

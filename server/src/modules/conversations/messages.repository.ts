@@ -1,6 +1,6 @@
 import type { PrivateMessage } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
-import { newId } from '../../lib/secrets.js';
+import type { Db } from '../../db/index.js';
+import { newId } from '../../lib/index.js';
 
 export type Channel = { kind: 'case'; alertId: string } | { kind: 'backchannel' };
 

@@ -1,11 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, isStaffRole, ok, Role, type DistressAlert } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { fail, ok, Role } from '@hearth/shared';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { staff } from '../recipients/index.js';
-import { applyCaseAction, type CaseAction } from './case-state.js';
-import { buildReport, type OncallEvent } from './oncall-webhook.js';
+import { act, reportToOncall } from './cases.js';
 
 /**
  * The private distress channel. Invariants, tested by id (docs/spec.md):
@@ -16,7 +15,7 @@ import { buildReport, type OncallEvent } from './oncall-webhook.js';
  * - [DS5] state changes follow case-state.ts, first come first served;
  * - notes and names never go to the log.
  */
-export function registerDistressHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerDistressHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'distress' | 'groups' | 'now' | 'oncall' | 'rooms' | 'sessions'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   onCommand(socket, log, 'distress:raise', async ({ level, note }) => {
@@ -84,48 +83,4 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
     }
     return ok({ alert: outcome.alert });
   });
-}
-
-export type ActOutcome =
-  | { ok: true; alert: NonNullable<Awaited<ReturnType<Services['distress']['find']>>> }
-  | { ok: false; code: 'not_found' | 'conflict'; message: string; alert?: NonNullable<Awaited<ReturnType<Services['distress']['find']>>> };
-
-const eventKindOf = { acknowledge: 'acknowledged', converse: 'in_conversation', escalate: 'escalated', resolve: 'resolved' } as const;
-
-/** Applies a facilitator's action to a case of their own session, as a compare-and-set. */
-export async function act(services: Services, sessionId: string, by: string, alertId: string, action: CaseAction): Promise<ActOutcome> {
-  const current = await services.distress.find(sessionId, alertId);
-  if (!current) return { ok: false, code: 'not_found', message: 'There is no such support request in this session.' };
-  const next = applyCaseAction(current.status, action);
-  if (!next.ok) return { ok: false, code: 'conflict', message: next.reason, alert: current };
-  const kind = eventKindOf[action];
-  const changed = await services.distress.transition(
-    sessionId,
-    alertId,
-    { from: current.status, to: next.status, kind, by, acknowledges: action === 'acknowledge' },
-    services.now(),
-  );
-  const latest = (await services.distress.find(sessionId, alertId)) ?? current;
-  if (!changed) return { ok: false, code: 'conflict', message: 'Another facilitator changed this request just now.', alert: latest };
-  return { ok: true, alert: latest };
-}
-
-/** [OC1][OC3] Queues a report to the group's on-call webhook, if it has one; never waits for delivery. */
-export async function reportToOncall(services: Services, sessionId: string, alert: DistressAlert, event: OncallEvent): Promise<void> {
-  const session = await services.sessions.find(sessionId);
-  const group = session && (await services.groups.find(session.groupId));
-  if (!group?.oncallWebhookUrl || !group.oncallWebhookSecret) return;
-  services.oncall.send(
-    { url: group.oncallWebhookUrl, secret: group.oncallWebhookSecret },
-    buildReport(alert, sessionId, event, group.oncallIncludeContent, services.now()),
-  );
-}
-
-/** [DS3] Called when a facilitator (or the supervisor [SV4]) has joined: every open case of the session. */
-export async function deliverOpenAlerts(socket: HearthSocket, services: Services): Promise<void> {
-  const { role, sessionId, participantId } = socket.data.identity;
-  if (!isStaffRole(role)) return;
-  for (const alert of await services.distress.listOpen(sessionId)) {
-    if (alert.participantId !== participantId) socket.emit('distress:alert', alert);
-  }
 }

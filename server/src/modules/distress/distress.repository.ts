@@ -1,7 +1,7 @@
 import type { DistressAlert, DistressCaseStatus, DistressLevel, DistressTimelineEntry } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
-import type { DistressEventsTable } from '../../db/schema.js';
-import { newId } from '../../lib/secrets.js';
+import type { Db } from '../../db/index.js';
+import type { DistressEventsTable } from '../../db/index.js';
+import { newId } from '../../lib/index.js';
 
 type EventKind = DistressEventsTable['kind'];
 

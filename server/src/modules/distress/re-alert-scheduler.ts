@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { HearthServer } from '../../realtime/socket-types.js';
+import type { HearthServer } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { staff } from '../recipients/index.js';
-import { reportToOncall } from './distress.handlers.js';
+import { reportToOncall } from './cases.js';
 
 /**
  * [DS6] If nobody acknowledges a request within `reAlertAfterMs` (default 30 s), every facilitator of
@@ -15,7 +15,7 @@ export class ReAlertScheduler {
 
   constructor(
     private readonly io: HearthServer,
-    private readonly services: Services,
+    private readonly services: Pick<Services, 'now' | 'distress' | 'rooms' | 'sessions' | 'groups' | 'oncall'>,
     private readonly log: FastifyBaseLogger,
     private readonly reAlertAfterMs: number,
   ) {}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import { DEFAULT_RECORDS_RETENTION_DAYS } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/index.js';
 
 const DAY_MS = 86_400_000;
 

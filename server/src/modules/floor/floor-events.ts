@@ -1,6 +1,7 @@
 import { isFacilitatorRole, orderHands, type FloorState, type HandQueue, type MyHand } from '@hearth/shared';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
+import { facilitators } from '../recipients/index.js';
 import type { SessionFloor } from './floor-board.js';
 import { roundView } from './round-state.js';
 
@@ -16,7 +17,7 @@ export function floorState(floor: SessionFloor | undefined, now: number): FloorS
   return { holderId: floor.holderId, floorControl: floor.floorControl, round: floor.round ? roundView(floor.round, now) : null };
 }
 
-export function handQueue(services: Services, sessionId: string, floor: SessionFloor | undefined): HandQueue {
+export function handQueue(services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, floor: SessionFloor | undefined): HandQueue {
   if (!floor) return { order: 'first_come', hands: [] };
   const now = services.now();
   const spoken = services.talkTime.spokenMsByParticipant(sessionId);
@@ -29,31 +30,32 @@ export function handQueue(services: Services, sessionId: string, floor: SessionF
 }
 
 /** Each hand owner's place under the facilitator's chosen order (1 = next). */
-export function places(services: Services, sessionId: string, floor: SessionFloor): Map<string, number> {
+export function places(services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, floor: SessionFloor): Map<string, number> {
   const spoken = services.talkTime.spokenMsByParticipant(sessionId);
   const ordered = orderHands(floor.hands.map((h) => ({ ...h, spokenMs: spoken.get(h.participantId) ?? 0 })), floor.order, services.now());
   return new Map(ordered.map((o) => [o.hand.participantId, o.place]));
 }
 
-export function myHand(services: Services, sessionId: string, participantId: string): MyHand {
+export function myHand(services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, participantId: string): MyHand {
   const floor = services.floor.peek(sessionId);
   const place = floor ? places(services, sessionId, floor).get(participantId) : undefined;
   return { raised: place !== undefined, place: place ?? null };
 }
 
-export function publishFloor(io: HearthServer, services: Services, sessionId: string): void {
+export function publishFloor(io: HearthServer, services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>, sessionId: string): void {
   io.to(sessionChannel(sessionId)).emit('floor:state', floorState(services.floor.peek(sessionId), services.now()));
 }
 
 /** The queue to facilitators, each owner's place to them alone, and "lowered" to whoever just lost theirs. */
-export function publishHands(io: HearthServer, services: Services, sessionId: string, lowered: { participantId: string; reason: LoweredReason }[] = []): void {
+export function publishHands(io: HearthServer, services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, lowered: { participantId: string; reason: LoweredReason }[] = []): void {
   const floor = services.floor.peek(sessionId);
   const queue = handQueue(services, sessionId, floor);
   const placeOf = floor ? places(services, sessionId, floor) : new Map<string, number>();
+  // [FL2] The queue to facilitators only (recipients decides who they are).
+  for (const connectionId of facilitators(services.rooms.list(sessionId))) io.to(connectionId).emit('floor:queue', queue);
   for (const presence of services.rooms.list(sessionId)) {
-    const { id, role } = presence.participant;
+    const { id } = presence.participant;
     const to = io.to(presence.connectionId);
-    if (isFacilitatorRole(role)) to.emit('floor:queue', queue);
     const place = placeOf.get(id);
     // Only a change to their own place is news: a repeat would tell them someone else's hand moved.
     if (place !== undefined && floor?.toldPlaces.get(id) !== place) {
@@ -71,7 +73,7 @@ export function publishHands(io: HearthServer, services: Services, sessionId: st
  * facilitators, their own hand if it is up. A session nobody has used the floor in sends nothing, so joining
  * stays quiet; the client forgets the floor whenever it leaves the room (use-floor.ts).
  */
-export function deliverFloor(socket: HearthSocket, services: Services): void {
+export function deliverFloor(socket: HearthSocket, services: Pick<Services, 'floor' | 'now' | 'rooms' | 'talkTime'>): void {
   const { sessionId, participantId, role } = socket.data.identity;
   const floor = services.floor.peek(sessionId);
   if (!floor) return;

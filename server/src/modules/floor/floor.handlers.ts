@@ -1,12 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, Role } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { hasHand, lowerHand, raiseHand } from './floor-board.js';
-import { applyRoundStep, enforceFloor, releaseFloorControl } from './floor-control.js';
+import { enforceFloor, releaseFloorControl } from './floor-control.js';
 import { floorState, handQueue, myHand, publishFloor, publishHands } from './floor-events.js';
-import { withoutParticipant } from './round-state.js';
 
 /**
  * Hands and the floor. Invariants, tested by id (docs/spec.md):
@@ -16,7 +15,7 @@ import { withoutParticipant } from './round-state.js';
  * - [FL4] a hand lowers itself when its owner starts speaking while holding the floor;
  * - [FL5] floor control (floor-control.ts); [FL12] everything is cleared as people leave and the session ends.
  */
-export function registerFloorHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerFloorHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   onCommand(socket, log, 'hand:raise', () => {
@@ -79,47 +78,5 @@ export function registerFloorHandlers(io: HearthServer, socket: HearthSocket, se
     else await releaseFloorControl(services, self.sessionId, log);
     publishFloor(io, services, self.sessionId);
     return ok({ floor: floorState(floor, services.now()) });
-  });
-}
-
-/**
- * [FL12] Someone's place in the room ended: their hand goes down, the floor is free if it was theirs, they
- * leave the round, their unanswered nudges are dropped. When the room is empty (the last person left, or the
- * session ended), the session's floor is cleared. A participant replaced by their own new tab stays.
- */
-export function floorOnDeparture(io: HearthServer, services: Services, log: FastifyBaseLogger): () => void {
-  return services.rooms.onDeparture((sessionId, participantId) => {
-    if (services.rooms.get(sessionId, participantId)) return;
-    void departed(io, services, sessionId, participantId, log).catch((err: unknown) => log.error({ err, sessionId }, 'clearing the floor failed'));
-  });
-}
-
-async function departed(io: HearthServer, services: Services, sessionId: string, participantId: string, log: FastifyBaseLogger): Promise<void> {
-  const floor = services.floor.peek(sessionId);
-  if (!floor) return;
-  if (services.rooms.list(sessionId).length === 0) {
-    services.floor.clear(sessionId);
-    if (floor.round) await services.floorRecords.recordRoundEnded(floor.round.id, services.now());
-    return;
-  }
-  floor.nudges = floor.nudges.filter((n) => n.recipientId !== participantId);
-  if (lowerHand(floor, participantId)) publishHands(io, services, sessionId);
-  if (floor.round) {
-    const step = withoutParticipant(floor.round, participantId, services.now());
-    if (step.ok) await applyRoundStep(io, services, sessionId, step, log);
-    return;
-  }
-  if (floor.holderId === participantId) {
-    floor.holderId = null;
-    publishFloor(io, services, sessionId);
-  }
-}
-
-/** [FL4] A hand lowers itself when its owner starts speaking while holding the floor. */
-export function lowerHandsOnSpeaking(io: HearthServer, services: Services): () => void {
-  return services.talkTime.onSpeakingStarted((sessionId, participantId) => {
-    const floor = services.floor.peek(sessionId);
-    if (!floor || floor.holderId !== participantId || !lowerHand(floor, participantId)) return;
-    publishHands(io, services, sessionId, [{ participantId, reason: 'spoke' }]);
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DefaultNudgeWording, type NudgeWording, type RoundKind } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/index.js';
 
 /**
  * What the floor keeps beyond the live session (migration 008): rounds held and turns given, as counts

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, ok, Role, type NudgeWording } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { raiseHand } from './floor-board.js';
 import { publishHands } from './floor-events.js';
@@ -16,7 +16,7 @@ import { publishHands } from './floor-events.js';
  * - [FL11] the wording is the group's (editable by facilitators, stored per group), or the defaults.
  * The text is never logged.
  */
-export function registerNudgeHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerNudgeHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'floor' | 'floorRecords' | 'now' | 'rooms' | 'sessions' | 'talkTime'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   async function groupWording(): Promise<{ groupId: string; wording: NudgeWording } | null> {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, orderHands, Role } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { applyRoundStep, endRound, enforceFloor } from './floor-control.js';
 import { floorState, publishFloor } from './floor-events.js';
@@ -16,7 +16,7 @@ import { finishTurn, passTurn, reorderRound, roundSpeakers, skipTurn, startRound
  * - [FL8] the turn timer is soft: nothing mutes when it runs out. Floor control is the facilitator's
  *   explicit choice at the start, and ends with the round.
  */
-export function registerRoundHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerRoundHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
   const answer = () => ok({ floor: floorState(services.floor.peek(self.sessionId), services.now()) });
 

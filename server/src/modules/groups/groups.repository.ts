@@ -1,7 +1,7 @@
 import { DEFAULT_RECORDS_RETENTION_DAYS, type Group, type UpdateGroupSupportBody } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
-import type { GroupsTable } from '../../db/schema.js';
-import { newId } from '../../lib/secrets.js';
+import type { Db } from '../../db/index.js';
+import type { GroupsTable } from '../../db/index.js';
+import { newId } from '../../lib/index.js';
 
 export interface GroupRecord extends Group {
   ownerAccountId: string;

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HttpRoutes } from '@hearth/shared';
-import { fromTable } from '../../lib/http-route.js';
-import { MediaGatewayError } from '../moderation/media-gateway.js';
-import { newMediaKey } from '../../lib/secrets.js';
-import { webhookUrlRefusal } from '../distress/oncall-address.js';
-import { sendError } from '../../lib/http-errors.js';
-import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import { fromTable, newMediaKey } from '../../lib/index.js';
+import { MediaGatewayError } from '../rooms/index.js';
+import { webhookUrlRefusal } from '../distress/index.js';
+import { sendError } from '../../lib/index.js';
+import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
 import { ownedGroup } from './groups.policy.js';
 import { publicGroup } from './groups.repository.js';

@@ -1,8 +1,8 @@
 import type { Invite } from '@hearth/shared';
 import { PagePaths } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
-import type { InvitesTable } from '../../db/schema.js';
-import { newId, newToken } from '../../lib/secrets.js';
+import type { Db } from '../../db/index.js';
+import type { InvitesTable } from '../../db/index.js';
+import { newId, newToken } from '../../lib/index.js';
 import { inviteStatus } from './invite-status.js';
 
 export interface InviteRecord extends Invite {

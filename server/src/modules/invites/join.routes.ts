@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HttpRoutes, type ErrorCode, type Session } from '@hearth/shared';
-import { fromTable } from '../../lib/http-route.js';
-import { joinLinkBudget } from '../../lib/credential-rate-limit.js';
-import { sendError } from '../../lib/http-errors.js';
+import { fromTable } from '../../lib/index.js';
+import { joinLinkBudget } from '../../lib/index.js';
+import { sendError } from '../../lib/index.js';
 import type { Services } from '../../services.js';
 import { inviteRefusal } from './invite-status.js';
-import { linkRefusal } from '../waiting-room/admission-gate.js';
-import type { GroupRecord } from '../groups/groups.repository.js';
+import { linkRefusal } from '../waiting-room/index.js';
+import type { GroupRecord } from '../groups/index.js';
 import type { InviteRecord } from './invites.repository.js';
-import { staffNameMessage, takesStaffName } from '../participants/staff-names.js';
-import { observationOff } from '../participants/standing.js';
+import { staffNameMessage, takesStaffName } from '../participants/index.js';
+import { observationOff } from '../participants/index.js';
 
 /** Public routes for someone holding an invite link: no account needed, rate limited. */
 export async function joinRoutes(app: FastifyInstance, opts: { services: Services }) {

@@ -1,6 +1,6 @@
 import { RoomServiceClient, TrackType, type ParticipantInfo } from 'livekit-server-sdk';
 import type { LiveKitConfig } from '../../config.js';
-import { MediaGatewayError, type MediaGateway } from '../moderation/media-gateway.js';
+import { MediaGatewayError, type MediaGateway } from '../rooms/index.js';
 import { NO_PERMISSIONS, permissionFor } from './livekit-grants.js';
 
 /**

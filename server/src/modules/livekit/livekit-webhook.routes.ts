@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { WebhookReceiver } from 'livekit-server-sdk';
 import { HttpRoutes } from '@hearth/shared';
-import { fromTable } from '../../lib/http-route.js';
-import { sendError } from '../../lib/http-errors.js';
+import { fromTable } from '../../lib/index.js';
+import { sendError } from '../../lib/index.js';
 import type { LiveKitConfig } from '../../config.js';
 import type { Services } from '../../services.js';
 import { roomServiceClient } from './livekit-media-gateway.js';

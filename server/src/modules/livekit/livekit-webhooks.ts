@@ -20,7 +20,7 @@ export class LiveKitWebhooks {
   private readonly repository;
 
   constructor(
-    private readonly services: Services,
+    private readonly services: Pick<Services, 'db' | 'mediaGateway' | 'now' | 'rooms'>,
     private readonly receiver: WebhookReceiver,
     private readonly client: RoomServiceClient,
     private readonly log: FastifyBaseLogger,

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/index.js';
 
 /** What the LiveKit module reads from Hearth's records: who must never be in a session's media room. */
 export function livekitRepository(db: Db) {

@@ -1,4 +1,5 @@
 import { fail, Role, type Fail, type LiveKitMediaAccess } from '@hearth/shared';
+import type { MediaGate } from '../rooms/index.js';
 import type { Services } from '../../services.js';
 import { livekitRepository } from './livekit.repository.js';
 import { JOIN_TOKEN_TTL_SECONDS, mintJoinToken } from './livekit-tokens.js';
@@ -15,7 +16,7 @@ export const LIVEKIT_ROOM_CAPACITY = 100;
  * has left gets a fresh one (checked again) from their next `room:join`.
  */
 export async function livekitAccess(
-  services: Services,
+  services: Pick<Services, 'config' | 'db' | 'floor' | 'now' | 'sessions'>,
   who: { sessionId: string; participantId: string; displayName: string; role: Role },
 ): Promise<{ ok: true; access: LiveKitMediaAccess } | Fail | null> {
   const livekit = services.config.livekit;
@@ -32,4 +33,13 @@ export async function livekitAccess(
   const e2eeKey = await services.sessions.mediaKey(who.sessionId);
   const expiresAt = services.now() + JOIN_TOKEN_TTL_SECONDS * 1000;
   return { ok: true, access: { mode: 'livekit', url: livekit.url, token, expiresAt, ...(e2eeKey ? { e2eeKey } : {}) } };
+}
+
+/** [LK6] `room:join`'s media gate: the LiveKit access, or null for the mesh. */
+export function livekitMediaGate(services: Pick<Services, 'config' | 'db' | 'floor' | 'now' | 'sessions'>): MediaGate {
+  return async ({ identity }, self) => {
+    const livekit = await livekitAccess(services, { ...identity, participantId: self.id, displayName: self.displayName });
+    if (livekit && !livekit.ok) return livekit;
+    return { ok: true, access: livekit ? livekit.access : null };
+  };
 }

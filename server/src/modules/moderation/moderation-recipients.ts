@@ -1,9 +1,9 @@
 import { fail, SignalCloseCode, type Fail } from '@hearth/shared';
-import { participantChannel, type HearthServer } from '../../realtime/socket-types.js';
+import { participantChannel, type HearthServer } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { emitPresence } from '../rooms/presence-events.js';
-import type { Presence } from '../rooms/room-registry.js';
-import { MediaGatewayError } from './media-gateway.js';
+import { emitPresence } from '../rooms/index.js';
+import type { Presence } from '../rooms/index.js';
+import { MediaGatewayError } from '../rooms/index.js';
 
 /**
  * Runs the media-server side of an action first ([MD8]): if LiveKit did not confirm it, the
@@ -20,7 +20,7 @@ export async function viaMedia(what: string, act: () => Promise<void>): Promise<
 }
 
 /** Takes someone out of the room at once: media signalling closed, told why, socket dropped, others told. */
-export function expel(io: HearthServer, services: Services, sessionId: string, target: Presence, closed: { reason: 'removed' | 'banned'; message: string }): void {
+export function expel(io: HearthServer, services: Pick<Services, 'rooms' | 'signalling'>, sessionId: string, target: Presence, closed: { reason: 'removed' | 'banned'; message: string }): void {
   const participantId = target.participant.id;
   services.rooms.depart(sessionId, participantId);
   services.signalling.disconnect(participantId, SignalCloseCode.removed);

@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, ok, type ModerationSettings } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { emitPresence } from '../rooms/presence-events.js';
-import { withFacilitatorMute } from '../rooms/room-state.js';
-import { bannedMessage } from '../waiting-room/admission.js';
-import { admitEveryoneWaiting } from '../waiting-room/waiting-room.handlers.js';
+import { emitPresence } from '../rooms/index.js';
+import { withFacilitatorMute } from '../rooms/index.js';
+import { bannedMessage } from '../waiting-room/index.js';
+import { admitEveryoneWaiting } from '../waiting-room/index.js';
 import { facilitators } from '../recipients/index.js';
 import { expel, viaMedia } from './moderation-recipients.js';
 import { mayModerate, muteAllTargets } from './moderation.policy.js';
@@ -18,7 +18,7 @@ import { mayModerate, muteAllTargets } from './moderation.policy.js';
  * - [MD8] the media server acts first; Hearth's state changes only after it confirmed;
  * - every action tells the facilitator it took effect (the ack) and the member what happened and why.
  */
-export function registerModerationSetHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerModerationSetHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'invites' | 'mediaGateway' | 'moderation' | 'now' | 'participants' | 'rooms' | 'signalling' | 'unmuteAsks' | 'waiting'>, log: FastifyBaseLogger): void {
   const actor = socket.data.identity;
   const by = () => ({ id: actor.participantId, displayName: actor.displayName });
   const self = () => ({ id: actor.participantId, role: actor.role });

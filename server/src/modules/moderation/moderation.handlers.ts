@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, ok } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { emitPresence } from '../rooms/presence-events.js';
-import { withFacilitatorMute } from '../rooms/room-state.js';
+import { emitPresence } from '../rooms/index.js';
+import { withFacilitatorMute } from '../rooms/index.js';
 import { mayModerate } from './moderation.policy.js';
 import { expel, viaMedia } from './moderation-recipients.js';
 
@@ -13,7 +13,7 @@ import { expel, viaMedia } from './moderation-recipients.js';
  * microphone or camera on. In mesh mode the muted member's client stops sending, and every other
  * client stops playing that member's audio until the member unmutes themselves.
  */
-export function registerModerationHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerModerationHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'invites' | 'mediaGateway' | 'now' | 'participants' | 'rooms' | 'signalling'>, log: FastifyBaseLogger): void {
   const actor = socket.data.identity;
 
   onCommand(socket, log, 'moderation:mute', async ({ participantId }) => {

@@ -1,5 +1,5 @@
 import type { ModerationSettings } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/index.js';
 
 /**
  * What the moderation set keeps beyond a restart (migration 009): a session's admission settings, who

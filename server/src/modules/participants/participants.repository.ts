@@ -1,7 +1,7 @@
 import type { Role } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
-import type { ParticipantsTable } from '../../db/schema.js';
-import { hashToken, newId, newToken } from '../../lib/secrets.js';
+import type { Db } from '../../db/index.js';
+import type { ParticipantsTable } from '../../db/index.js';
+import { hashToken, newId, newToken } from '../../lib/index.js';
 
 /** A participant's standing in a session, as the handshake needs it to decide admission. */
 export interface ParticipantRecord {

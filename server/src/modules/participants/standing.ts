@@ -1,6 +1,6 @@
 import { Role, type ApiError } from '@hearth/shared';
 import type { Services } from '../../services.js';
-import { removedCode } from '../waiting-room/admission-gate.js';
+import { removedCode } from '../waiting-room/index.js';
 import type { ParticipantRecord } from './participants.repository.js';
 
 /** [SV6] What a supervisor hears once the group has turned observation off. */
@@ -13,7 +13,7 @@ export const observationOff: ApiError = { code: 'observation_off', message: 'Thi
  * routes), so no path can forget one of them.
  * The lock and the waiting room are admission, not standing: see admission-gate.ts.
  */
-export async function standingRefusal(services: Services, record: ParticipantRecord | undefined): Promise<ApiError | undefined> {
+export async function standingRefusal(services: Pick<Services, 'moderation'>, record: ParticipantRecord | undefined): Promise<ApiError | undefined> {
   if (!record) return { code: 'unauthenticated', message: 'This room credential is not valid. Please use your invite link again.' };
   // [MD15] A banned credential says so (`banned`), not just `removed`.
   if (record.removedAt !== null) return removedCode(services, record.id);

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/index.js';
 
 /**
  * [RS4] Rooms' live state across a graceful restart (migration 011): written as the server drains, taken

@@ -1,5 +1,5 @@
 import { Role, type ServerToClientEvents } from '@hearth/shared';
-import { sessionChannel, type HearthServer } from '../../realtime/socket-types.js';
+import { sessionChannel, type HearthServer } from '../../realtime/index.js';
 import { hiddenMediaPeers, members, visibleTo } from '../recipients/index.js';
 import type { RoomRegistry } from './room-registry.js';
 

@@ -1,4 +1,5 @@
 import { fail, type Fail, type Role, type RoomRules } from '@hearth/shared';
+import type { JoinGate } from '../rooms/index.js';
 import type { Services } from '../../services.js';
 import { consentRequired } from './consent.js';
 import { diffRuleSets } from './rule-diff.js';
@@ -14,7 +15,7 @@ export interface GateIdentity {
  * (to refuse): the session's group, its current rules, and whether this person still has to agree.
  * Identity always comes from the server's records (the credential or the handshake), never a payload.
  */
-export async function roomRules(services: Services, who: GateIdentity): Promise<(Omit<RoomRules, 'observationAllowed'> & { groupId: string }) | null> {
+export async function roomRules(services: Pick<Services, 'rules' | 'sessions'>, who: GateIdentity): Promise<(Omit<RoomRules, 'observationAllowed'> & { groupId: string }) | null> {
   const session = await services.sessions.find(who.sessionId);
   if (!session) return null;
   const ruleSet = await services.rules.current(session.groupId);
@@ -29,7 +30,7 @@ export async function roomRules(services: Services, who: GateIdentity): Promise<
 }
 
 /** [GR5] `room:join`'s check: a member who has not agreed to the current version is refused, whatever the client does. */
-export async function joinRefusal(services: Services, who: GateIdentity): Promise<Fail | undefined> {
+export async function joinRefusal(services: Pick<Services, 'rules' | 'sessions'>, who: GateIdentity): Promise<Fail | undefined> {
   const rules = await roomRules(services, who);
   if (!rules?.consentRequired) return undefined;
   return fail(
@@ -38,4 +39,9 @@ export async function joinRefusal(services: Services, who: GateIdentity): Promis
       ? 'Please read and agree to the group\'s ground rules before joining.'
       : 'The group\'s ground rules have changed. Please read them and agree again before joining.',
   );
+}
+
+/** [GR5] The consent gate as `room:join` asks it (rooms/join-pipeline.ts). */
+export function consentJoinGate(services: Pick<Services, 'rules' | 'sessions'>): JoinGate {
+  return async ({ identity }) => (await joinRefusal(services, identity)) ?? { ok: true };
 }

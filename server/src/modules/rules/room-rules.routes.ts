@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HttpRoutes } from '@hearth/shared';
-import { fromTable } from '../../lib/http-route.js';
-import { roomCredentialBudget } from '../../lib/credential-rate-limit.js';
-import { sendError } from '../../lib/http-errors.js';
+import { fromTable } from '../../lib/index.js';
+import { roomCredentialBudget } from '../../lib/index.js';
+import { sendError } from '../../lib/index.js';
 import type { Services } from '../../services.js';
-import { standingRefusal } from '../participants/standing.js';
+import { standingRefusal } from '../participants/index.js';
 import { canConsentTo } from './consent.js';
 import { roomRules } from './consent-gate.js';
 

@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, type RuleSet } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { newId } from '../../lib/secrets.js';
+import { newId } from '../../lib/index.js';
 import { facilitators } from '../recipients/index.js';
 import { adoptionBody, decided, isRefusal, propose, publicProposal, respond } from './proposals.js';
 import { nextVersion } from './rule-versions.js';
@@ -17,7 +17,7 @@ import { nextVersion } from './rule-versions.js';
  * - [GR7] drafting together: anyone in the room proposes and answers; only facilitators adopt (a new
  *   version, made exactly as an edit would be) or set aside; responses leave the server as counts only.
  */
-export function registerRulesHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerRulesHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'now' | 'rooms' | 'ruleProposals' | 'rules' | 'sessions'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   async function currentRules(): Promise<RuleSet | null> {

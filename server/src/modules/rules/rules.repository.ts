@@ -1,7 +1,7 @@
 import { check, type ConsentEntry, type Rule, type RuleSet } from '@hearth/shared';
 import Type from 'typebox';
-import type { Db } from '../../db/database.js';
-import { newId } from '../../lib/secrets.js';
+import type { Db } from '../../db/index.js';
+import { newId } from '../../lib/index.js';
 
 const StoredRulesSchema = Type.Array(Type.Object({ id: Type.String(), text: Type.String() }));
 

@@ -1,7 +1,7 @@
 import type { Session } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
-import type { SessionsTable } from '../../db/schema.js';
-import { newId } from '../../lib/secrets.js';
+import type { Db } from '../../db/index.js';
+import type { SessionsTable } from '../../db/index.js';
+import { newId } from '../../lib/index.js';
 
 function toSession(row: SessionsTable): Session {
   return { id: row.id, groupId: row.group_id, title: row.title, status: row.status, startedAt: row.started_at, endedAt: row.ended_at };

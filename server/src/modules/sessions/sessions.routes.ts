@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HttpRoutes } from '@hearth/shared';
-import { fromTable } from '../../lib/http-route.js';
-import { sendError } from '../../lib/http-errors.js';
-import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import { fromTable } from '../../lib/index.js';
+import { sendError } from '../../lib/index.js';
+import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedSession } from '../groups/groups.policy.js';
-import { publicInvite } from '../invites/invites.repository.js';
-import { observationOff } from '../participants/standing.js';
+import { ownedSession } from '../groups/index.js';
+import { publicInvite } from '../invites/index.js';
+import { observationOff } from '../participants/index.js';
 
 const DEFAULT_INVITE_MINUTES = 24 * 60;
 

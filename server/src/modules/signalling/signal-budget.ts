@@ -1,4 +1,4 @@
-import { RateBudget, type Budget } from '../../lib/rate-budget.js';
+import { RateBudget, type Budget } from '../../lib/index.js';
 
 /**
  * [SG5] How much one participant may send on the signalling socket, per participant (not per socket, so a

@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { check, SignalCloseCode, SignalOutSchema, type SignalIn } from '@hearth/shared';
-import { newToken } from '../../lib/secrets.js';
-import type { RoomRegistry } from '../rooms/room-registry.js';
+import { newToken } from '../../lib/index.js';
+import type { RoomRegistry } from '../rooms/index.js';
 import { SignalBudget } from './signal-budget.js';
 
 /**

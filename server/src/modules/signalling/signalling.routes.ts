@@ -3,8 +3,7 @@ import type { Server } from 'node:http';
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import { HttpRoutes, SignalCloseCode, SignalLimits } from '@hearth/shared';
-import { fromTable } from '../../lib/http-route.js';
-import { sendError } from '../../lib/http-errors.js';
+import { fromTable, sendError } from '../../lib/index.js';
 import type { Services } from '../../services.js';
 
 /**

@@ -1,15 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { isFacilitatorRole, ok, Role } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { ok } from '@hearth/shared';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import type { StatsPublisher } from './talk-time.service.js';
 
 /**
  * `talk:report` (anyone who publishes audio; clamped and credited by the service) and `talk:settings`
  * (facilitators). Identity comes from the handshake, never the payload: a report is always about its sender.
  */
-export function registerTalkTimeHandlers(_io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerTalkTimeHandlers(_io: HearthServer, socket: HearthSocket, services: Pick<Services, 'talkTime'>, log: FastifyBaseLogger): void {
   const identity = socket.data.identity;
 
   onCommand(socket, log, 'talk:report', async (report) => {
@@ -21,30 +20,4 @@ export function registerTalkTimeHandlers(_io: HearthServer, socket: HearthSocket
     await services.talkTime.setMembersSeeOwnShare(identity.sessionId, membersSeeOwnShare);
     return ok({ membersSeeOwnShare });
   });
-}
-
-/**
- * Who receives the live figures, decided from the room registry on every push:
- * - [TT6] `talk:stats` to facilitators and co-facilitators only: never members, never the hidden supervisor
- *   (the view exists for whoever leads the group in the moment, and fewer eyes on who talks keeps it a
- *   facilitation aid rather than surveillance);
- * - [TT7] `talk:own-share` to each member, with only their own figures, while the group allows it; one
- *   `{ own: null }` when it is turned off, so their meter disappears.
- */
-export function talkStatsPublisher(io: HearthServer, services: Services): StatsPublisher {
-  const meteredSessions = new Set<string>();
-  return (sessionId, stats) => {
-    const wasMetered = meteredSessions.has(sessionId);
-    if (stats.membersSeeOwnShare) meteredSessions.add(sessionId);
-    else meteredSessions.delete(sessionId);
-    for (const { participant, connectionId } of services.rooms.list(sessionId)) {
-      if (isFacilitatorRole(participant.role)) {
-        io.to(connectionId).emit('talk:stats', stats);
-      } else if (participant.role === Role.member) {
-        const mine = stats.members.find((m) => m.participantId === participant.id);
-        if (stats.membersSeeOwnShare && mine) io.to(connectionId).emit('talk:own-share', { own: { talkMs: mine.talkMs, share: mine.share, fairShare: mine.fairShare } });
-        else if (wasMetered && !stats.membersSeeOwnShare) io.to(connectionId).emit('talk:own-share', { own: null });
-      }
-    }
-  };
 }

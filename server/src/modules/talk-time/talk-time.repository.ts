@@ -1,6 +1,6 @@
 import type { Role } from '@hearth/shared';
-import type { Db } from '../../db/database.js';
-import { newId } from '../../lib/secrets.js';
+import type { Db } from '../../db/index.js';
+import { newId } from '../../lib/index.js';
 import type { Interval } from './intervals.js';
 import type { StoredPerson } from './ledger.js';
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HttpRoutes } from '@hearth/shared';
-import { fromTable } from '../../lib/http-route.js';
-import { sendError } from '../../lib/http-errors.js';
-import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import { fromTable } from '../../lib/index.js';
+import { sendError } from '../../lib/index.js';
+import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedSession } from '../groups/groups.policy.js';
+import { ownedSession } from '../groups/index.js';
 
 /** How many go-rounds a session held (kept by the rounds module; wired by the app, 0 until then). */
 export type RoundsHeld = (sessionId: string) => Promise<number>;

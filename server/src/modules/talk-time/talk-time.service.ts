@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Role, type Participant, type TalkReport, type TalkStats, type TalkSummary } from '@hearth/shared';
-import type { RoomRegistry } from '../rooms/room-registry.js';
+import type { RoomRegistry } from '../rooms/index.js';
 import { balance, countTurns } from './aggregate.js';
 import { SessionLedger, type RoomState } from './ledger.js';
 import { totalMs, type Interval } from './intervals.js';
@@ -15,7 +15,7 @@ import type { SpokenTimeSource } from './spoken-time.js';
  *   survive reconnects and a restart (a ledger is loaded from storage the first time it is needed);
  * - the live view is pushed at most twice a second, and only while something changed ([TT6]);
  * - when a session ends its raw intervals are deleted and only totals and balance samples are kept.
- * Recipients are decided by the publisher (talk-time.handlers.ts), never here.
+ * Recipients are decided by the publisher (talk-stats-publisher.ts), never here.
  */
 /**
  * Half a second: speech is detected ~0.1 s after it starts and reported within ~0.25 s, so with this
@@ -52,7 +52,6 @@ export class TalkTimeService implements SpokenTimeSource {
    */
   private readonly finished = new Set<string>();
   private readonly startedListeners = new Set<(sessionId: string, participantId: string) => void>();
-  private publish: StatsPublisher = () => undefined;
   private readonly unsubscribe: (() => void)[];
 
   constructor(
@@ -60,6 +59,8 @@ export class TalkTimeService implements SpokenTimeSource {
     rooms: RoomRegistry,
     private readonly now: () => number,
     private readonly log: FastifyBaseLogger,
+    /** Sends the figures to whoever may see them (talk-stats-publisher.ts decides who). */
+    private readonly publish: StatsPublisher,
     /** Whether the person is away in a pull-aside: talk there is private, not the group's (TT1). */
     private readonly isAway: (sessionId: string, participantId: string) => boolean = () => false,
   ) {
@@ -68,10 +69,6 @@ export class TalkTimeService implements SpokenTimeSource {
       rooms.onChange((sessionId, p) => p.role !== Role.supervisor && this.observe(sessionId, p.id, audibleState(p))),
       rooms.onDeparture((sessionId, participantId) => this.observe(sessionId, participantId, null)),
     ];
-  }
-
-  setPublisher(publish: StatsPublisher): void {
-    this.publish = publish;
   }
 
   stop(): void {

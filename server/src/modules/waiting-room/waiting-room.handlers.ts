@@ -1,11 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, type WaitingMessage } from '@hearth/shared';
-import { onCommand } from '../../realtime/command.js';
-import type { HearthServer, HearthSocket } from '../../realtime/socket-types.js';
+import { onCommand } from '../../realtime/index.js';
+import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { newId } from '../../lib/secrets.js';
+import { newId } from '../../lib/index.js';
 import { facilitators } from '../recipients/index.js';
 import { admissionGate } from './admission-gate.js';
+import { announceWaiting, letIn } from './waiting-list-events.js';
 
 /**
  * The waiting room. Someone `room:join` refused with `admission_required` sends `waiting:enter` on the
@@ -16,7 +17,7 @@ import { admissionGate } from './admission-gate.js';
  * - waiting lasts while connected: a dropped connection leaves the list, the same person re-entering
  *   keeps their place. Declining is "not now", not a ban: they may wait again and be admitted then.
  */
-export function registerWaitingRoomHandlers(io: HearthServer, socket: HearthSocket, services: Services, log: FastifyBaseLogger): void {
+export function registerWaitingRoomHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'groups' | 'moderation' | 'now' | 'rooms' | 'sessions' | 'waiting'>, log: FastifyBaseLogger): void {
   const identity = socket.data.identity;
   const { sessionId } = identity;
 
@@ -81,25 +82,4 @@ export function registerWaitingRoomHandlers(io: HearthServer, socket: HearthSock
   socket.on('disconnect', () => {
     if (services.waiting.remove(sessionId, identity.participantId, socket.id)) announceWaiting(io, services, sessionId);
   });
-}
-
-/** [MD14] Facilitators and co-facilitators only: who is waiting now. */
-function announceWaiting(io: HearthServer, services: Services, sessionId: string): void {
-  const waiting = services.waiting.list(sessionId);
-  for (const connectionId of facilitators(services.rooms.list(sessionId))) io.to(connectionId).emit('waiting:updated', { waiting });
-}
-
-function letIn(io: HearthServer, services: Services, sessionId: string, participantId: string): void {
-  const waiting = services.waiting.remove(sessionId, participantId);
-  if (!waiting) return;
-  io.to(waiting.connectionId).emit('waiting:decided', { decision: 'admitted', message: 'The facilitator has let you in.' });
-  announceWaiting(io, services, sessionId);
-}
-
-/** The waiting room was switched off: everyone waiting is admitted. */
-export async function admitEveryoneWaiting(io: HearthServer, services: Services, sessionId: string): Promise<void> {
-  for (const entry of services.waiting.list(sessionId)) {
-    await services.moderation.admit(entry.participantId, sessionId, services.now());
-    letIn(io, services, sessionId, entry.participantId);
-  }
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HttpRoutes } from '@hearth/shared';
-import { fromTable } from '../../lib/http-route.js';
-import { sendError } from '../../lib/http-errors.js';
-import { requireAccount, signedInAccount } from '../../plugins/auth.js';
+import { fromTable } from '../../lib/index.js';
+import { sendError } from '../../lib/index.js';
+import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedGroup } from '../groups/groups.policy.js';
+import { ownedGroup } from '../groups/index.js';
 
 /** The group's waiting-room welcome text, read and set by the facilitator who owns the group. */
 export async function waitingRoomRoutes(app: FastifyInstance, opts: { services: Services }) {

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { SessionFloor } from '../modules/floor/floor-board.js';
-import type { Services } from '../services.js';
+import type { SessionFloor } from './modules/floor/floor-board.js';
+import type { Services } from './services.js';
 
 /**
  * [RS4] What lives in this process's memory and must outlast a graceful restart: each session's floor

@@ -1,0 +1,63 @@
+import { Role } from '@hearth/shared';
+import { participantChannel, sessionChannel, type HearthServer } from '../../realtime/index.js';
+import { emitPresence } from './presence-events.js';
+import type { RoomRegistry } from './room-registry.js';
+
+/** What HTTP routes may ask of live rooms, without knowing about socket.io. */
+export interface RoomControl {
+  endSession(sessionId: string): Promise<void>;
+  /**
+   * [SV6] Takes every supervisor out of the session, each told why: out of the media room first (throws
+   * MediaGatewayError when LiveKit did not confirm), then their connections closed.
+   */
+  dismissObservers(sessionId: string): Promise<void>;
+}
+
+/**
+ * What other modules do when a session ends, as facts they subscribe to: `ending` runs while everyone is
+ * still connected ([DS10] the open cases handed over), `departed` for each person taken out (their
+ * signalling socket), `ended` once the room is closed (what was kept in memory for it goes).
+ */
+export interface RoomControlHooks {
+  ending: readonly ((sessionId: string) => Promise<void>)[];
+  departed: (participantId: string) => void;
+  ended: readonly ((sessionId: string) => void)[];
+  /** [SV6] Out of the media room (the MediaGateway's remove; nothing to do in the mesh). */
+  removeFromMedia: (sessionId: string, participantId: string) => Promise<void>;
+  /** [SV6] What a dismissed observer is told (participants' `observation_off` refusal). */
+  observationOffMessage: string;
+}
+
+export function socketRoomControl(io: HearthServer, rooms: RoomRegistry, hooks: RoomControlHooks): RoomControl {
+  return {
+    async endSession(sessionId) {
+      for (const ending of hooks.ending) await ending(sessionId);
+      for (const presence of rooms.clear(sessionId)) {
+        hooks.departed(presence.participant.id);
+        const socket = io.sockets.sockets.get(presence.connectionId);
+        if (!socket) continue;
+        socket.data.joined = false;
+        socket.emit('room:closed', { reason: 'session_ended', message: 'This session has ended. Thank you for being here.' });
+        socket.disconnect(true);
+      }
+      io.in(sessionChannel(sessionId)).disconnectSockets(true);
+      // So memory does not grow by one entry per session.
+      for (const ended of hooks.ended) ended(sessionId);
+    },
+
+    async dismissObservers(sessionId) {
+      const observers = rooms.list(sessionId).filter((presence) => presence.participant.role === Role.supervisor);
+      for (const observer of observers) await hooks.removeFromMedia(sessionId, observer.participant.id);
+      for (const observer of observers) {
+        const participantId = observer.participant.id;
+        rooms.depart(sessionId, participantId);
+        hooks.departed(participantId);
+        const socket = io.sockets.sockets.get(observer.connectionId);
+        if (socket) socket.data.joined = false;
+        io.in(participantChannel(participantId)).emit('room:closed', { reason: 'observation_off', message: hooks.observationOffMessage });
+        io.in(participantChannel(participantId)).disconnectSockets(true);
+        emitPresence(io, rooms, sessionId, observer.participant, 'participant:left', { participantId, reason: 'left' });
+      }
+    },
+  };
+}
