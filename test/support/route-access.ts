@@ -30,6 +30,7 @@ const probes: Partial<Record<HttpRouteName, Omit<RouteAccess, 'access'>>> = {
   updateGroupSupport: { body: () => ({ crisisResources: 'Call the helpline' }) },
   // Allowed stays allowed, so the supervisor's later checks in the matrix still see them admitted.
   setGroupObservation: { body: () => ({ allowed: true }) },
+  setGroupMediaEncryption: { body: () => ({ enabled: true }) },
   startSession: { body: () => ({ title: 'Another evening' }) },
   saveGroupRules: { body: () => ({ basedOn: null, confidentiality: 'What is said here stays here.', rules: [{ text: 'One voice at a time' }] }) },
   saveGroupAgenda: { body: () => ({ phases: [{ name: 'Check-in', opensRules: false }] }) },

@@ -45,6 +45,11 @@ export interface MediaSnapshot {
    * `remotes` stays as it was; this is the private connection to them. (Optional, as closeReason.)
    */
   aside?: RemoteMedia | null;
+  /**
+   * [LE2] True while this connection encrypts what it sends and decrypts what it receives end to end
+   * (LiveKit mode with the session's key). Absent in the mesh, whose DTLS-SRTP is between the browsers.
+   */
+  encrypted?: boolean;
 }
 
 export interface MediaConnection {

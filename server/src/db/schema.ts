@@ -36,6 +36,8 @@ export interface GroupsTable {
   records_retention_days: number | null;
   /** [SV6] 0 when the group has turned observation off; null or 1 allow a supervisor. */
   observation_allowed: number | null;
+  /** [LE1] 1 when the group's sessions started from now on encrypt their media end to end; null or 0 otherwise. */
+  media_encryption: number | null;
 }
 
 export interface SessionsTable {
@@ -45,6 +47,8 @@ export interface SessionsTable {
   status: 'live' | 'ended';
   started_at: number;
   ended_at: number | null;
+  /** [LE1] The session's end-to-end media key (base64), while it is live with encryption on; never sent to LiveKit or logged. */
+  media_key: string | null;
 }
 
 export interface InvitesTable {

@@ -5,5 +5,5 @@
 export { joinLinkBudget, roomCredentialBudget } from './credential-rate-limit.js';
 export { sendError } from './http-errors.js';
 export { type Budget, RateBudget } from './rate-budget.js';
-export { hashPassword, hashToken, newId, newToken, verifyPassword } from './secrets.js';
+export { hashPassword, hashToken, newId, newMediaKey, newToken, verifyPassword } from './secrets.js';
 export { fromTable } from './http-route.js';

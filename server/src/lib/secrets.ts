@@ -13,6 +13,11 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** [LE1] A session's end-to-end media key: 32 random bytes, base64 (44 characters). */
+export function newMediaKey(): string {
+  return randomBytes(32).toString('base64');
+}
+
 /** Bearer secrets are stored only as hashes, so a leaked database does not leak live credentials. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');

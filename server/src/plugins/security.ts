@@ -31,6 +31,8 @@ export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Co
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:', 'mediastream:'],
         connectSrc: ["'self'", ...livekitOrigins(opts.config)],
+        // [LE2] livekit-client's E2EE worker, bundled by Vite as a file of our own (no blob: needed).
+        workerSrc: ["'self'"],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

@@ -22,6 +22,12 @@ export const GroupSchema = Type.Object({
    * told before they join that an observer may be present, and in the room that one is (never who).
    */
   observationAllowed: Type.Boolean(),
+  /**
+   * [LE1] Whether sessions started from now on encrypt their media end to end in LiveKit mode: the
+   * browsers encrypt with a per-session key that the SFU never receives. Off by default; the mesh
+   * already encrypts between browsers (DTLS-SRTP), so it changes nothing there.
+   */
+  mediaEncryption: Type.Boolean(),
 });
 
 export const DEFAULT_RECORDS_RETENTION_DAYS = 90;
@@ -56,6 +62,10 @@ export type UpdateGroupSupportBody = Type.Static<typeof UpdateGroupSupportBodySc
 /** [SV6] Turns observation of the group's sessions on or off. */
 export const SetObservationBodySchema = Type.Object({ allowed: Type.Boolean() }, { additionalProperties: false });
 export type SetObservationBody = Type.Static<typeof SetObservationBodySchema>;
+
+/** [LE1] Turns end-to-end media encryption on or off for the group's sessions started from now on. */
+export const SetMediaEncryptionBodySchema = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
+export type SetMediaEncryptionBody = Type.Static<typeof SetMediaEncryptionBodySchema>;
 
 export const CreateGroupBodySchema = Type.Object(
   {

@@ -15,6 +15,7 @@ export const ApiRoutes = {
   groups: R.listGroups.path,
   groupSupport: (groupId: string) => pathTo(R.updateGroupSupport, { groupId }),
   groupObservation: (groupId: string) => pathTo(R.setGroupObservation, { groupId }),
+  groupMediaEncryption: (groupId: string) => pathTo(R.setGroupMediaEncryption, { groupId }),
   groupSessions: (groupId: string) => pathTo(R.listSessions, { groupId }),
   endSession: (sessionId: string) => pathTo(R.endSession, { sessionId }),
   enterSession: (sessionId: string) => pathTo(R.enterSession, { sessionId }),

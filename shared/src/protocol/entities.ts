@@ -94,6 +94,12 @@ export const LiveKitMediaAccessSchema = Type.Object({
   token: Type.String(),
   /** When the token stops admitting a new connection (ms since epoch); LiveKit refreshes it once connected. */
   expiresAt: Type.Number(),
+  /**
+   * [LE2] Present when the session's media is end-to-end encrypted: the session's key (32 random bytes,
+   * base64), given only to people admitted to the room and never to LiveKit. The client encrypts what it
+   * publishes and decrypts what it receives with it (livekit-client's E2EE); without it nothing decodes.
+   */
+  e2eeKey: Type.Optional(Type.String({ minLength: 44, maxLength: 44 })),
 });
 export type LiveKitMediaAccess = Type.Static<typeof LiveKitMediaAccessSchema>;
 

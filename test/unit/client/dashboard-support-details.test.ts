@@ -22,6 +22,7 @@ const group: Group = {
   oncallIncludeContent: false,
   recordsRetentionDays: 90,
   observationAllowed: true,
+  mediaEncryption: false,
 };
 
 const base: SupportValues = supportValuesOf(group);

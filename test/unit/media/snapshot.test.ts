@@ -23,11 +23,13 @@ describe('nextSnapshot', () => {
     { case: 'local speaking', change: { local: { ...local, speaking: true } } },
     { case: 'close reason', change: { closeReason: 'signalling_lost' as const } },
     { case: 'a remote left', change: { remotes: [] } },
+    { case: '[LE2] end-to-end encryption turning on', change: { encrypted: true } },
   ])('a change of $case gives a new snapshot', ({ change }) => {
     const first = nextSnapshot(idleSnapshot, { status: 'connected', local, remotes: [remote()] });
     const second = nextSnapshot(first, { status: 'connected', local, remotes: [remote()], ...change });
     expect(second).not.toBe(first);
     expect(Object.isFrozen(second)).toBe(true);
+    if ('encrypted' in change) expect(second.encrypted).toBe(true);
   });
 
   test.each([

@@ -48,6 +48,10 @@ export function RoomView() {
           <p className="room__observer" role="status">
             {observerIsPresent(self.role, others, state.hiddenMediaPeers) ? 'An observer is present: a supervisor sees and hears the group, and does not speak or appear.' : null}
           </p>
+          {/* [LE2] Said only while this browser really encrypts (the connection reports it), for everyone. */}
+          <p className="room__encryption" role="status">
+            {media.snapshot.encrypted ? 'Media is end-to-end encrypted: only the people in this room can see and hear it.' : null}
+          </p>
         </div>
         {/* Last in the header and top-aligned, so it never moves when tiles or notes come and go. */}
         <SupportRequestButton />

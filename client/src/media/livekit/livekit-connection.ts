@@ -11,12 +11,17 @@
  * - During a pull-aside only the partner may subscribe to this client's tracks
  *   (setTrackSubscriptionPermissions, enforced by the SFU) and no group audio is played.
  * - After close() nothing is captured, sent or received, and no callback publishes again.
+ * - [LE2] When the join answer carries the session's key, every frame is encrypted before it leaves this
+ *   browser and decrypted after it arrives (livekit-client's E2EE in its worker); the SFU forwards only
+ *   ciphertext. A browser that cannot do this refuses to connect rather than send in the clear.
  * Tested in Chromium against a real livekit-server (test/livekit/); the mapping in livekit-snapshot.ts
  * also has unit tests.
  */
 import {
   ConnectionState,
   DisconnectReason,
+  ExternalE2EEKeyProvider,
+  isE2EESupported,
   Room,
   RoomEvent,
   Track,
@@ -44,6 +49,7 @@ const ROOM_EVENTS = [
   RoomEvent.ActiveSpeakersChanged,
   RoomEvent.Reconnecting,
   RoomEvent.Reconnected,
+  RoomEvent.ParticipantEncryptionStatusChanged,
 ] as const;
 
 class LiveKitConnection implements MediaConnection {
@@ -51,7 +57,8 @@ class LiveKitConnection implements MediaConnection {
   private readonly store = new SnapshotStore();
   private status: MediaSnapshot['status'] = 'idle';
   private closeReason: MediaCloseReason | undefined;
-  private readonly room = new Room({ adaptiveStream: true, dynacast: true });
+  private readonly keyProvider = new ExternalE2EEKeyProvider();
+  private readonly room: Room;
   private listed = new Set<string>();
   private readonly audioDisallowed = new Set<string>();
   private readonly streams = new Map<string, MediaStream>();
@@ -63,6 +70,7 @@ class LiveKitConnection implements MediaConnection {
     private readonly access: LiveKitMediaAccess,
     private readonly selfId: string,
   ) {
+    this.room = new Room({ adaptiveStream: true, dynacast: true, ...(access.e2eeKey ? { encryption: this.encryption() } : {}) });
     for (const event of ROOM_EVENTS) this.room.on(event, () => this.publish());
     this.room.on(RoomEvent.Disconnected, (reason?: DisconnectReason) => this.onDisconnected(reason));
   }
@@ -73,6 +81,12 @@ class LiveKitConnection implements MediaConnection {
     this.localStream = localStream;
     this.publish();
     try {
+      if (this.access.e2eeKey) {
+        // The key is raw random bytes, so livekit-client derives with HKDF; set before connecting so the
+        // first frame out is already encrypted.
+        await this.keyProvider.setKey(keyBytes(this.access.e2eeKey));
+        await this.room.setE2EEEnabled(true);
+      }
       await this.room.connect(this.access.url, this.access.token);
     } catch (error) {
       if (this.disposed) return;
@@ -160,6 +174,13 @@ class LiveKitConnection implements MediaConnection {
     this.stop(closeReasonFor(reason, { removed: DisconnectReason.PARTICIPANT_REMOVED, duplicateIdentity: DisconnectReason.DUPLICATE_IDENTITY }));
   }
 
+  /** [LE2] livekit-client's E2EE: the key provider and its worker, which Vite bundles as its own file. */
+  private encryption() {
+    if (!isE2EESupported()) throw new Error('This browser cannot encrypt media end to end; please use a recent Chrome, Edge, Firefox or Safari.');
+    const worker = new Worker(new URL('livekit-client/e2ee-worker', import.meta.url));
+    return { keyProvider: this.keyProvider, worker };
+  }
+
   private stop(reason: MediaCloseReason): void {
     this.status = 'closed';
     this.closeReason = reason;
@@ -187,6 +208,7 @@ class LiveKitConnection implements MediaConnection {
       remotes,
       ...(this.closeReason ? { closeReason: this.closeReason } : {}),
       aside,
+      encrypted: this.room.isE2EEEnabled,
     });
   }
 
@@ -208,6 +230,14 @@ class LiveKitConnection implements MediaConnection {
     this.localStream = new MediaStream(tracks);
     return this.localStream;
   }
+}
+
+/** The session's key as sent (base64 of 32 random bytes) back to bytes. */
+function keyBytes(base64: string): ArrayBuffer {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
 }
 
 function isOn(publication: LocalTrackPublication | undefined): boolean {

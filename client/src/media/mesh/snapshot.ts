@@ -28,6 +28,7 @@ export function nextSnapshot(
   const unchanged =
     next.status === previous.status &&
     next.closeReason === previous.closeReason &&
+    next.encrypted === previous.encrypted &&
     local === previous.local &&
     aside === before &&
     remotes.size === previous.remotes.size &&
@@ -37,6 +38,7 @@ export function nextSnapshot(
   const snapshot: MediaSnapshot = { status: next.status, local, remotes };
   if (next.closeReason) snapshot.closeReason = next.closeReason;
   if (aside) snapshot.aside = aside;
+  if (next.encrypted !== undefined) snapshot.encrypted = next.encrypted;
   return Object.freeze(snapshot);
 }
 

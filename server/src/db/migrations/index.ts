@@ -11,6 +11,7 @@ import * as moderationSet from './009-moderation-set.js';
 import * as caseMemberIncluded from './010-case-member-included.js';
 import * as liveSnapshots from './011-live-snapshots.js';
 import * as groupObservation from './012-group-observation.js';
+import * as mediaEncryption from './013-media-encryption.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '010-case-member-included': caseMemberIncluded,
   '011-live-snapshots': liveSnapshots,
   '012-group-observation': groupObservation,
+  '013-media-encryption': mediaEncryption,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,6 +22,7 @@ function toGroup(row: GroupsTable): GroupRecord {
     oncallIncludeContent: row.oncall_include_content === 1,
     recordsRetentionDays: row.records_retention_days ?? DEFAULT_RECORDS_RETENTION_DAYS,
     observationAllowed: row.observation_allowed !== 0,
+    mediaEncryption: row.media_encryption === 1,
     oncallWebhookSecret: row.oncall_webhook_secret,
     ownerAccountId: row.owner_account_id,
   };
@@ -48,6 +49,7 @@ export function groupsRepository(db: Db) {
         oncall_include_content: null,
         records_retention_days: null,
         observation_allowed: null,
+        media_encryption: null,
       };
       await db.insertInto('groups').values(row).execute();
       return toGroup(row);
@@ -76,6 +78,11 @@ export function groupsRepository(db: Db) {
     /** [SV6] Allows or stops a supervisor observing the group's sessions. */
     async setObservation(groupId: string, allowed: boolean): Promise<void> {
       await db.updateTable('groups').set({ observation_allowed: allowed ? 1 : 0 }).where('id', '=', groupId).execute();
+    },
+
+    /** [LE1] End-to-end media encryption for the group's sessions started from now on. */
+    async setMediaEncryption(groupId: string, enabled: boolean): Promise<void> {
+      await db.updateTable('groups').set({ media_encryption: enabled ? 1 : 0 }).where('id', '=', groupId).execute();
     },
 
     async find(groupId: string): Promise<GroupRecord | undefined> {

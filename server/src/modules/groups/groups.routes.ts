@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HttpRoutes } from '@hearth/shared';
-import { fromTable } from '../../lib/index.js';
+import { fromTable, newMediaKey } from '../../lib/index.js';
 import { MediaGatewayError } from '../rooms/index.js';
 import { webhookUrlRefusal } from '../distress/index.js';
 import { sendError } from '../../lib/index.js';
@@ -78,13 +78,29 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
   });
 
   r.route({
+    ...fromTable(HttpRoutes.setGroupMediaEncryption),
+    handler: async (request, reply) => {
+      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      // [LE1] Sessions started from now on: a live session keeps the media it began with, so everyone in
+      // one room always holds the same key (or none).
+      await services.groups.setMediaEncryption(group.id, request.body.enabled);
+      const updated = await services.groups.find(group.id);
+      return publicGroup(updated ?? group);
+    },
+  });
+
+  r.route({
     ...fromTable(HttpRoutes.startSession),
     handler: async (request, reply) => {
       const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       const now = services.now();
       const title = request.body.title?.trim() ?? `${group.name}, ${new Date(now).toISOString().slice(0, 10)}`;
-      return reply.code(201).send(await services.sessions.start(group.id, title, now));
+      // [LE1] The session's media key is drawn now, when its group encrypts media; it never leaves the server
+      // except in the room:join answers of people admitted to the room.
+      const mediaKey = group.mediaEncryption ? newMediaKey() : null;
+      return reply.code(201).send(await services.sessions.start(group.id, title, now, mediaKey));
     },
   });
 }

@@ -16,7 +16,7 @@ export const LIVEKIT_ROOM_CAPACITY = 100;
  * has left gets a fresh one (checked again) from their next `room:join`.
  */
 export async function livekitAccess(
-  services: Pick<Services, 'config' | 'db' | 'floor' | 'now'>,
+  services: Pick<Services, 'config' | 'db' | 'floor' | 'now' | 'sessions'>,
   who: { sessionId: string; participantId: string; displayName: string; role: Role },
 ): Promise<{ ok: true; access: LiveKitMediaAccess } | Fail | null> {
   const livekit = services.config.livekit;
@@ -28,11 +28,15 @@ export async function livekitAccess(
   const floor = services.floor.peek(who.sessionId);
   const mayPublishAudio = !(floor?.floorControl && who.role === Role.member && floor.holderId !== who.participantId);
   const token = await mintJoinToken(livekit, { ...who, mayPublishAudio });
-  return { ok: true, access: { mode: 'livekit', url: livekit.url, token, expiresAt: services.now() + JOIN_TOKEN_TTL_SECONDS * 1000 } };
+  // [LE2] The session's end-to-end key, only here: room:join answers only after every admission gate, and
+  // the key is in no token, metadata or webhook, so the SFU forwards what it can never decrypt.
+  const e2eeKey = await services.sessions.mediaKey(who.sessionId);
+  const expiresAt = services.now() + JOIN_TOKEN_TTL_SECONDS * 1000;
+  return { ok: true, access: { mode: 'livekit', url: livekit.url, token, expiresAt, ...(e2eeKey ? { e2eeKey } : {}) } };
 }
 
 /** [LK6] `room:join`'s media gate: the LiveKit access, or null for the mesh. */
-export function livekitMediaGate(services: Pick<Services, 'config' | 'db' | 'floor' | 'now'>): MediaGate {
+export function livekitMediaGate(services: Pick<Services, 'config' | 'db' | 'floor' | 'now' | 'sessions'>): MediaGate {
   return async ({ identity }, self) => {
     const livekit = await livekitAccess(services, { ...identity, participantId: self.id, displayName: self.displayName });
     if (livekit && !livekit.ok) return livekit;

@@ -9,8 +9,9 @@ function toSession(row: SessionsTable): Session {
 
 export function sessionsRepository(db: Db) {
   return {
-    async start(groupId: string, title: string, now: number): Promise<Session> {
-      const row: SessionsTable = { id: newId(), group_id: groupId, title, status: 'live', started_at: now, ended_at: null };
+    /** `mediaKey`: [LE1] the session's end-to-end media key when its group encrypts media (never returned). */
+    async start(groupId: string, title: string, now: number, mediaKey: string | null = null): Promise<Session> {
+      const row: SessionsTable = { id: newId(), group_id: groupId, title, status: 'live', started_at: now, ended_at: null, media_key: mediaKey };
       await db.insertInto('sessions').values(row).execute();
       return toSession(row);
     },
@@ -25,8 +26,15 @@ export function sessionsRepository(db: Db) {
       return row && toSession(row);
     },
 
+    /** [LE1] The live session's end-to-end media key, or null when its media is not encrypted. */
+    async mediaKey(sessionId: string): Promise<string | null> {
+      const row = await db.selectFrom('sessions').select('media_key').where('id', '=', sessionId).where('status', '=', 'live').executeTakeFirst();
+      return row?.media_key ?? null;
+    },
+
     async end(sessionId: string, now: number): Promise<Session | undefined> {
-      await db.updateTable('sessions').set({ status: 'ended', ended_at: now }).where('id', '=', sessionId).where('status', '=', 'live').execute();
+      // [LE1] The media key goes with the session: nothing recorded later could be decrypted with it.
+      await db.updateTable('sessions').set({ status: 'ended', ended_at: now, media_key: null }).where('id', '=', sessionId).where('status', '=', 'live').execute();
       return this.find(sessionId);
     },
   };

@@ -1,4 +1,4 @@
-import { HttpRoutes, type CreateGroupBody, type CreateInviteBody, type SetObservationBody, type StartSessionBody, type UpdateGroupSupportBody } from '@hearth/shared';
+import { HttpRoutes, type CreateGroupBody, type CreateInviteBody, type SetMediaEncryptionBody, type SetObservationBody, type StartSessionBody, type UpdateGroupSupportBody } from '@hearth/shared';
 import { call } from '../../../lib/api';
 
 export const listGroups = () => call(HttpRoutes.listGroups);
@@ -6,6 +6,9 @@ export const createGroup = (body: CreateGroupBody) => call(HttpRoutes.createGrou
 export const updateGroupSupport = (groupId: string, body: UpdateGroupSupportBody) => call(HttpRoutes.updateGroupSupport, { params: { groupId }, body });
 /** [SV6] Allows or stops a supervisor observing the group's sessions. */
 export const setGroupObservation = (groupId: string, body: SetObservationBody) => call(HttpRoutes.setGroupObservation, { params: { groupId }, body });
+
+/** [LE1] End-to-end media encryption (LiveKit mode) for the group's sessions started from now on. */
+export const setGroupMediaEncryption = (groupId: string, body: SetMediaEncryptionBody) => call(HttpRoutes.setGroupMediaEncryption, { params: { groupId }, body });
 
 export const listSessions = (groupId: string) => call(HttpRoutes.listSessions, { params: { groupId } });
 export const startSession = (groupId: string, body: StartSessionBody = {}) => call(HttpRoutes.startSession, { params: { groupId }, body });

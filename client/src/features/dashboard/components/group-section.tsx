@@ -9,6 +9,7 @@ import { useRemoteList } from '../../../lib/use-remote-list';
 import { listSessions, startSession } from '../api/dashboard-api';
 import { LiveSession } from './live-session';
 import { PastSession } from './past-session';
+import { MediaEncryptionSetting } from './media-encryption-setting';
 import { ObservationSetting } from './observation-setting';
 import { SupportDetailsForm } from './support-details-form';
 import { WelcomeTextForm } from './welcome-text-form';
@@ -94,6 +95,7 @@ export function GroupSection({ group, onChange }: { group: Group; onChange: (gro
       ) : null}
       <SupportDetailsForm group={group} onSaved={onChange} />
       <ObservationSetting group={group} onSaved={onChange} />
+      <MediaEncryptionSetting group={group} onSaved={onChange} />
       <WelcomeTextForm groupId={group.id} />
     </section>
   );
