@@ -120,8 +120,8 @@ describe('[LR8] floor control: without the floor, the SFU refuses a member’s a
     try {
       await mallory.publishCamera();
       expect(await mallory.forcePublishMicrophone()).toBe('refused: NOT_ALLOWED');
-      const seen = await listed();
-      expect(seen.get('Mallory')).toMatchObject({ audio: 'none', video: 'on', sources: CAMERA_ONLY });
+      // LiveKit lists a track once the publish has reached it: wait for the camera, then nothing else may be there.
+      await expect.poll(async () => (await listed()).get('Mallory'), { timeout: TIMEOUT }).toMatchObject({ audio: 'none', video: 'on', sources: CAMERA_ONLY });
       // Fran decodes Mallory's camera, and still receives no audio from anyone.
       expect(await waitForFirstRemoteFrame(group.fran, 'Mallory', { timeoutMs: TIMEOUT })).toBeGreaterThan(0);
       expect(await tracksInTile(group.fran, 'Mallory', 'audio')).toBe(0);
