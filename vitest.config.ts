@@ -41,7 +41,7 @@ export default defineConfig({
         },
       },
       {
-        // [FZ1] schemathesis against a real server process (installed into .cache/schemathesis by scripts/schemathesis.mjs).
+        // [FZ2] schemathesis against a real server process (installed into .cache/schemathesis by scripts/schemathesis.mjs).
         test: {
           name: 'fuzz',
           include: ['test/fuzz/**/*.test.ts'],

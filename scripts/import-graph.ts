@@ -123,8 +123,10 @@ export function roomJoinHandlerFile(repoRoot: string, graph: ImportGraph): strin
   return graph.files.find((f) => /onCommand\([^)]*'room:join'/.test(readFileSync(join(repoRoot, f), 'utf8')));
 }
 
-function importsOf(fileName: string, text: string): { specifier: string; typeOnly: boolean }[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+/** A file's static and dynamic imports (and re-exports), each marked whether it loads only types. */
+export function importsOf(fileName: string, text: string): { specifier: string; typeOnly: boolean }[] {
+  const kind = fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
   const found: { specifier: string; typeOnly: boolean }[] = [];
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {

@@ -1,5 +1,5 @@
 // `npm run bench:fuzz-http`: the long schemathesis run against every HTTP route of a real Hearth process
-// ([FZ1]; the short one is in `npm test`). Prints a readable table, then one JSON object of the figures as
+// ([FZ2]; the short one is in `npm test`). Prints a readable table, then one JSON object of the figures as
 // its last line. Flags: --examples (per operation and phase), --seed, --workers, --max-time (seconds).
 import { flags, printTable } from './bench-support.js';
 import { runHttpFuzz } from '../fuzz/http-fuzz.js';

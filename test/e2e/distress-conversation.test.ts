@@ -8,7 +8,7 @@ import { startHearth, type TestHearth } from '../support/hearth.js';
 import { joinFromPreJoin, signIn, TIMEOUT } from './pages.js';
 
 /**
- * [DS2][DS4][DS5][DS7][PC1][PC2] One session: Fran (facilitator), Cody (co-facilitator), Sam and Alex
+ * [DS2][DS4][DS5][DS7][PC1][PC2][PC4] One session: Fran (facilitator), Cody (co-facilitator), Sam and Alex
  * (members). Sam asks for support with a note; Fran claims it; Sam is told quietly; they write to each
  * other privately; Fran resolves it. Fran and Cody talk in the facilitators' channel. Alex's page shows
  * nothing of any of it at any point, and Sam never sees the facilitators' channel. Every button is pressed
@@ -89,7 +89,7 @@ async function seesNothingPrivate(page: Page, words: readonly string[]): Promise
 const everything = [NOTE, FROM_FRAN, FROM_SAM, BACK_FRAN, BACK_CODY, CONTACTS, 'asked for support', 'Seen by', 'seen your request', 'New message', 'Escalated', 'Resolved'];
 
 describe('a private conversation about a request for support', () => {
-  it('before anyone asks, members can open the crisis resources themselves; facilitators can read the emergency contacts', async () => {
+  it('[PC4] before anyone asks, members can open the crisis resources themselves; facilitators can read the emergency contacts', async () => {
     // From the keyboard: each is a real button that says whether it is open.
     const toggle = alex.getByRole('button', { name: 'Crisis resources' });
     await toggle.waitFor({ timeout: TIMEOUT });
@@ -141,7 +141,7 @@ describe('a private conversation about a request for support', () => {
     await seesNothingPrivate(alex, everything);
   });
 
-  it('Fran writes to Sam; the conversation opens for Sam by itself and Sam answers; nobody else but Cody reads it', async () => {
+  it('[PC4] Fran writes to Sam; the conversation opens for Sam by itself and Sam answers; nobody else but Cody reads it', async () => {
     await requests(fran).getByRole('button', { name: 'Message Sam' }).press('Enter');
     const franSide = samConversation(fran);
     await franSide.getByText('Only Sam and this session\'s facilitators can read this.').waitFor({ timeout: TIMEOUT });
@@ -170,7 +170,7 @@ describe('a private conversation about a request for support', () => {
     expect(await backchannel(sam).count()).toBe(0);
   });
 
-  it('the facilitators talk in their channel; Sam and Alex never see it', async () => {
+  it('[PC4] the facilitators talk in their channel; Sam and Alex never see it', async () => {
     await backchannel(fran).getByRole('button', { name: "Facilitators' channel" }).press('Enter');
     await backchannel(fran).getByRole('textbox', { name: 'Message to facilitators' }).fill(BACK_FRAN);
     await backchannel(fran).getByRole('button', { name: 'Send to facilitators' }).press('Enter');

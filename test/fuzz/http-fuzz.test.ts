@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runHttpFuzz } from './http-fuzz.js';
 
-// [FZ1] The short run of `npm test` (the long one: `npm run bench:fuzz-http`). A fixed seed, so a failure
+// [FZ2] The short run of `npm test` (the long one: `npm run bench:fuzz-http`). A fixed seed, so a failure
 // here is the same failure on the next run; schemathesis is installed into .cache/schemathesis on first use.
-describe('[FZ1] schemathesis against every HTTP route of a real server', () => {
+describe('[FZ2] schemathesis against every HTTP route of a real server', () => {
   it('finds no 5xx, no crash, and every answer as the OpenAPI document says (refusals typed)', { timeout: 120_000 }, async () => {
     const figures = await runHttpFuzz({ maxExamples: 20, seed: 14 });
     expect({ crashed: figures.crashed, answersAfter: figures.answersAfter }).toEqual({ crashed: false, answersAfter: true });

@@ -7,7 +7,7 @@ import { ensureSchemathesis } from '../../scripts/schemathesis.mjs';
 import { freePort, startHearthProcess, type HearthProcess } from '../support/server-process.js';
 
 /**
- * [FZ1] A property-based fuzz run of every HTTP route with schemathesis, reading the OpenAPI document the
+ * [FZ2] A property-based fuzz run of every HTTP route with schemathesis, reading the OpenAPI document the
  * server generates from the shared route table (`/api/docs`), against a real Hearth process with real
  * credentials: a signed-in facilitator's cookie, real group, session and invite ids and a room credential,
  * each used for most generated values of its parameter (the rest are generated). The checks: no 5xx, every

@@ -11,7 +11,7 @@ interface OpenApi {
 const meshRoutes = (Object.values(HttpRoutes) as HttpRoute[]).filter((route) => route.only !== 'livekit');
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
-describe('[FZ1] the OpenAPI document generated from the route table', () => {
+describe('[FZ2] the OpenAPI document generated from the route table', () => {
   let hearth: TestHearth;
   let doc: OpenApi;
   beforeAll(async () => {

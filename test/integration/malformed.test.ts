@@ -49,6 +49,10 @@ describe('malformed payloads', () => {
     expect((await http(hearth, 'GET', ApiRoutes.health)).status).toBe(200);
   });
 
+  it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'])('[PV2] an event named after an object built-in (%s) is answered too, not left hanging', async (event) => {
+    expect(await fac.sendRaw(event, {})).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+  });
+
   it('[PV3] an oversized message is dropped without taking the server down', async () => {
     const huge = 'x'.repeat(200 * 1024);
     // socket.io drops the connection of a sender that exceeds maxHttpBufferSize; no ack comes back.

@@ -92,4 +92,19 @@ describe('standing on every path', () => {
     expect(spare.socket.connected).toBe(false);
     expect((await http<{ error: { code: string } }>(hearth, 'POST', RulesRoutes.roomRules, { body: { token } })).body.error.code).toBe('banned');
   });
+
+  it('[AU6] ending the session closes connections that never joined too: a waiting person and a second tab, each told why', async () => {
+    const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    await join(fran);
+    expect(await fran.send('moderation:waiting-room', { enabled: true })).toMatchObject({ ok: true });
+    const wren = await fixture.connect((await memberWithInvite('Wren')).token);
+    expect(await wren.send('room:join', { audio: false, video: false })).toMatchObject({ ok: false, error: { code: 'admission_required' } });
+    expect(await wren.send('waiting:enter', {})).toMatchObject({ ok: true });
+    const spare = await fixture.connect((await memberWithInvite('Sam')).token);
+    const told = [wren.next('room:closed'), spare.next('room:closed')];
+    expect((await http(hearth, 'POST', ApiRoutes.endSession(live.session.id), { cookie: live.cookie })).status).toBe(200);
+    for (const closed of await Promise.all(told)) expect(closed).toMatchObject({ reason: 'session_ended' });
+    await settle();
+    expect([wren.socket.connected, spare.socket.connected]).toEqual([false, false]);
+  });
 });

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
-import { facilitatorCredential, memberCredential, startLiveSession, type LiveSession } from '../support/api.js';
+import { createInvite, facilitatorCredential, memberCredential, redeem, startLiveSession, type LiveSession } from '../support/api.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
 import { forwardWebhooksTo, joinLiveKitSignal, realLiveKit, realLiveKitEnv, webhookDeliveries } from '../support/real-livekit.js';
 import { connectParticipant, joinAnyMode, type TestClient } from '../support/sockets.js';
 
 /**
- * [LR1]-[LR3] Hearth in LiveKit mode against the real livekit-server (scripts/livekit-server.mjs, one
+ * [LR1]-[LR3], [LK4] Hearth in LiveKit mode against the real livekit-server (scripts/livekit-server.mjs, one
  * per run: test/support/global-livekit.ts). No browser here: LiveKit's signalling WebSocket is enough
  * for it to admit or refuse a token and list the participant. Media (publishing, mute, participant_joined,
  * which LiveKit sends only once media connects) needs Chromium.
@@ -105,6 +105,23 @@ describe('[LR3] the real server’s webhooks reach Hearth and pass verification'
     const deliveries = await eventually(() => webhookDeliveries(hearth.url), (list) => list.some((d) => d.event === 'participant_connection_aborted' && d.room === live.session.id));
     expect(deliveries.filter((d) => d.event === 'participant_connection_aborted' && d.room === live.session.id)).toEqual([
       expect.objectContaining({ room: live.session.id, status: 200, answer: { ok: true, duplicate: false } }),
+    ]);
+  });
+});
+
+describe('[LK4] nobody may publish LiveKit data, as the real SFU holds it', () => {
+  it('facilitator, co-facilitator, member and supervisor are each listed by LiveKit without the data permission', async () => {
+    const invite = (role: 'co_facilitator' | 'supervisor') => createInvite(hearth, live, { role });
+    await joinBoth((await facilitatorCredential(hearth, live)).token);
+    await joinBoth((await redeem(hearth, await invite('co_facilitator'), 'Kim')).body.token);
+    await joinBoth((await memberCredential(hearth, live, 'Sam')).token);
+    await joinBoth((await redeem(hearth, await invite('supervisor'), 'Vera')).body.token);
+    const listed = await eventually(() => rooms.listParticipants(live.session.id), (list) => list.length === 4);
+    expect(listed.map((p) => [p.name, p.permission?.canPublishData]).sort()).toEqual([
+      ['Fran', false],
+      ['Kim', false],
+      ['Sam', false],
+      ['Vera', false],
     ]);
   });
 });

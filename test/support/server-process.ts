@@ -26,8 +26,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startHearthProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<HearthProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+export async function startHearthProcess(env: Record<string, string>, timeoutMs = 20_000, nodeArgs: string[] = []): Promise<HearthProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'server/src/server.ts'], {
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

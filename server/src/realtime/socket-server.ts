@@ -41,7 +41,8 @@ export function attachRealtime(app: FastifyInstance, io: HearthServer, wiring: R
     void socket.join(participantChannel(socket.data.identity.participantId));
     for (const register of wiring.handlers) register(socket);
     socket.onAny((event: string, ...args: unknown[]) => {
-      if (event in ClientCommands) return;
+      // Own keys only: `in` also finds `toString`, `constructor`, `__proto__`, which would go unanswered (PV2).
+      if (Object.hasOwn(ClientCommands, event)) return;
       ackOf(args)?.(fail('invalid_payload', `Unknown event "${event.slice(0, 40)}".`));
     });
   });

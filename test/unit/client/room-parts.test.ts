@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { importsOf } from '../../../scripts/import-graph.js';
 
 /**
  * The room client is split into parts (client/src/features/room/<part>/), each with its hooks beside
@@ -37,34 +37,8 @@ function listSources(dir: string): string[] {
 
 const rel = (path: string) => relative(ROOT, path).split(sep).join('/');
 
-function importsOf(file: string): { specifier: string; typeOnly: boolean }[] {
-  const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, false,
-    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const found: { specifier: string; typeOnly: boolean }[] = [];
-  for (const statement of source.statements) {
-    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
-      let typeOnly = false;
-      if (ts.isImportDeclaration(statement)) {
-        const clause = statement.importClause;
-        const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
-        typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!named && named.length > 0 && named.every((e) => e.isTypeOnly)));
-      } else {
-        const named = statement.exportClause && ts.isNamedExports(statement.exportClause) ? statement.exportClause.elements : undefined;
-        typeOnly = statement.isTypeOnly || (!!named && named.length > 0 && named.every((e) => e.isTypeOnly));
-      }
-      found.push({ specifier: statement.moduleSpecifier.text, typeOnly });
-    }
-  }
-  // Dynamic imports load values (the lazy room chunk).
-  const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      const [arg] = node.arguments;
-      if (arg && ts.isStringLiteral(arg)) found.push({ specifier: arg.text, typeOnly: false });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
+function importsOfFile(file: string) {
+  return importsOf(file, readFileSync(join(ROOT, file), 'utf8'));
 }
 
 function readGraph(): { files: string[]; edges: Edge[] } {
@@ -72,7 +46,7 @@ function readGraph(): { files: string[]; edges: Edge[] } {
   const known = new Set(files);
   const edges: Edge[] = [];
   for (const file of files) {
-    for (const { specifier, typeOnly } of importsOf(file)) {
+    for (const { specifier, typeOnly } of importsOfFile(file)) {
       if (!specifier.startsWith('.')) continue;
       const base = rel(resolve(ROOT, dirname(file), specifier));
       const to = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((c) => known.has(c));

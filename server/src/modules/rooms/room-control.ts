@@ -1,5 +1,5 @@
 import { Role } from '@hearth/shared';
-import { participantChannel, sessionChannel, type HearthServer } from '../../realtime/index.js';
+import { participantChannel, type HearthServer } from '../../realtime/index.js';
 import { emitPresence } from './presence-events.js';
 import type { RoomRegistry } from './room-registry.js';
 
@@ -40,7 +40,12 @@ export function socketRoomControl(io: HearthServer, rooms: RoomRegistry, hooks: 
         socket.emit('room:closed', { reason: 'session_ended', message: 'This session has ended. Thank you for being here.' });
         socket.disconnect(true);
       }
-      io.in(sessionChannel(sessionId)).disconnectSockets(true);
+      // [AU6] And every connection of the session that never joined (someone waiting, a second tab): told, closed.
+      for (const socket of io.sockets.sockets.values()) {
+        if (socket.data.identity?.sessionId !== sessionId) continue;
+        if (!socket.data.joined) socket.emit('room:closed', { reason: 'session_ended', message: 'This session has ended. Thank you for being here.' });
+        socket.disconnect(true);
+      }
       // So memory does not grow by one entry per session.
       for (const ended of hooks.ended) ended(sessionId);
     },
