@@ -50,6 +50,12 @@ export async function buildApp(
     // Refuse what does not match instead of silently repairing it: extra fields and wrong types are errors.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
+  // [RS1] Node's server.close() ends only the connections idle at that moment; one still answering a request
+  // goes back to keep-alive (72 s) and holds the stop open past its 10 s window. From the first moment of a
+  // stop, a connection that finishes a response is ended at once (within Node's 1 s keep-alive grace).
+  app.addHook('preClose', async () => {
+    app.server.keepAliveTimeout = 1;
+  });
   const db = openDatabase(config.database, (err) => app.log.warn({ err }, 'database connection lost; reconnecting on next query'));
   app.addHook('onClose', async () => db.destroy());
   await migrateToLatest(db);

@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 
 /** The process entry: read config, build, listen, print the setup link once, shut down gracefully. */
 async function main(): Promise<void> {
@@ -15,13 +15,7 @@ async function main(): Promise<void> {
   }
   const { app, setupLink } = await buildApp(config);
   await app.listen({ host: config.host, port: config.port });
-  const url = config.publicUrl;
-  console.log(`\nHearth is running at ${url}`);
-  if (config.database.kind === 'sqlite') console.log(`Data is stored in ${config.database.file}`);
-  if (config.iceServers.length === 0) {
-    console.log('No STUN/TURN servers configured (ICE_SERVERS): people can connect only on the same network or with public addresses.');
-  }
-  if (setupLink) console.log(`\nCreate the first facilitator account (this link works once):\n  ${setupLink}\n`);
+  console.log(startBanner(config, setupLink));
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -35,6 +29,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * What an operator needs at start-up, as one string printed in one write: a reader that waits for "Hearth is
+ * running" (an operator's eye, or the test support's startHearthProcess) then has the setup link too.
+ */
+function startBanner(config: Config, setupLink: string | null): string {
+  const lines = ['', `Hearth is running at ${config.publicUrl}`];
+  if (config.database.kind === 'sqlite') lines.push(`Data is stored in ${config.database.file}`);
+  if (config.iceServers.length === 0) {
+    lines.push('No STUN/TURN servers configured (ICE_SERVERS): people can connect only on the same network or with public addresses.');
+  }
+  if (setupLink) lines.push('', 'Create the first facilitator account (this link works once):', `  ${setupLink}`, '');
+  return lines.join('\n');
 }
 
 main().catch((err: unknown) => {

@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '@hearth/shared';
+import { ApiRoutes, PROTOCOL_VERSION } from '@hearth/shared';
 import { facilitatorCredential, memberCredential, startLiveSession } from '../support/api.js';
+import { startHearth } from '../support/hearth.js';
 import { freePort, startHearthProcess, type HearthProcess } from '../support/server-process.js';
 
 /**
@@ -136,4 +138,26 @@ describe('a graceful restart', () => {
     // The snapshot is used once: the next start begins from what this process holds, not from an old copy.
     expect(await sam.send('round:done', {})).toMatchObject({ ok: true, floor: { round: { currentId: alexCredential.participantId } } });
   }, 40_000);
+
+  it('[RS1] a request still in flight when the stop begins does not hold the stop open on its keep-alive connection', async () => {
+    const hearth = await startHearth();
+    const { port } = hearth.app.server.address() as AddressInfo;
+    // A browser's keep-alive connection whose request is still arriving (its body half sent) as the stop begins.
+    const browser = connect(port, '127.0.0.1');
+    const body = JSON.stringify({ token: 'x', email: 'fran@example.org', displayName: 'Fran', password: 'a long enough password' });
+    browser.write(`POST ${ApiRoutes.setup} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    await new Promise<void>((resolve) => hearth.app.server.once('request', () => resolve()));
+    let answer = '';
+    browser.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    const hungUp = new Promise<void>((resolve) => browser.once('close', () => resolve()));
+    const stopped = hearth.close();
+    // The rest of the request arrives once the server has stopped listening: its connection was not idle then.
+    while (hearth.app.server.listening) await new Promise((resolve) => setTimeout(resolve, 5));
+    browser.write(body.slice(10));
+    // It gets its answer, then the server hangs up instead of keeping the connection for the next request;
+    // otherwise the stop waits out the keep-alive timeout (72 s) and the process misses its 10 s window.
+    await hungUp;
+    await stopped;
+    expect(answer).toMatch(/^HTTP\/1\.1 \d{3} /);
+  }, 10_000);
 });

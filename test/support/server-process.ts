@@ -38,6 +38,8 @@ export async function startHearthProcess(env: Record<string, string>, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Hearth exited early (${child.exitCode}):\n${output}`);
+    // The server prints its whole start-up banner (setup link included) in one write, so once this line
+    // is here the link is too.
     if (output.includes('Hearth is running')) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

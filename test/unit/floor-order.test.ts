@@ -35,6 +35,14 @@ describe('[FL1] the order of raised hands (pure, clock passed in)', () => {
     expect(orderHands([b, a], 'fair', NOW).map((o) => o.hand.participantId)).toEqual(['a', 'b']);
   });
 
+  it('hands raised in the same millisecond keep the order they arrived in, whatever their ids', () => {
+    // zoe's hand arrived first; an id tie-break would put amy ahead of her.
+    const zoe = hand('zoe', 1 * MIN, 0);
+    const amy = hand('amy', 1 * MIN, 0);
+    expect(orderHands([zoe, amy], 'first_come', NOW).map((o) => [o.hand.participantId, o.place])).toEqual([['zoe', 1], ['amy', 2]]);
+    expect(orderHands([zoe, amy], 'fair', NOW).map((o) => o.hand.participantId)).toEqual(['zoe', 'amy']);
+  });
+
   it('gives the reason for each position in words', () => {
     expect(orderHands([sam, alex, kim], 'fair', NOW).map((o) => o.reason)).toEqual([
       'waiting 2 min · has not spoken yet',

@@ -6,8 +6,10 @@ import type { HandOrder } from './floor.js';
  *
  * Fair order weighs how long each hand has waited against how much its owner has already spoken:
  * priority = waited − SPOKEN_WEIGHT × spoken, so each minute someone has spoken costs them half a minute
- * of waiting. Ties go to the hand raised first. Every position carries its reason in words; there is no
- * score or ranking of people shown, only why this hand sits where it does.
+ * of waiting. Ties go to the hand raised first: `hands` must come in the order they were raised (the floor
+ * board keeps them so, and so do the live snapshot and the queue sent to facilitators). Every position
+ * carries its reason in words; there is no score or ranking of people shown, only why this hand sits where
+ * it does.
  */
 export const SPOKEN_WEIGHT = 0.5;
 
@@ -27,7 +29,9 @@ export interface OrderedHand<H extends HandForOrder = HandForOrder> {
 
 export function orderHands<H extends HandForOrder>(hands: readonly H[], order: HandOrder, now: number): OrderedHand<H>[] {
   const waited = (h: H) => Math.max(0, now - h.raisedAt);
-  const byRaise = (a: H, b: H) => a.raisedAt - b.raisedAt || a.participantId.localeCompare(b.participantId);
+  // Equal times (two hands in the same millisecond) keep the order given: sort is stable and callers pass
+  // hands in the order they were raised, so the hand that arrived first stays first.
+  const byRaise = (a: H, b: H) => a.raisedAt - b.raisedAt;
   const sorted = [...hands].sort(
     order === 'fair' ? (a, b) => priority(b, waited(b)) - priority(a, waited(a)) || byRaise(a, b) : byRaise,
   );
