@@ -1,4 +1,4 @@
-import { Role } from '@hearth/shared';
+import { Role, type TalkStats } from '@hearth/shared';
 import { facilitators } from '../recipients/index.js';
 import type { HearthServer } from '../../realtime/index.js';
 import type { RoomRegistry } from '../rooms/index.js';
@@ -14,7 +14,9 @@ import type { StatsPublisher } from './talk-time.service.js';
  */
 export function talkStatsPublisher(io: HearthServer, rooms: RoomRegistry): StatsPublisher {
   const meteredSessions = new Set<string>();
-  return (sessionId, stats) => {
+  return { publish, forget: (sessionId) => meteredSessions.delete(sessionId) };
+
+  function publish(sessionId: string, stats: TalkStats) {
     const wasMetered = meteredSessions.has(sessionId);
     if (stats.membersSeeOwnShare) meteredSessions.add(sessionId);
     else meteredSessions.delete(sessionId);
@@ -27,5 +29,5 @@ export function talkStatsPublisher(io: HearthServer, rooms: RoomRegistry): Stats
         else if (wasMetered && !stats.membersSeeOwnShare) io.to(connectionId).emit('talk:own-share', { own: null });
       }
     }
-  };
+  }
 }

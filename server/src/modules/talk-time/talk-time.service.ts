@@ -24,7 +24,11 @@ import type { SpokenTimeSource } from './spoken-time.js';
 export const PUSH_EVERY_MS = 500;
 export const SAMPLE_EVERY_MS = 30_000;
 
-export type StatsPublisher = (sessionId: string, stats: TalkStats) => void;
+export interface StatsPublisher {
+  publish(sessionId: string, stats: TalkStats): void;
+  /** The session ended: nothing more is sent for it, so whatever the publisher remembers of it can go. */
+  forget(sessionId: string): void;
+}
 
 interface LiveSession {
   ledger: SessionLedger;
@@ -60,7 +64,7 @@ export class TalkTimeService implements SpokenTimeSource {
     private readonly now: () => number,
     private readonly log: FastifyBaseLogger,
     /** Sends the figures to whoever may see them (talk-stats-publisher.ts decides who). */
-    private readonly publish: StatsPublisher,
+    private readonly publisher: StatsPublisher,
     /** Whether the person is away in a pull-aside: talk there is private, not the group's (TT1). */
     private readonly isAway: (sessionId: string, participantId: string) => boolean = () => false,
   ) {
@@ -125,6 +129,7 @@ export class TalkTimeService implements SpokenTimeSource {
     await live.ready;
     await live.writes;
     this.sessions.delete(sessionId);
+    this.publisher.forget(sessionId);
     const at = this.now();
     const figures = live.ledger.figures(at, true);
     const totals = totalsOf(live.ledger, at, true);
@@ -232,7 +237,7 @@ export class TalkTimeService implements SpokenTimeSource {
         const sample: BalanceSample = { at, balance: stats.balance, memberTalkMs: stats.memberTalkMs };
         this.enqueue(live, () => this.repo.saveSample(sessionId, sample));
       }
-      this.publish(sessionId, stats);
+      this.publisher.publish(sessionId, stats);
     });
   }
 
