@@ -26,7 +26,6 @@ import { restoreLiveState } from './live-state.js';
 import { attachRealtime, createSocketServer } from './realtime/socket-server.js';
 import { realtimeWiring } from './realtime-wiring.js';
 import { createServices, type Services } from './services.js';
-import { RetentionScheduler } from './modules/distress/retention.js';
 
 export interface HearthApp {
   app: FastifyInstance;
@@ -90,9 +89,8 @@ export async function buildApp(
   await app.register(staticClientPlugin, { clientDist: config.clientDist });
 
   attachRealtime(app, io, realtimeWiring(io, services, app.log.child({ module: 'realtime' })));
-  const retention = new RetentionScheduler(db, services.now, app.log.child({ module: 'retention' }));
-  retention.start();
-  app.addHook('onClose', async () => retention.stop());
+  services.retention.start();
+  app.addHook('onClose', async () => services.retention.stop());
   return { app, services, setupLink };
 }
 

@@ -32,6 +32,7 @@ import { FloorBoard } from './modules/floor/floor-board.js';
 import { floorRepository } from './modules/floor/floor.repository.js';
 import { moderationRepository } from './modules/moderation/moderation.repository.js';
 import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js';
+import { RetentionScheduler } from './modules/retention/index.js';
 
 /**
  * The composition root's wiring: every repository and live registry, built once per app (so tests get a
@@ -84,6 +85,8 @@ export interface Services {
   unmuteAsks: UnmuteAsks;
   /** [RS4] Rooms' live state across a graceful restart (migration 011). */
   liveSnapshots: ReturnType<typeof liveSnapshotsRepository>;
+  /** [DS11] [RT1] The retention sweep: started by the app (at start, then hourly); tests call `run()` at a chosen time. */
+  retention: RetentionScheduler;
 }
 
 export function createServices(
@@ -151,5 +154,6 @@ export function createServices(
     waiting: new WaitingList(),
     unmuteAsks,
     liveSnapshots: liveSnapshotsRepository(db),
+    retention: new RetentionScheduler(db, now, log.child({ module: 'retention' })),
   };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useMigratedDatabase } from '../support/databases.js';
 import { messagesRepository } from '../../server/src/modules/conversations/messages.repository.js';
 import { distressRepository } from '../../server/src/modules/distress/distress.repository.js';
-import { purgeExpiredRecords } from '../../server/src/modules/distress/retention.js';
+import { purgeExpiredRecords } from '../../server/src/modules/retention/index.js';
 import { accountsRepository } from '../../server/src/modules/accounts/accounts.repository.js';
 import { groupsRepository } from '../../server/src/modules/groups/groups.repository.js';
 import { participantsRepository } from '../../server/src/modules/participants/participants.repository.js';

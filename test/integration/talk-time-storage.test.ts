@@ -5,7 +5,7 @@ import { accountsRepository } from '../../server/src/modules/accounts/accounts.r
 import { groupsRepository } from '../../server/src/modules/groups/groups.repository.js';
 import { participantsRepository } from '../../server/src/modules/participants/participants.repository.js';
 import { sessionsRepository } from '../../server/src/modules/sessions/sessions.repository.js';
-import { purgeExpiredRecords } from '../../server/src/modules/distress/retention.js';
+import { purgeExpiredRecords } from '../../server/src/modules/retention/index.js';
 import { talkTimeRepository } from '../../server/src/modules/talk-time/talk-time.repository.js';
 
 const T0 = Date.UTC(2026, 0, 1);

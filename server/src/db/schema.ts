@@ -49,6 +49,8 @@ export interface SessionsTable {
   ended_at: number | null;
   /** [LE1] The session's end-to-end media key (base64), while it is live with encryption on; never sent to LiveKit or logged. */
   media_key: string | null;
+  /** [RT1] Migration 015: when the retention sweep removed the session's names and free text; null until then. */
+  records_expired_at: number | null;
 }
 
 export interface InvitesTable {

@@ -11,7 +11,7 @@ export function sessionsRepository(db: Db) {
   return {
     /** `mediaKey`: [LE1] the session's end-to-end media key when its group encrypts media (never returned). */
     async start(groupId: string, title: string, now: number, mediaKey: string | null = null): Promise<Session> {
-      const row: SessionsTable = { id: newId(), group_id: groupId, title, status: 'live', started_at: now, ended_at: null, media_key: mediaKey };
+      const row: SessionsTable = { id: newId(), group_id: groupId, title, status: 'live', started_at: now, ended_at: null, media_key: mediaKey, records_expired_at: null };
       await db.insertInto('sessions').values(row).execute();
       return toSession(row);
     },
