@@ -23,6 +23,13 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
     const db = openDatabase({ kind: 'sqlite', file: join(dir, 'hearth.sqlite') });
     return { db, close: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
   }
+  const db = openDatabase({ kind: 'postgres', url: await newPostgresDatabase() });
+  // No DROP: the whole throwaway cluster is removed at the end of the run.
+  return { db, close: () => db.destroy() };
+}
+
+/** The URL of a new, empty database in the run's throwaway Postgres cluster (for a server's DATABASE_URL). */
+export async function newPostgresDatabase(): Promise<string> {
   const admin = new pg.Client({ connectionString: inject('postgresUrl') });
   await admin.connect();
   const name = `hearth_${randomBytes(6).toString('hex')}`;
@@ -30,9 +37,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   await admin.end();
   const url = new URL(inject('postgresUrl'));
   url.pathname = `/${name}`;
-  const db = openDatabase({ kind: 'postgres', url: url.toString() });
-  // No DROP: the whole throwaway cluster is removed at the end of the run.
-  return { db, close: () => db.destroy() };
+  return url.toString();
 }
 
 /** For a describe block: a migrated database opened before its tests and closed after them. */
