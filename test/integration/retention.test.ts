@@ -1,4 +1,5 @@
 // [RT1]-[RT5] Retention for everything personal, on SQLite and Postgres: a real server with its clock moved forward.
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,6 +211,13 @@ describe.each(['sqlite', 'postgres'] as const)('[RT1] retention for everything p
     expect(tablesContaining(after, KEPT.otherLabel)).toEqual([]);
     expect(tablesContaining(after, KEPT.liveMember)).toEqual(['participants.display_name']);
     expect(tablesContaining(after, KEPT.liveNote)).toEqual(['distress_alerts.note']);
+  });
+
+  it('docs/retention.md gives every table of the database its row', async () => {
+    const doc = readFileSync(new URL('../../docs/retention.md', import.meta.url), 'utf8');
+    const tables = [...(await dump()).keys()];
+    expect(tables.length).toBeGreaterThan(20);
+    expect(tables.filter((t) => !doc.includes(`\`${t}\``))).toEqual([]);
   });
 
   it('[RT5] the sweep logs counts, never a name', async () => {
