@@ -181,7 +181,9 @@ describe.each(['sqlite', 'postgres'] as const)('[RT1] retention for everything p
 
     // The dashboard still reads the session: a neutral title, no support records, counts without people.
     const listed = (await get<Session[]>(ApiRoutes.groupSessions(groupA.id))).find((s) => s.id === expiring.id);
-    expect(listed).toMatchObject({ title: EXPIRED_SESSION_TITLE, status: 'ended', startedAt: expiring.startedAt, endedAt });
+    expect(listed).toEqual({ id: expiring.id, groupId: groupA.id, title: EXPIRED_SESSION_TITLE, status: 'ended', startedAt: expiring.startedAt, endedAt, recordsExpiredAt: clock });
+    const others = await get<Session[]>(ApiRoutes.groupSessions(groupA.id));
+    expect(others.find((s) => s.id === live.id)).not.toHaveProperty('recordsExpiredAt');
     expect(await get<DistressAlert[]>(ApiRoutes.sessionCases(expiring.id))).toEqual([]);
     expect(await get<TalkSummary>(ApiRoutes.sessionTalkTime(expiring.id))).toMatchObject({ status: 'ended', members: [], facilitators: [], roundsHeld: 0 });
     const invites = await get<Invite[]>(ApiRoutes.sessionInvites(expiring.id));

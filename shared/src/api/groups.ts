@@ -86,6 +86,8 @@ export const SessionSchema = Type.Object({
   status: SessionStatusSchema,
   startedAt: Type.Number(),
   endedAt: Type.Union([Type.Number(), Type.Null()]),
+  /** [RT3] When the group's retention removed the session's names, support records and talk time; absent until then. */
+  recordsExpiredAt: Type.Optional(Type.Number()),
 });
 export type Session = Type.Static<typeof SessionSchema>;
 

@@ -4,7 +4,8 @@ import type { SessionsTable } from '../../db/index.js';
 import { newId } from '../../lib/index.js';
 
 function toSession(row: SessionsTable): Session {
-  return { id: row.id, groupId: row.group_id, title: row.title, status: row.status, startedAt: row.started_at, endedAt: row.ended_at };
+  const session: Session = { id: row.id, groupId: row.group_id, title: row.title, status: row.status, startedAt: row.started_at, endedAt: row.ended_at };
+  return row.records_expired_at === null ? session : { ...session, recordsExpiredAt: Number(row.records_expired_at) };
 }
 
 export function sessionsRepository(db: Db) {
