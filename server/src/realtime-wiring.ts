@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { endAsidesOnDeparture } from './modules/aside/aside-events.js';
 import { registerAsideHandlers } from './modules/aside/aside.handlers.js';
+import { registerChatHandlers } from './modules/chat/chat.handlers.js';
 import { registerAgendaHandlers } from './modules/agenda/agenda.handlers.js';
 import { registerConversationHandlers } from './modules/conversations/conversations.handlers.js';
 import { registerDistressHandlers } from './modules/distress/distress.handlers.js';
@@ -50,6 +51,7 @@ export function realtimeWiring(io: HearthServer, services: Services, log: Fastif
     registerRoundHandlers,
     registerNudgeHandlers,
     registerTalkTimeHandlers,
+    registerChatHandlers,
   ];
   // Departure listeners in this order: asides end before the floor forgets the person.
   const stopListening = [endAsidesOnDeparture(io, services), floorOnDeparture(io, services, log), lowerHandsOnSpeaking(io, services)];

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { accountsRepository } from './modules/accounts/accounts.repository.js';
 import { AsideRegistry } from './modules/aside/aside-registry.js';
+import { MemoryChatStore, type ChatStore } from './modules/chat/index.js';
 import { messagesRepository } from './modules/conversations/messages.repository.js';
 import { distressRepository } from './modules/distress/distress.repository.js';
 import { groupsRepository } from './modules/groups/groups.repository.js';
@@ -61,6 +62,8 @@ export interface Services {
   signalling: SignallingHub;
   /** Live pull-asides (private facilitator-member calls), in memory. */
   asides: AsideRegistry;
+  /** [CH4] Group chat of live sessions: memory only, forgotten when the session ends. */
+  chat: ChatStore;
   /** HTTP routes use it to end live rooms. */
   roomControl: RoomControl;
   /** [DS6] Started by the app; tests call `tick()` to run a pass at a chosen time. */
@@ -107,12 +110,13 @@ export function createServices(
   const ruleProposals = new ProposalBoard();
   const sessionPhases = new SessionPhases();
   const unmuteAsks = new UnmuteAsks();
+  const chat = new MemoryChatStore();
   // LiveKit mode when configured: the SFU enforces moderation (see docs/moderation.md).
   const mediaGateway = config.livekit ? livekitMediaGateway(config.livekit) : meshMediaGateway;
   const roomControl = socketRoomControl(io, rooms, {
     ending: [(sessionId) => handOverOpenCases(io, { distress, rooms }, sessionId)],
     departed: (participantId) => signalling.disconnect(participantId),
-    ended: [(id) => ruleProposals.forget(id), (id) => sessionPhases.forget(id), (id) => unmuteAsks.forget(id)],
+    ended: [(id) => ruleProposals.forget(id), (id) => sessionPhases.forget(id), (id) => unmuteAsks.forget(id), (id) => chat.forget(id)],
     removeFromMedia: (sessionId, participantId) => mediaGateway.remove(sessionId, participantId),
     observationOffMessage: observationOff.message,
   });
@@ -142,6 +146,7 @@ export function createServices(
     sessionPhases,
     rooms,
     asides,
+    chat,
     signalling,
     roomControl,
     reAlerts,

@@ -9,6 +9,7 @@ export * from './protocol/rules.js';
 export * from './protocol/agenda.js';
 export * from './protocol/signalling.js';
 export * from './protocol/aside.js';
+export * from './protocol/chat.js';
 export * from './protocol/talk-time.js';
 export * from './protocol/floor.js';
 export * from './protocol/floor-order.js';

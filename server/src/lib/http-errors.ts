@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   invite_invalid: 404,
   conflict: 409,
+  chat_off: 409,
   room_full: 409,
   not_in_room: 409,
   consent_required: 403,

@@ -84,4 +84,10 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'nudge:answer': { roles: 'anyone', needsJoin: true },
   'nudge:wording': { roles: 'facilitators', needsJoin: true },
   'nudge:set-wording': { roles: 'facilitators', needsJoin: true },
+  // [CH1] [CH2] Members and facilitators, as the chat's mode allows: the handler checks. Not the supervisor,
+  // whose message would tell members they are there [SV2]; they read the history (and get `chat:message`).
+  'chat:send': { roles: 'anyone', needsJoin: true },
+  'chat:remove': { roles: 'facilitators', needsJoin: true },
+  'chat:mode': { roles: 'facilitators', needsJoin: true },
+  'chat:history': { roles: 'anyone', needsJoin: true, observer: true },
 };

@@ -21,6 +21,8 @@ export const tighterBudgets: Partial<Record<ClientCommandName, Budget>> = {
   'rules:respond': { points: 20, perSeconds: 60 },
   'case:message': { points: 30, perSeconds: 60 },
   'backchannel:message': { points: 30, perSeconds: 60 },
+  // [CH6] A lively conversation is a message every few seconds; a flood is many a second.
+  'chat:send': { points: 20, perSeconds: 30 },
 };
 
 export class CommandRateLimits {

@@ -30,6 +30,8 @@ export const ErrorCode = {
   observationOff: 'observation_off',
   /** The media server (LiveKit) did not confirm a moderation action; nothing was changed. */
   mediaUnavailable: 'media_unavailable',
+  /** [CH3] A facilitator has turned the group chat off: nothing can be sent until they turn it back on. */
+  chatOff: 'chat_off',
   conflict: 'conflict',
   rateLimited: 'rate_limited',
   internalError: 'internal_error',

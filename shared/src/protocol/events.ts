@@ -1,6 +1,7 @@
 import Type, { type TSchema } from 'typebox';
 import { ApiErrorSchema } from './errors.js';
 import { MovePhaseSchema, SessionAgendaSchema } from './agenda.js';
+import { ChatMessageSchema, ChatModeChangedSchema, ChatModeSchema, ChatRemovedSchema, RemoveChatSchema, SendChatSchema, SetChatModeSchema } from './chat.js';
 import { AsideAwaySchema, AsideEndedSchema, AsideStartedSchema, EndAsideSchema, StartAsideSchema } from './aside.js';
 import { BackchannelMessageSchema, CaseHistorySchema, CaseMessageFactSchema, CaseMessageSchema, PrivateMessageSchema } from './conversations.js';
 import { DistressClosedSchema } from './distress.js';
@@ -194,6 +195,17 @@ export const ClientCommands = {
   /** Facilitators only: the group's nudge wording (the defaults until saved), and saving it. */
   'nudge:wording': { payload: Empty, result: Type.Object({ wording: NudgeWordingSchema }) },
   'nudge:set-wording': { payload: NudgeWordingSchema, result: Type.Object({ wording: NudgeWordingSchema }) },
+  /**
+   * [CH1]-[CH3] Group chat. Anyone in the room may write while the mode lets them (the sender is taken
+   * from the socket); `chat_off` when the chat is off, `not_allowed` for a member while it is for facilitators.
+   */
+  'chat:send': { payload: SendChatSchema, result: Type.Object({ message: ChatMessageSchema }) },
+  /** Facilitators only: [CH5] remove a message for everyone who had it (`chat:removed`). */
+  'chat:remove': { payload: RemoveChatSchema, result: Empty },
+  /** Facilitators only: who may write and read. Everyone in the room gets `chat:mode`. */
+  'chat:mode': { payload: SetChatModeSchema, result: Type.Object({ mode: ChatModeSchema }) },
+  /** Anyone in the room (the supervisor too): the mode and what the sender may read (asked after joining). */
+  'chat:history': { payload: Empty, result: Type.Object({ mode: ChatModeSchema, messages: Type.Array(ChatMessageSchema) }) },
 } as const satisfies Record<string, { payload: TSchema; result: TSchema }>;
 
 export const ServerFacts = {
@@ -275,6 +287,12 @@ export const ServerFacts = {
   'nudge:received': NudgeReceivedSchema,
   /** [FL10] Only the facilitator who sent the nudge. */
   'nudge:answered': NudgeAnsweredSchema,
+  /** [CH1] [CH2] Those who may read it: everyone in the room, or only the facilitators and the supervisor. */
+  'chat:message': ChatMessageSchema,
+  /** [CH5] Whoever the removed message was written for (only its id: nothing of what it said). */
+  'chat:removed': ChatRemovedSchema,
+  /** Everyone in the room: the chat is now for everyone, for facilitators only, or off. */
+  'chat:mode': ChatModeChangedSchema,
   /**
    * [RS1] Everyone connected, as the server stops gracefully (a deploy, SIGTERM): the connection is about
    * to close and the client should reconnect by itself and rejoin with its credential. Never final.
