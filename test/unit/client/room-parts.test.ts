@@ -23,6 +23,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'talk-time': ['media', 'session'],
   rules: ['session'],
   participants: ['distress', 'moderation', 'media', 'session'],
+  chat: ['media', 'session'],
 };
 
 interface Edge { from: string; to: string; typeOnly: boolean }

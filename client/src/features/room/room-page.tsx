@@ -1,7 +1,7 @@
 /**
  * The room feature's entry, loaded lazily (with socket.io-client and the media layer) only once a
  * person presses Join. The room session owns the socket (who is here); each part of the room
- * (media, the pull-aside, moderation, distress, floor, talk time, rules) is a provider that reads it and
+ * (media, the pull-aside, moderation, distress, floor, talk time, rules, chat) is a provider that reads it and
  * keeps its own state, mounted for the whole visit so no fact is missed between joining and the first
  * render. The screen then shows the moment the person is in: joining, in the call, waiting to be let
  * in, left, closed or refused.
@@ -9,6 +9,7 @@
 import type { RoomCredential } from '@hearth/shared';
 import { Button } from '../../components/ui/button';
 import { AsideProvider } from './aside';
+import { ChatProvider } from './chat';
 import { DistressProvider } from './distress';
 import { FloorProvider } from './floor';
 import { RoomMediaProvider } from './media';
@@ -43,7 +44,9 @@ export function RoomPage({ localStream, ...session }: RoomPageProps) {
               <FloorProvider>
                 <TalkTimeProvider>
                   <RulesProvider>
-                    <RoomScreen />
+                    <ChatProvider>
+                      <RoomScreen />
+                    </ChatProvider>
                   </RulesProvider>
                 </TalkTimeProvider>
               </FloorProvider>

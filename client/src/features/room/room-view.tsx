@@ -3,6 +3,7 @@ import { isFacilitatorRole } from '@hearth/shared';
 import { Button } from '../../components/ui/button';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { Stage } from './aside';
+import { ChatPanel } from './chat';
 import { canAskForSupport, SupportColumn, SupportRequestButton } from './distress';
 import { FloorPanel } from './floor';
 import { KeyboardShortcutsHelp } from './keyboard-shortcuts-help';
@@ -17,7 +18,7 @@ import { TalkTime } from './talk-time';
  * The call itself, laid out from the room's parts (each reads the session and its own part): header
  * (with "I need support" for everyone but the facilitator), private support (requests, conversations
  * and the facilitators' channel, each only for whom it is for), the session controls, agenda, talk time,
- * ground rules and floor, the stage, controls and the participants panel.
+ * ground rules and floor, the stage, controls, the group chat and the participants panel.
  */
 export function RoomView() {
   const { self, others, session } = useRoomCall();
@@ -81,6 +82,7 @@ export function RoomView() {
           </div>
           <KeyboardShortcutsHelp supportShortcut={asksForSupport} handShortcut={!isObserver(self.role)} talkTimeShortcut={isFacilitatorRole(self.role)} />
         </div>
+        <ChatPanel />
       </main>
       <ParticipantsPanel />
     </div>

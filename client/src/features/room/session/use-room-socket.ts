@@ -34,6 +34,7 @@ const RELAYED_FACTS = [
   'floor:state', 'floor:queue', 'hand:mine', 'nudge:received', 'nudge:answered',
   'moderation:settings', 'moderation:unmute-requested', 'moderation:unmute-answered', 'moderation:video-stopped', 'waiting:updated', 'waiting:message',
   'waiting:decided',
+  'chat:message', 'chat:removed', 'chat:mode',
 ] as const satisfies readonly ServerFactName[];
 type RelayedFactName = (typeof RELAYED_FACTS)[number];
 /**
