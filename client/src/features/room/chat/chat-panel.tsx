@@ -49,7 +49,7 @@ function ChatLog({ messages, selfId, canRemove, onRemove }: {
   canRemove: boolean;
   onRemove: (message: ChatMessage) => void;
 }) {
-  const listRef = useRef<HTMLOListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const count = messages.length;
   // Keep the newest in view with an instant jump (never a smooth scroll), so nothing moves on its own.
   useEffect(() => {
@@ -58,24 +58,28 @@ function ChatLog({ messages, selfId, canRemove, onRemove }: {
   }, [count]);
   return (
     // role="log" is polite by default; said explicitly for screen readers that need it. Always present once
-    // loaded, so each new message is read once, and the history is not read out on arrival.
-    <ol ref={listRef} role="log" aria-live="polite" aria-label="Chat messages" className="chat__messages" tabIndex={0}>
-      {count === 0 ? <li className="chat__empty">No messages yet.</li> : null}
-      {messages.map((message) => (
-        <li key={message.id} className="chat__message">
-          <p className="chat__meta">
-            <span className="chat__from">{message.from.id === selfId ? 'You' : message.from.displayName}</span>{' '}
-            <time dateTime={new Date(message.sentAt).toISOString()} className="chat__time">{timeOfDay.format(message.sentAt)}</time>
-            {message.audience === 'facilitators' ? <span className="chat__audience"> · facilitators only</span> : null}
-          </p>
-          <p className="chat__text">{message.text}</p>
-          {canRemove ? (
-            <Button variant="quiet-danger" className="chat__remove" onClick={() => onRemove(message)}
-              aria-label={`Remove message from ${message.from.id === selfId ? 'you' : message.from.displayName}`}>Remove</Button>
-          ) : null}
-        </li>
-      ))}
-    </ol>
+    // loaded, so each new message is read once, and the history is not read out on arrival. The log wraps
+    // the list (a role on the <ol> itself would take its list semantics away from the items).
+    <div ref={listRef} role="log" aria-live="polite" aria-label="Chat messages" className="chat__messages" tabIndex={0}>
+      {count === 0 ? <p className="chat__empty">No messages yet.</p> : (
+        <ol className="chat__list">
+          {messages.map((message) => (
+            <li key={message.id} className="chat__message">
+              <p className="chat__meta">
+                <span className="chat__from">{message.from.id === selfId ? 'You' : message.from.displayName}</span>{' '}
+                <time dateTime={new Date(message.sentAt).toISOString()} className="chat__time">{timeOfDay.format(message.sentAt)}</time>
+                {message.audience === 'facilitators' ? <span className="chat__audience"> · facilitators only</span> : null}
+              </p>
+              <p className="chat__text">{message.text}</p>
+              {canRemove ? (
+                <Button variant="quiet-danger" className="chat__remove" onClick={() => onRemove(message)}
+                  aria-label={`Remove message from ${message.from.id === selfId ? 'you' : message.from.displayName}`}>Remove</Button>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
   );
 }
 
