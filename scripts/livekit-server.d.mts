@@ -4,6 +4,16 @@ export declare const livekitBinary: string;
 export declare class LiveKitBuildError extends Error {}
 export declare function ensureLiveKitBinary(options?: { log?: (line: string) => void }): string;
 
+/** The config file startLiveKit writes (YAML). */
+export declare function configYaml(options: {
+  httpPort: number;
+  tcpPort: number;
+  udp: { start: number; end: number };
+  apiKey: string;
+  apiSecret: string;
+  webhookUrls: string[];
+}): string;
+
 export interface RunningLiveKit {
   /** For livekit-client and LIVEKIT_URL: ws://127.0.0.1:<port>. */
   url: string;
