@@ -23,6 +23,8 @@ export interface RunningLiveKit {
   apiSecret: string;
   ports: { http: number; tcp: number; udp: { start: number; end: number } };
   logFile: string;
+  /** The livekit-server process (the benchmarks read its CPU time from /proc). */
+  pid: number | undefined;
   /** `{ crash: true }`: SIGKILL at once, as a crash would. */
   stop(options?: { crash?: boolean }): Promise<void>;
 }

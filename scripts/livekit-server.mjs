@@ -173,6 +173,7 @@ export async function startLiveKit({
     apiSecret,
     ports: { http: httpPort, tcp: tcpPort, udp },
     logFile,
+    pid: child.pid,
     /** Ends it; `{ crash: true }` kills it at once (SIGKILL), as a crash would. */
     async stop({ crash = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
