@@ -114,8 +114,12 @@ export function turnSettingsFromEnv(env) {
   return { urls, secret: env.TURN_SECRET, ttlSeconds: Number(env.TURN_TTL_SECONDS || 3600) };
 }
 
-/** LiveKit's config for loopback: no external-IP discovery (no STUN is reachable), no Redis; TURN when given. */
-function configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls, turnServers }) {
+/**
+ * LiveKit's config for loopback: no external-IP discovery (no STUN is reachable), no Redis; TURN when given.
+ * docker-compose.yml carries the same shape for a deployment (test/unit/docker-compose.test.ts holds the two
+ * together). Remote unmute stays off: a facilitator can mute anyone but never turn a microphone on.
+ */
+export function configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls, turnServers = [] }) {
   const lines = [
     `port: ${httpPort}`,
     'bind_addresses: ["127.0.0.1"]',
@@ -133,6 +137,8 @@ function configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls, tu
       `      secret: ${JSON.stringify(t.secret)}`,
       `      ttl: ${t.ttl}`,
     ])] : []),
+    'room:',
+    '  enable_remote_unmute: false',
     'keys:',
     `  ${apiKey}: ${apiSecret}`,
     'logging:',
@@ -198,6 +204,7 @@ export async function startLiveKit({
     apiSecret,
     ports: { http: httpPort, tcp: tcpPort, udp },
     logFile,
+    pid: child.pid,
     /** Ends it; `{ crash: true }` kills it at once (SIGKILL), as a crash would. */
     async stop({ crash = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
