@@ -12,6 +12,7 @@ export declare function configYaml(options: {
   apiKey: string;
   apiSecret: string;
   webhookUrls: string[];
+  turnServers?: LiveKitTurnServer[];
 }): string;
 
 export interface RunningLiveKit {
@@ -36,5 +37,18 @@ export declare function startLiveKit(options?: {
   udpPorts?: number;
   /** Start on these ports (an earlier server's `ports`): a restart where clients knew it. */
   ports?: RunningLiveKit['ports'];
+  /** LiveKit's rtc.turn_servers (from livekitTurnServers): the relay LiveKit's participants are told of. */
+  turnServers?: LiveKitTurnServer[];
   log?: (line: string) => void;
 }): Promise<RunningLiveKit>;
+
+export interface LiveKitTurnServer {
+  host: string;
+  port: number;
+  protocol: 'udp' | 'tcp' | 'tls';
+  secret: string;
+  ttl: number;
+}
+
+export declare function livekitTurnServers(turn: { urls: string[]; secret: string; ttlSeconds: number }): LiveKitTurnServer[];
+export declare function turnSettingsFromEnv(env: Record<string, string | undefined>): { urls: string[]; secret: string; ttlSeconds: number } | null;

@@ -92,11 +92,34 @@ async function freeUdpRange(count) {
 }
 
 /**
- * LiveKit's config for loopback: no external-IP discovery (no STUN is reachable), no TURN, no Redis.
+ * Hearth's TURN settings (TURN_URLS, TURN_SECRET, TURN_TTL_SECONDS) as LiveKit's `rtc.turn_servers`: LiveKit then
+ * hands each participant a credential for the same relay, minted with the same shared secret (the TURN REST
+ * scheme; LiveKit's username is `<expiry>:<its own participant SID>`, a random id, not a name). `turns:` is
+ * LiveKit's `tls`; the port defaults as TURN's does (3478, or 5349 for turns:).
+ */
+export function livekitTurnServers({ urls, secret, ttlSeconds }) {
+  return urls.map((url) => {
+    const match = /^(turns?):([^:?]+)(?::(\d+))?(?:\?transport=(udp|tcp))?$/.exec(url);
+    if (!match) throw new Error(`not a turn: or turns: URL: ${url}`);
+    const [, scheme, host, port, transport] = match;
+    const protocol = scheme === 'turns' ? 'tls' : (transport ?? 'udp');
+    return { host, port: Number(port ?? (scheme === 'turns' ? 5349 : 3478)), protocol, secret, ttl: ttlSeconds };
+  });
+}
+
+/** TURN settings from Hearth's environment variables, or null when TURN_URLS or TURN_SECRET is unset. */
+export function turnSettingsFromEnv(env) {
+  const urls = (env.TURN_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  if (urls.length === 0 || !env.TURN_SECRET) return null;
+  return { urls, secret: env.TURN_SECRET, ttlSeconds: Number(env.TURN_TTL_SECONDS || 3600) };
+}
+
+/**
+ * LiveKit's config for loopback: no external-IP discovery (no STUN is reachable), no Redis; TURN when given.
  * docker-compose.yml carries the same shape for a deployment (test/unit/docker-compose.test.ts holds the two
  * together). Remote unmute stays off: a facilitator can mute anyone but never turn a microphone on.
  */
-export function configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls }) {
+export function configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls, turnServers = [] }) {
   const lines = [
     `port: ${httpPort}`,
     'bind_addresses: ["127.0.0.1"]',
@@ -107,6 +130,13 @@ export function configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookU
     '  node_ip: 127.0.0.1',
     '  use_external_ip: false',
     '  enable_loopback_candidate: true',
+    ...(turnServers.length > 0 ? ['  turn_servers:', ...turnServers.flatMap((t) => [
+      `    - host: ${JSON.stringify(t.host)}`,
+      `      port: ${t.port}`,
+      `      protocol: ${t.protocol}`,
+      `      secret: ${JSON.stringify(t.secret)}`,
+      `      ttl: ${t.ttl}`,
+    ])] : []),
     'room:',
     '  enable_remote_unmute: false',
     'keys:',
@@ -150,6 +180,7 @@ export async function startLiveKit({
   apiSecret = randomBytes(32).toString('base64url'),
   udpPorts = 10,
   ports = undefined,
+  turnServers = [],
   log = () => {},
 } = {}) {
   const binary = ensureLiveKitBinary({ log });
@@ -157,7 +188,7 @@ export async function startLiveKit({
   // `ports` (the `ports` of an earlier start) brings a server back where clients knew it, after a crash.
   const [httpPort, tcpPort, udp] = ports ? [ports.http, ports.tcp, ports.udp] : [await freeTcpPort(), await freeTcpPort(), await freeUdpRange(udpPorts)];
   const configFile = join(dir, 'livekit.yaml');
-  writeFileSync(configFile, configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls }), { mode: 0o600 });
+  writeFileSync(configFile, configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls, turnServers }), { mode: 0o600 });
   const logFile = join(dir, 'livekit.log');
   const out = openSync(logFile, 'a');
   const child = spawn(binary, ['--config', configFile], { stdio: ['ignore', out, out] });
@@ -191,7 +222,10 @@ export async function startLiveKit({
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
   const hearth = (process.env.HEARTH_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
   try {
-    const livekit = await startLiveKit({ webhookUrls: [`${hearth}/livekit/webhook`], log: console.log });
+    // Started with the same TURN_URLS and TURN_SECRET as Hearth, LiveKit hands its participants the same relay.
+    const turn = turnSettingsFromEnv(process.env);
+    const livekit = await startLiveKit({ webhookUrls: [`${hearth}/livekit/webhook`], turnServers: turn ? livekitTurnServers(turn) : [], log: console.log });
+    if (turn) console.log(`LiveKit hands its participants TURN credentials for ${turn.urls.join(', ')}.`);
     console.log(`livekit-server ${LIVEKIT_VERSION} is up. Webhooks go to ${hearth}/livekit/webhook (set HEARTH_URL to change).`);
     console.log('Start Hearth in LiveKit mode with:');
     console.log(`  LIVEKIT_URL=${livekit.url} LIVEKIT_API_KEY=${livekit.apiKey} LIVEKIT_API_SECRET=${livekit.apiSecret} npm start`);

@@ -15,7 +15,7 @@ describe('invite links', () => {
     expect(invite).toMatchObject({ status: 'active', uses: 0, maxUses: 1, label: 'for Sam', path: expect.stringMatching(/^\/join\/[\w-]{43}$/) });
 
     const preview = await http<InvitePreview>(hearth, 'GET', ApiRoutes.invitePreview(tokenOf(invite)));
-    expect(preview.body).toEqual({ groupName: 'Tuesday circle', groupPurpose: 'Peer support for carers', sessionTitle: live.session.title, role: 'member', asksOrganisation: true, observationAllowed: true });
+    expect(preview.body).toEqual({ groupName: 'Tuesday circle', groupPurpose: 'Peer support for carers', sessionTitle: live.session.title, role: 'member', asksOrganisation: true, observationAllowed: true, iceServers: [] });
 
     const credential = await redeem(hearth, invite, 'Sam (pseudonym)');
     expect(credential.status).toBe(201);

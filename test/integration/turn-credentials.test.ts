@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IceServer } from '@hearth/shared';
-import { memberCredential, startLiveSession, type LiveSession } from '../support/api.js';
+import { ApiRoutes, type IceServer, type InvitePreview } from '@hearth/shared';
+import { createInvite, http, memberCredential, redeem, startLiveSession, tokenOf, type LiveSession } from '../support/api.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
 import { connectParticipant, join, type TestClient } from '../support/sockets.js';
 
@@ -76,5 +76,29 @@ describe('TURN credentials in the room:join answer', () => {
     const a = turnEntry((await joinedTurn((await memberCredential(hearth, live, 'Sam')).token)).ice);
     const b = turnEntry((await joinedTurn((await memberCredential(hearth, live, 'Alex')).token)).ice);
     expect(a?.username).not.toBe(b?.username);
+  });
+});
+
+describe('TURN credentials in the invite preview', () => {
+  it('[TN3] a usable link\'s preview carries the same ICE servers, with its own fresh credential', async () => {
+    const invite = await createInvite(hearth, live);
+    const first = await http<InvitePreview>(hearth, 'GET', ApiRoutes.invitePreview(tokenOf(invite)));
+    const second = await http<InvitePreview>(hearth, 'GET', ApiRoutes.invitePreview(tokenOf(invite)));
+    expect(first.status).toBe(200);
+    expect(first.body.iceServers[0]).toEqual(STUN);
+    const turn = turnEntry(first.body.iceServers);
+    expect(turn?.urls).toEqual(TURN_URLS);
+    expect(turn?.credential).toBe(createHmac('sha1', SECRET).update(turn?.username ?? '').digest('base64'));
+    expect(Number(turn?.username?.split(':')[0])).toBeLessThanOrEqual(clock / 1000 + 600);
+    expect(turnEntry(second.body.iceServers)?.username).not.toBe(turn?.username);
+  });
+
+  it('[TN3] a link that cannot be used gives no ICE servers, only the refusal', async () => {
+    const invite = await createInvite(hearth, live);
+    await redeem(hearth, invite, 'Sam');
+    const refused = await http<Record<string, unknown>>(hearth, 'GET', ApiRoutes.invitePreview(tokenOf(invite)));
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(refused.body)).not.toContain('turn:');
+    expect(refused.body).not.toHaveProperty('iceServers');
   });
 });

@@ -13,7 +13,7 @@ export interface TestHearth extends HearthApp {
 }
 
 export async function startHearth(
-  options: { env?: Record<string, string>; now?: () => number; clientDist?: string; oncallRetryDelaysMs?: readonly number[] } = {},
+  options: { env?: Record<string, string>; now?: () => number; clientDist?: string; oncallRetryDelaysMs?: readonly number[]; host?: string } = {},
 ): Promise<TestHearth> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
   const config = loadConfig({
@@ -27,12 +27,14 @@ export async function startHearth(
     ...(options.now ? { now: options.now } : {}),
     ...(options.oncallRetryDelaysMs ? { oncallRetryDelaysMs: options.oncallRetryDelaysMs } : {}),
   });
-  await hearth.app.listen({ host: '127.0.0.1', port: 0 });
+  // `host`: another local address, e.g. the netns test's service address (test/support/netns.ts).
+  const host = options.host ?? '127.0.0.1';
+  await hearth.app.listen({ host, port: 0 });
   const { port } = hearth.app.server.address() as AddressInfo;
   return {
     ...hearth,
     config,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     async close() {
       await hearth.app.close();
       rmSync(dataDir, { recursive: true, force: true });

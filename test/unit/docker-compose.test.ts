@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { configYaml, LIVEKIT_VERSION } from '../../scripts/livekit-server.mjs';
+import { configYaml, LIVEKIT_VERSION, livekitTurnServers } from '../../scripts/livekit-server.mjs';
 import { loadConfig } from '../../server/src/config.js';
 import { LIVEKIT_WEBHOOK_PATH } from '../../server/src/modules/livekit/livekit-webhook.routes.js';
 
 // No Docker engine runs on our machines: the file is checked, not run.
 interface Service {
   build?: string;
+  command?: string[];
   healthcheck?: { test: string[] };
   image?: string;
   ports?: string[];
@@ -26,8 +27,8 @@ function interpolate(value: string, vars: Record<string, string>): string {
 }
 
 describe('docker-compose.yml', () => {
-  it('runs the app beside LiveKit, Redis and Postgres, and waits for Postgres', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'livekit', 'postgres', 'redis']);
+  it('runs the app beside LiveKit, coturn, Redis and Postgres, and waits for Postgres', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'coturn', 'livekit', 'postgres', 'redis']);
     expect(compose.services.app?.build).toBe('.');
     expect(compose.services.app?.ports).toContain('3000:3000');
     expect(compose.services.app?.depends_on?.postgres?.condition).toBe('service_healthy');
@@ -35,7 +36,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives the app an environment its config accepts, pointing at the postgres service', () => {
-    const vars = { POSTGRES_PASSWORD: 'secret', PUBLIC_URL: 'https://hearth.example.org', ...LIVEKIT_VARS };
+    const vars = { POSTGRES_PASSWORD: 'secret', PUBLIC_URL: 'https://hearth.example.org', ...LIVEKIT_VARS, ...TURN_VARS };
     const env = Object.fromEntries(Object.entries(compose.services.app?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), vars)]));
     const config = loadConfig(env);
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://hearth:secret@postgres:5432/hearth' });
@@ -50,7 +51,8 @@ describe('docker-compose.yml', () => {
 });
 
 const LIVEKIT_VARS = { LIVEKIT_API_KEY: 'APIhearth', LIVEKIT_API_SECRET: 'a-secret-of-at-least-thirty-two-characters', LIVEKIT_PUBLIC_URL: 'wss://sfu.example.org' };
-const vars = { POSTGRES_PASSWORD: 'secret', ...LIVEKIT_VARS };
+const TURN_VARS = { TURN_SECRET: 'the-relay-secret-from-the-env-file', TURN_HOST: 'turn.example.org', TURN_EXTERNAL_IP: '203.0.113.7' };
+const vars = { POSTGRES_PASSWORD: 'secret', ...LIVEKIT_VARS, ...TURN_VARS };
 const resolved = (service: string) =>
   Object.fromEntries(Object.entries(compose.services[service]?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), vars)]));
 
@@ -100,10 +102,57 @@ describe('docker-compose.yml: the LiveKit path', () => {
   });
 });
 
+describe('docker-compose.yml: the TURN relay', () => {
+  const coturn = compose.services.coturn;
+  const command = (coturn?.command ?? []).map((arg) => interpolate(arg, vars));
+  const flag = (name: string) => command.filter((arg) => arg.startsWith(`--${name}=`)).map((arg) => arg.slice(name.length + 3));
+  const livekitTurn = (parse(resolved('livekit').LIVEKIT_CONFIG ?? '') as { rtc: { turn_servers: { host: string; port: number; protocol: string; secret: string; ttl: number }[] } }).rtc
+    .turn_servers;
+
+  it('[TN1] coturn, Hearth and LiveKit take the shared secret from the same variable, TURN_SECRET', () => {
+    const app = compose.services.app?.environment ?? {};
+    expect(app.TURN_SECRET).toBe('${TURN_SECRET:?set TURN_SECRET}');
+    expect((coturn?.command ?? []).filter((arg) => arg.startsWith('--static-auth-secret='))).toEqual(['--static-auth-secret=${TURN_SECRET:?set TURN_SECRET}']);
+    // Resolved, the three agree.
+    const hearth = loadConfig(resolved('app')).turn;
+    expect(flag('static-auth-secret')).toEqual([hearth?.secret]);
+    expect(hearth?.secret).toBe(TURN_VARS.TURN_SECRET);
+    expect(livekitTurn.map((t) => t.secret)).toEqual([TURN_VARS.TURN_SECRET, TURN_VARS.TURN_SECRET]);
+  });
+
+  it('coturn checks TURN REST credentials only (no CLI, no static users), and Hearth and LiveKit point at its port', () => {
+    expect(command).toEqual(expect.arrayContaining(['-n', '--no-cli', '--use-auth-secret', '--fingerprint']));
+    expect(command.some((arg) => arg.startsWith('--user='))).toBe(false);
+    expect(flag('external-ip')).toEqual([TURN_VARS.TURN_EXTERNAL_IP]);
+    expect(loadConfig(resolved('app')).turn?.urls).toEqual(['turn:turn.example.org:3478?transport=udp', 'turn:turn.example.org:3478?transport=tcp']);
+    expect(livekitTurn.map((t) => `${t.host}:${t.port}/${t.protocol}`)).toEqual(['turn.example.org:3478/udp', 'turn.example.org:3478/tcp']);
+    expect(flag('listening-port')).toEqual(['3478']);
+    expect(coturn?.ports).toEqual(['3478:3478/udp', '3478:3478/tcp', '49160-49200:49160-49200/udp']);
+    expect([flag('min-port'), flag('max-port')]).toEqual([['49160'], ['49200']]);
+  });
+
+  it('coturn never relays into private networks or the host', () => {
+    const denied = flag('denied-peer-ip');
+    for (const range of ['10.0.0.0-10.255.255.255', '127.0.0.0-127.255.255.255', '172.16.0.0-172.31.255.255', '192.168.0.0-192.168.255.255', '169.254.0.0-169.254.255.255']) {
+      expect(denied).toContain(range);
+    }
+    expect(command).not.toContain('--allow-loopback-peers');
+  });
+
+  it('refuses to start without the TURN secret rather than using a default', () => {
+    expect(() => interpolate(compose.services.app?.environment?.TURN_SECRET ?? '', {})).toThrow(/TURN_SECRET/);
+    expect(() => (coturn?.command ?? []).map((arg) => interpolate(arg, { TURN_HOST: 'x', TURN_EXTERNAL_IP: '1.2.3.4' }))).toThrow(/TURN_SECRET/);
+  });
+});
+
 describe('docker-compose.yml: the same LiveKit config shape as the tests run', () => {
   // What scripts/livekit-server.mjs writes for the tests and `npm run livekit`.
   const tested = parse(
-    configYaml({ httpPort: 7880, tcpPort: 7881, udp: { start: 50000, end: 50100 }, apiKey: 'APIhearth', apiSecret: 'secret', webhookUrls: ['http://127.0.0.1:3000/livekit/webhook'] }),
+    configYaml({
+      httpPort: 7880, tcpPort: 7881, udp: { start: 50000, end: 50100 }, apiKey: 'APIhearth', apiSecret: 'secret', webhookUrls: ['http://127.0.0.1:3000/livekit/webhook'],
+      // [TN4] As the TURN test starts it.
+      turnServers: livekitTurnServers({ urls: ['turn:turn.example.org:3478?transport=udp'], secret: 'x', ttlSeconds: 3600 }),
+    }),
   ) as Record<string, Record<string, unknown>>;
   const deployed = parse(resolved('livekit').LIVEKIT_CONFIG ?? '') as Record<string, Record<string, unknown>>;
   const keys = (config: Record<string, unknown> | undefined) => Object.keys(config ?? {}).sort();
@@ -128,5 +177,8 @@ describe('docker-compose.yml: the same LiveKit config shape as the tests run', (
     expect(keys(deployed.rtc)).toEqual(keys(tested.rtc).filter((k) => !loopbackOnly.includes(k)));
     expect(tested.rtc?.use_external_ip).toBe(false);
     expect(deployed.rtc?.use_external_ip).toBe(true);
+    // [TN4] Each TURN server has the same fields in both.
+    const turnKeys = (config: Record<string, unknown> | undefined) => (config?.turn_servers as Record<string, unknown>[]).map((t) => keys(t));
+    expect(turnKeys(deployed.rtc)).toEqual(turnKeys(tested.rtc).flatMap((k) => [k, k]));
   });
 });

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { DisplayNameSchema, IdSchema, OrganisationSchema } from '../protocol/entities.js';
+import { DisplayNameSchema, IceServerSchema, IdSchema, OrganisationSchema } from '../protocol/entities.js';
 
 export const GroupSchema = Type.Object({
   id: IdSchema,
@@ -143,6 +143,11 @@ export const InvitePreviewSchema = Type.Object({
   asksOrganisation: Type.Boolean(),
   /** [SV6] Whether a supervisor may observe this group's sessions, so the page can say so before joining. */
   observationAllowed: Type.Boolean(),
+  /**
+   * [TN3] The ICE servers a browser would get at room:join (ICE_SERVERS, then TURN with a credential minted for
+   * this preview), so the pre-join page can check that a route to the others exists before the person joins.
+   */
+  iceServers: Type.Array(IceServerSchema),
 });
 export type InvitePreview = Type.Static<typeof InvitePreviewSchema>;
 

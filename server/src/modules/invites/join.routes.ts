@@ -51,6 +51,8 @@ export async function joinRoutes(app: FastifyInstance, opts: { services: Service
         role: found.invite.role,
         asksOrganisation: found.group.organisation === null,
         observationAllowed: found.group.observationAllowed,
+        // [TN3] For the pre-join connection check; a holder of a usable link only, each preview its own credential.
+        iceServers: services.iceServers(),
       };
     },
   });

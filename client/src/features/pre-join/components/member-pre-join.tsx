@@ -7,10 +7,12 @@ import type { ClientError } from '../../../lib/errors';
 import { OBSERVATION_STATEMENT } from '../../../lib/observation';
 import { getInvitePreview, redeemInvite } from '../api/join-api';
 import type { PreviewMedia } from '../hooks/use-preview-media';
+import { useRouteCheck } from '../hooks/use-route-check';
 import type { JoinedRoom } from '../types';
 import { inviteProblem, storedCredentialStillUsable } from './invite-messages';
 import { handOff } from './join-handoff';
 import { PreJoinForm, type JoinDetails } from './pre-join-form';
+import { RouteCheckNotice } from './route-check-notice';
 
 type InviteState =
   | { status: 'loading' }
@@ -34,6 +36,8 @@ export function MemberPreJoin({ token, preview, onJoinStart, onJoined }: MemberP
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientError | null>(null);
   const { release } = preview;
+  // [TN3] Only a usable link's preview carries ICE servers; "welcome back" (no preview) is not checked.
+  const routeCheck = useRouteCheck(invite.status === 'ready' ? (invite.invite?.iceServers ?? null) : null);
 
   useEffect(() => {
     let active = true;
@@ -116,6 +120,7 @@ export function MemberPreJoin({ token, preview, onJoinStart, onJoined }: MemberP
         busy={busy}
         error={error}
         onJoin={join}
+        routeCheck={<RouteCheckNotice check={routeCheck.check} onRetry={routeCheck.retry} />}
         about={details ? <InviteAbout invite={details} /> : <p className="muted">Welcome back. You can join the session again.</p>}
       />
     </PageLayout>

@@ -18,6 +18,8 @@ export interface PreJoinFormProps {
   preview: PreviewMedia;
   /** Shown above the form: which group and session this is. */
   about?: ReactNode;
+  /** [TN3] The connection check's result, under the device controls. */
+  routeCheck?: ReactNode;
   defaultName?: string;
   askOrganisation: boolean;
   busy: boolean;
@@ -26,7 +28,7 @@ export interface PreJoinFormProps {
 }
 
 /** The check-yourself screen shared by members (invite link) and facilitators (dashboard). */
-export function PreJoinForm({ preview, about, defaultName = '', askOrganisation, busy, error, onJoin }: PreJoinFormProps) {
+export function PreJoinForm({ preview, about, routeCheck, defaultName = '', askOrganisation, busy, error, onJoin }: PreJoinFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [displayName, setDisplayName] = useState(defaultName);
   const [organisation, setOrganisation] = useState('');
@@ -54,6 +56,7 @@ export function PreJoinForm({ preview, about, defaultName = '', askOrganisation,
         <CameraPreview stream={preview.stream} videoOn={preview.video} starting={preview.status === 'starting'} />
         {preview.problem ? <p className="notice">{preview.problem}</p> : null}
         <DeviceControls preview={preview} />
+        {routeCheck}
       </div>
       <form ref={formRef} className="form pre-join__form" onSubmit={submit} noValidate>
         <Field label="Your name" autoComplete="nickname" value={displayName} onChange={(e) => setDisplayName(e.target.value)}
