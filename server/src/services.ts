@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { accountsRepository } from './modules/accounts/accounts.repository.js';
+import { passwordResetsRepository } from './modules/accounts/password-resets.repository.js';
 import { AsideRegistry } from './modules/aside/aside-registry.js';
 import { messagesRepository } from './modules/conversations/messages.repository.js';
 import { distressRepository } from './modules/distress/distress.repository.js';
@@ -45,6 +46,8 @@ export interface Services {
   db: Db;
   now: () => number;
   accounts: ReturnType<typeof accountsRepository>;
+  /** [AC5] One-time links that set a password (migration 014). */
+  passwordResets: ReturnType<typeof passwordResetsRepository>;
   groups: ReturnType<typeof groupsRepository>;
   sessions: ReturnType<typeof sessionsRepository>;
   invites: ReturnType<typeof invitesRepository>;
@@ -130,6 +133,7 @@ export function createServices(
     db,
     now,
     accounts: accountsRepository(db),
+    passwordResets: passwordResetsRepository(db),
     groups,
     sessions,
     invites: invitesRepository(db),
