@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from './db/database.js';
 import { fromTable } from './lib/http-route.js';
 import { loggerOptions } from './lib/logger-options.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { recoveryRoutes } from './modules/accounts/recovery.routes.js';
 import { SetupToken } from './modules/accounts/setup-token.js';
 import { groupsRoutes } from './modules/groups/groups.routes.js';
 import { joinRoutes } from './modules/invites/join.routes.js';
@@ -75,6 +76,7 @@ export async function buildApp(
   await app.register(apiDocsPlugin, { enabled: config.apiDocs });
   app.route({ ...fromTable(HttpRoutes.health), handler: async () => ({ status: 'ok' as const }) });
   await app.register(accountsRoutes, { services, setupToken });
+  await app.register(recoveryRoutes, { services });
   await app.register(groupsRoutes, { services });
   await app.register(sessionsRoutes, { services });
   await app.register(joinRoutes, { services });

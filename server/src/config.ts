@@ -38,6 +38,15 @@ export interface Config {
   livekit: LiveKitConfig | null;
   /** API_DOCS: serve the OpenAPI document at /api/docs. On by default except with NODE_ENV=production. */
   apiDocs: boolean;
+  /** [AC5] SMTP_URL and SMTP_FROM: where "Forgot password" sends its link. Null: no email; the operator prints links. */
+  smtp: SmtpConfig | null;
+}
+
+export interface SmtpConfig {
+  /** smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), with user:password@ when the relay needs it. */
+  url: string;
+  /** The From: address, e.g. `Hearth <hearth@example.org>`. */
+  from: string;
 }
 
 export interface LiveKitConfig {
@@ -96,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const authRateLimitPerMinute = integerSetting(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 1_000_000, problems);
   const distressReAlertSeconds = integerSetting(env, 'DISTRESS_REALERT_SECONDS', 30, 5, 600, problems);
   const livekit = livekitSettings(env, problems);
+  const smtp = smtpSettings(env, problems);
   const apiDocs = booleanSetting(env, 'API_DOCS', env.NODE_ENV !== 'production', problems);
   const oncallWebhookAllowHosts = (env.ONCALL_WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
 
@@ -117,7 +127,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oncallWebhookAllowHosts,
     livekit,
     apiDocs,
+    smtp,
   };
+}
+
+/** Both or neither: a relay without a From address is refused by most relays at the first reset, not at start. */
+function smtpSettings(env: NodeJS.ProcessEnv, problems: string[]): SmtpConfig | null {
+  const url = env.SMTP_URL ?? '';
+  const from = env.SMTP_FROM ?? '';
+  if (url === '' && from === '') return null;
+  if (!/^smtps?:\/\/[^/\s]+/.test(url)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL (set it with SMTP_FROM, or unset both to print reset links with npm run reset-link).');
+  if (!/@/.test(from)) problems.push('SMTP_FROM must be an email address, like "Hearth <hearth@example.org>" (it goes with SMTP_URL).');
+  return { url, from };
 }
 
 const LIVEKIT_SETTINGS = ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET'] as const;

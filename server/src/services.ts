@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { accountsRepository } from './modules/accounts/accounts.repository.js';
+import { passwordResetsRepository } from './modules/accounts/password-resets.repository.js';
 import { AsideRegistry } from './modules/aside/aside-registry.js';
 import { MemoryChatStore, type ChatStore } from './modules/chat/index.js';
 import { messagesRepository } from './modules/conversations/messages.repository.js';
@@ -50,6 +51,8 @@ export interface Services {
   /** [TN2] ICE servers for one browser: ICE_SERVERS plus TURN with a credential minted now (a fresh one each call). */
   iceServers: () => IceServer[];
   accounts: ReturnType<typeof accountsRepository>;
+  /** [AC5] One-time links that set a password (migration 014). */
+  passwordResets: ReturnType<typeof passwordResetsRepository>;
   groups: ReturnType<typeof groupsRepository>;
   sessions: ReturnType<typeof sessionsRepository>;
   invites: ReturnType<typeof invitesRepository>;
@@ -139,6 +142,7 @@ export function createServices(
     now,
     iceServers: () => iceServersFor(config.iceServers, config.turn, now()),
     accounts: accountsRepository(db),
+    passwordResets: passwordResetsRepository(db),
     groups,
     sessions,
     invites: invitesRepository(db),

@@ -5,7 +5,8 @@ import { accountsRepository } from '../../server/src/modules/accounts/accounts.r
 import { groupsRepository } from '../../server/src/modules/groups/groups.repository.js';
 import { participantsRepository } from '../../server/src/modules/participants/participants.repository.js';
 import { sessionsRepository } from '../../server/src/modules/sessions/sessions.repository.js';
-import { purgeExpiredRecords } from '../../server/src/modules/retention/index.js';
+import { purgeExpiredRecords, RESET_LINK_KEPT_MS } from '../../server/src/modules/retention/index.js';
+import { passwordResetsRepository, RESET_LINK_LIFETIME_MS } from '../../server/src/modules/accounts/password-resets.repository.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -51,5 +52,22 @@ describe.each(['sqlite', 'postgres'] as const)('[RT1] the retention sweep on %s'
     expect(await purgeExpiredRecords(backend.db, T0 + 11 * DAY)).toMatchObject({ sessions: 2 });
     expect(await named(ids)).toBe(0);
     expect(await named(other.ids)).toBe(1);
+  });
+
+  it('[AC5] reset links are swept a day after they were used or expired; a link still usable stays', async () => {
+    const db = backend.db;
+    const account = await accountsRepository(db).create({ email: `resets-${kind}@example.org`, displayName: 'Fran', passwordHash: 'x' }, T0);
+    const resets = passwordResetsRepository(db);
+    const used = await resets.issue(account.id, T0);
+    expect(await resets.complete(used, 'new hash', T0 + 1000)).toEqual({ ok: true, accountId: account.id });
+    await resets.issue(account.id, T0 + 2000); // expires unused
+    const keep = await resets.issue(account.id, T0 + 2000, 10 * DAY);
+    const rows = () => db.selectFrom('password_resets').select('token_hash').where('account_id', '=', account.id).execute();
+    expect((await purgeExpiredRecords(db, T0 + RESET_LINK_LIFETIME_MS)).resetLinks).toBe(0);
+    expect(await rows()).toHaveLength(3);
+    const swept = await purgeExpiredRecords(db, T0 + 2000 + RESET_LINK_LIFETIME_MS + RESET_LINK_KEPT_MS);
+    expect(swept.resetLinks).toBe(2);
+    expect(await rows()).toHaveLength(1);
+    expect(await resets.complete(keep, 'newer hash', T0 + 3 * DAY)).toMatchObject({ ok: true });
   });
 });

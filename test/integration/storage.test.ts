@@ -106,7 +106,7 @@ describe.each(['sqlite', 'postgres'] as const)('storage contract: %s', (kind) =>
       const before = await repos.accounts.count();
       const created = await repos.accounts.create({ email: 'Mixed.Case@Example.ORG', displayName: 'Mo', passwordHash: 'scrypt$h' }, NOW);
       expect(created.email).toBe('mixed.case@example.org');
-      expect(await repos.accounts.findByEmail('MIXED.case@example.org')).toEqual({ ...created, passwordHash: 'scrypt$h' });
+      expect(await repos.accounts.findByEmail('MIXED.case@example.org')).toEqual({ ...created, passwordHash: 'scrypt$h', disabledAt: null });
       expect(await repos.accounts.findByEmail('nobody@example.org')).toBeUndefined();
       expect(await repos.accounts.count()).toBe(before + 1);
     });
@@ -121,12 +121,12 @@ describe.each(['sqlite', 'postgres'] as const)('storage contract: %s', (kind) =>
       const who = await account();
       const { token, expiresAt } = await repos.accounts.startSignIn(who.id, NOW);
       expect(expiresAt).toBe(NOW + 12 * HOUR);
-      expect(await repos.accounts.accountForSignIn(token, NOW)).toEqual(who);
-      expect(await repos.accounts.accountForSignIn(token, expiresAt - 1)).toEqual(who);
+      expect(await repos.accounts.accountForSignIn(token, NOW)).toEqual({ ok: true, account: who });
+      expect(await repos.accounts.accountForSignIn(token, expiresAt - 1)).toEqual({ ok: true, account: who });
       expect(await repos.accounts.accountForSignIn(token, expiresAt)).toBeUndefined();
       expect(await repos.accounts.accountForSignIn(`${token}x`, NOW)).toBeUndefined();
       const rows = await backend.db.selectFrom('auth_sessions').selectAll().where('account_id', '=', who.id).execute();
-      expect(rows).toEqual([{ token_hash: hashToken(token), account_id: who.id, created_at: NOW, expires_at: expiresAt }]);
+      expect(rows).toEqual([{ token_hash: hashToken(token), account_id: who.id, created_at: NOW, expires_at: expiresAt, generation: 0 }]);
       await repos.accounts.endSignIn(token);
       expect(await repos.accounts.accountForSignIn(token, NOW)).toBeUndefined();
     });

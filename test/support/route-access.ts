@@ -15,8 +15,8 @@ export interface RouteAccess {
   access: Access;
   /** A valid body, given the caller's room credential: the answer then shows the access rule, not the schema. */
   body?: (credential: string) => unknown;
-  /** Changes what every later call sees (ending the session, then signing out): sent last, in this order. */
-  last?: 1 | 2;
+  /** Changes what every later call sees (ending the session, signing out everywhere, then signing out): sent last, in this order. */
+  last?: 1 | 2 | 3;
 }
 
 const PASSWORD = 'a long enough password';
@@ -25,7 +25,10 @@ const PASSWORD = 'a long enough password';
 const probes: Partial<Record<HttpRouteName, Omit<RouteAccess, 'access'>>> = {
   setup: { body: () => ({ token: 'x'.repeat(32), email: 'z@example.org', displayName: 'Zed', password: PASSWORD }) },
   login: { body: () => ({ email: 'fran@example.org', password: PASSWORD }) },
-  logout: { last: 2 },
+  forgotPassword: { body: () => ({ email: 'fran@example.org' }) },
+  resetPassword: { body: () => ({ token: 'x'.repeat(43), password: PASSWORD }) },
+  signOutEverywhere: { last: 2 },
+  logout: { last: 3 },
   createGroup: { body: () => ({ name: 'Matrix group', purpose: 'Checking doors' }) },
   updateGroupSupport: { body: () => ({ crisisResources: 'Call the helpline' }) },
   // Allowed stays allowed, so the supervisor's later checks in the matrix still see them admitted.

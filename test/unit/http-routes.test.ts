@@ -16,8 +16,9 @@ describe('[AU4] the shared route table', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('every route but the signalling upgrade has a successful answer to check', () => {
-    for (const [name, route] of routes) if (name !== 'signal' && name !== 'logout') expect(successSchemas(route).length, name).toBeGreaterThan(0);
+  it('every route but the signalling upgrade and the answers with no body has a successful answer to check', () => {
+    const noBody = ['signal', 'logout', 'forgotPassword', 'resetPassword', 'signOutEverywhere'];
+    for (const [name, route] of routes) if (!noBody.includes(name)) expect(successSchemas(route).length, name).toBeGreaterThan(0);
   });
 
   it('pathTo fills each parameter, encoded, and refuses a missing one', () => {

@@ -11,6 +11,10 @@ export interface AccountsTable {
   display_name: string;
   password_hash: string;
   created_at: number;
+  /** [AC6] Migration 014: bumped by "sign out everywhere" and a password reset; older sign-ins are refused. */
+  session_generation: Generated<number>;
+  /** [AC8] Migration 014: when the operator disabled the account; null while it may sign in. */
+  disabled_at: number | null;
 }
 
 export interface AuthSessionsTable {
@@ -18,6 +22,17 @@ export interface AuthSessionsTable {
   account_id: string;
   created_at: number;
   expires_at: number;
+  /** [AC6] Migration 014: the account's session generation when this sign-in began. */
+  generation: Generated<number>;
+}
+
+/** [AC5] Migration 014: one-time links to set a password; only the token's hash is stored. */
+export interface PasswordResetsTable {
+  token_hash: string;
+  account_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }
 
 export interface GroupsTable {
@@ -245,6 +260,7 @@ export interface LiveSnapshotsTable {
 export interface Database {
   accounts: AccountsTable;
   auth_sessions: AuthSessionsTable;
+  password_resets: PasswordResetsTable;
   groups: GroupsTable & GroupTalkSettingColumns;
   sessions: SessionsTable;
   invites: InvitesTable;

@@ -23,6 +23,10 @@ const STATUS: Record<ErrorCode, number> = {
   invite_revoked: 410,
   invite_used_up: 410,
   session_ended: 410,
+  reset_link_invalid: 404,
+  reset_link_expired: 410,
+  reset_link_used: 410,
+  account_disabled: 403,
   rate_limited: 429,
   internal_error: 500,
 };

@@ -10,20 +10,26 @@ export const SIGN_IN_COOKIE = 'hearth_session';
 declare module 'fastify' {
   interface FastifyRequest {
     account: Account | null;
+    /** [AC8] Set when the cookie belongs to a disabled account, so facilitator routes say so. */
+    accountDisabled: boolean;
   }
 }
 
 /**
  * Facilitator sign-in: an opaque random token in an HttpOnly, SameSite=Strict cookie, stored hashed in
- * `auth_sessions` so signing out (or deleting the row) revokes it at once.
+ * `auth_sessions` so signing out (or deleting the row) revokes it at once. [AC6] A sign-in from before the account's
+ * last "sign out everywhere" or password reset counts as none; [AC8] a disabled account's is refused.
  */
 export const authPlugin = fp(async (app: FastifyInstance, opts: { services: Pick<Services, 'accounts' | 'now' | 'config'> }) => {
   const { accounts, now, config } = opts.services;
   await app.register(cookie);
   app.decorateRequest('account', null);
+  app.decorateRequest('accountDisabled', false);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SIGN_IN_COOKIE];
-    request.account = token ? ((await accounts.accountForSignIn(token, now())) ?? null) : null;
+    const check = token ? await accounts.accountForSignIn(token, now()) : undefined;
+    request.account = check?.ok ? check.account : null;
+    request.accountDisabled = check?.ok === false;
   });
 
   app.decorate('signIn', async (reply: FastifyReply, accountId: string) => {
@@ -46,7 +52,8 @@ declare module 'fastify' {
 
 /** onRequest hook for facilitator routes: runs before the body is parsed, so strangers learn nothing of our schemas. */
 export async function requireAccount(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (!request.account) await sendError(reply, 'unauthenticated', 'Please sign in.');
+  if (request.accountDisabled) await sendError(reply, 'account_disabled', 'This account has been disabled. Ask the person who runs Hearth.');
+  else if (!request.account) await sendError(reply, 'unauthenticated', 'Please sign in.');
 }
 
 export function signedInAccount(request: FastifyRequest): Account {

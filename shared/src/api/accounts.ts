@@ -30,3 +30,17 @@ export const LoginBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export type LoginBody = Type.Static<typeof LoginBodySchema>;
+
+/** [AC5] Asking for a reset link by email: the answer is the same whether or not the email has an account. */
+export const ForgotPasswordBodySchema = Type.Object({ email: EmailSchema }, { additionalProperties: false });
+export type ForgotPasswordBody = Type.Static<typeof ForgotPasswordBodySchema>;
+
+/**
+ * [AC5] Setting a password with a one-time link. The token is any string up to 200 characters, so a link copied
+ * badly is told "not a valid link" (`reset_link_invalid`) rather than "invalid payload".
+ */
+export const ResetPasswordBodySchema = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 200 }), password: PasswordSchema },
+  { additionalProperties: false },
+);
+export type ResetPasswordBody = Type.Static<typeof ResetPasswordBodySchema>;

@@ -4,7 +4,7 @@ import { DistressAlertSchema } from '../protocol/distress.js';
 import { GroupWelcomeSchema } from '../protocol/moderation.js';
 import { RuleSetSchema } from '../protocol/rules.js';
 import { TalkSummarySchema } from '../protocol/talk-time.js';
-import { AccountSchema, LoginBodySchema, SetupBodySchema, SetupStatusSchema } from './accounts.js';
+import { AccountSchema, ForgotPasswordBodySchema, LoginBodySchema, ResetPasswordBodySchema, SetupBodySchema, SetupStatusSchema } from './accounts.js';
 import { GroupAgendaSchema, SaveAgendaBodySchema } from './agenda.js';
 import {
   CreateGroupBodySchema,
@@ -85,6 +85,9 @@ export const HttpRoutes = routes({
   login: { method: 'POST', path: '/api/auth/login', access: 'public', tag: 'accounts', summary: 'Sign in (sets the sign-in cookie)', body: LoginBodySchema, response: { 200: AccountSchema } },
   logout: { method: 'POST', path: '/api/auth/logout', access: 'public', tag: 'accounts', summary: 'Sign out', response: { 204: NoContentSchema } },
   me: { method: 'GET', path: '/api/auth/me', access: 'account', tag: 'accounts', summary: 'The signed-in account', response: { 200: AccountSchema } },
+  forgotPassword: { method: 'POST', path: '/api/auth/forgot-password', access: 'public', tag: 'accounts', summary: '[AC5] Email a reset link if SMTP is set up; the same answer whether or not the email has an account', body: ForgotPasswordBodySchema, response: { 204: NoContentSchema } },
+  resetPassword: { method: 'POST', path: '/api/auth/reset-password', access: 'public', tag: 'accounts', summary: "[AC5] Set a new password with a one-time link's token; ends every sign-in of the account", body: ResetPasswordBodySchema, response: { 204: NoContentSchema } },
+  signOutEverywhere: { method: 'POST', path: '/api/auth/sign-out-everywhere', access: 'account', tag: 'accounts', summary: '[AC6] End every sign-in of this account, this one included', response: { 204: NoContentSchema } },
 
   listGroups: { method: 'GET', path: '/api/groups', access: 'account', tag: 'groups', summary: 'The groups this facilitator owns', response: { 200: Type.Array(GroupSchema) } },
   createGroup: { method: 'POST', path: '/api/groups', access: 'account', tag: 'groups', summary: 'Create a group', body: CreateGroupBodySchema, response: { 201: GroupSchema } },

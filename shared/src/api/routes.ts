@@ -12,6 +12,9 @@ export const ApiRoutes = {
   login: R.login.path,
   logout: R.logout.path,
   me: R.me.path,
+  forgotPassword: R.forgotPassword.path,
+  resetPassword: R.resetPassword.path,
+  signOutEverywhere: R.signOutEverywhere.path,
   groups: R.listGroups.path,
   groupSupport: (groupId: string) => pathTo(R.updateGroupSupport, { groupId }),
   groupObservation: (groupId: string) => pathTo(R.setGroupObservation, { groupId }),
@@ -48,6 +51,9 @@ export const ModerationRoutes = {
 export const PagePaths = {
   signIn: '/sign-in',
   setup: '/setup',
+  /** [AC5] The one-time link's page; its token is in the fragment (`#token=`), which browsers never send, so it stays out of logs. */
+  resetPassword: '/reset',
+  forgotPassword: '/forgot-password',
   dashboard: '/',
   join: (token: string) => `/join/${token}`,
   facilitatorJoin: (sessionId: string) => `/sessions/${sessionId}/join`,

@@ -32,6 +32,14 @@ export const ErrorCode = {
   mediaUnavailable: 'media_unavailable',
   /** [CH3] A facilitator has turned the group chat off: nothing can be sent until they turn it back on. */
   chatOff: 'chat_off',
+  /** [AC5] A password reset link that matches no link Hearth made (mistyped, or cleared away since). */
+  resetLinkInvalid: 'reset_link_invalid',
+  /** [AC5] A password reset link past its time (an hour; a new account's link, three days). */
+  resetLinkExpired: 'reset_link_expired',
+  /** [AC5] A password reset link that has already set a password. */
+  resetLinkUsed: 'reset_link_used',
+  /** [AC8] The operator disabled this facilitator account: it cannot sign in or use a sign-in it had. */
+  accountDisabled: 'account_disabled',
   conflict: 'conflict',
   rateLimited: 'rate_limited',
   internalError: 'internal_error',

@@ -12,6 +12,7 @@ import * as caseMemberIncluded from './010-case-member-included.js';
 import * as liveSnapshots from './011-live-snapshots.js';
 import * as groupObservation from './012-group-observation.js';
 import * as mediaEncryption from './013-media-encryption.js';
+import * as accountRecovery from './014-account-recovery.js';
 import * as recordsExpired from './015-records-expired.js';
 
 /**
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '011-live-snapshots': liveSnapshots,
   '012-group-observation': groupObservation,
   '013-media-encryption': mediaEncryption,
+  '014-account-recovery': accountRecovery,
   '015-records-expired': recordsExpired,
 };
 

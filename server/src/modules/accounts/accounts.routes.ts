@@ -6,6 +6,7 @@ import { sendError } from '../../lib/index.js';
 import { hashPassword, verifyPassword } from '../../lib/index.js';
 import { requireAccount, SIGN_IN_COOKIE, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
+import { NO_PASSWORD_YET } from './accounts.repository.js';
 import type { SetupToken } from './setup-token.js';
 
 // A real hash to compare against when the email is unknown, so timing does not reveal which emails exist.
@@ -38,8 +39,12 @@ export async function accountsRoutes(app: FastifyInstance, opts: { services: Ser
     config: authLimit,
     handler: async (request, reply) => {
       const record = await accounts.findByEmail(request.body.email);
-      const matches = await verifyPassword(request.body.password, record?.passwordHash ?? (await decoyHash));
+      // An account still waiting for its first password [AC7] is checked against the decoy too: the same time as any other.
+      const stored = record && record.passwordHash !== NO_PASSWORD_YET ? record.passwordHash : await decoyHash;
+      const matches = (await verifyPassword(request.body.password, stored)) && stored !== (await decoyHash);
       if (!record || !matches) return sendError(reply, 'unauthenticated', 'That email and password do not match an account.');
+      // Only after the right password: a stranger learns nothing of which accounts exist or are disabled [AC8].
+      if (record.disabledAt !== null) return sendError(reply, 'account_disabled', 'This account has been disabled. Ask the person who runs Hearth.');
       await app.signIn(reply, record.id);
       return { id: record.id, email: record.email, displayName: record.displayName };
     },

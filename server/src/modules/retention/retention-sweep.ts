@@ -18,7 +18,15 @@ export interface SweepCounts {
   sessions: number;
   /** Facilitators' sign-ins past their expiry, deleted. */
   signIns: number;
+  /** [AC5] Password reset links a day past their use or expiry, deleted. */
+  resetLinks: number;
 }
+
+/**
+ * [AC5] A used or expired reset link is kept a day, so a second click on it is told "already used" or "expired"
+ * rather than "not a link", then swept: it names an account and when its password was reset.
+ */
+export const RESET_LINK_KEPT_MS = DAY_MS;
 
 /** Ended sessions whose group's retention has passed since they ended (live sessions never). */
 function expiredSessions(db: Db, now: number) {
@@ -50,7 +58,17 @@ export async function purgeExpiredRecords(db: Db, now: number): Promise<SweepCou
     await trx.deleteFrom('talk_balance_samples').where('session_id', 'in', expired).execute();
     await trx.deleteFrom('talk_intervals').where('session_id', 'in', expired).execute();
     const signIns = await trx.deleteFrom('auth_sessions').where('expires_at', '<=', now).executeTakeFirst();
-    return { cases: Number(cases.numDeletedRows), messages: Number(messages.numDeletedRows), talkTime: Number(talkTime.numDeletedRows), signIns: Number(signIns.numDeletedRows) };
+    const resetLinks = await trx
+      .deleteFrom('password_resets')
+      .where((eb) => eb.or([eb('used_at', '<=', now - RESET_LINK_KEPT_MS), eb('expires_at', '<=', now - RESET_LINK_KEPT_MS)]))
+      .executeTakeFirst();
+    return {
+      cases: Number(cases.numDeletedRows),
+      messages: Number(messages.numDeletedRows),
+      talkTime: Number(talkTime.numDeletedRows),
+      signIns: Number(signIns.numDeletedRows),
+      resetLinks: Number(resetLinks.numDeletedRows),
+    };
   });
   let sessions = 0;
   for (;;) {
