@@ -94,6 +94,21 @@ interface SizeResult {
   load: number;
 }
 
+const row = (r: SizeResult) => ({
+  people: r.people,
+  browsers: r.browsers,
+  publishers: r.publishers,
+  publishers_up_s: r.publishersUpS,
+  join_to_first_frame_median_ms: r.joins.length ? Math.round(median(r.joins)) : '-',
+  join_to_first_frame_p95_ms: r.joins.length ? percentile(r.joins, 95) : '-',
+  joins_timed: r.joins.length,
+  no_frame_in_120s: r.failed,
+  livekit_cpu_pct: r.cpu.livekit_server ?? 0,
+  hearth_cpu_pct: r.cpu.hearth ?? 0,
+  publishers_cpu_pct: r.cpu.bench_publishers ?? 0,
+  load_1m: r.load.toFixed(1),
+});
+
 /** Waits until LiveKit lists `count` participants publishing video in the room. */
 async function untilListed(room: string, count: number, timeoutMs: number): Promise<number> {
   let seen = 0;
@@ -102,6 +117,18 @@ async function untilListed(room: string, count: number, timeoutMs: number): Prom
     if (seen >= count) break;
   }
   return seen;
+}
+
+let publisherRetries = 0;
+async function publisherWithRetry(live: LiveSession, name: string): Promise<Publisher> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPublisher(hearth, live, attempt === 1 ? name : `${name}-${attempt}`, video);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      publisherRetries += 1;
+    }
+  }
 }
 
 /** Opens each browser's pre-join page, then all click Join at once; each page's Join -> first remote frame. */
@@ -118,9 +145,10 @@ async function browserRound(live: LiveSession, size: number, round: number): Pro
     await page.getByRole('button', { name: 'Join' }).waitFor({ timeout: 60_000 });
     pages.push(page);
   }
-  await Promise.all(pages.map((page) => page.getByRole('button', { name: 'Join' }).click()));
   const timed = await Promise.all(pages.map(async (page) => {
     try {
+      // A generous click timeout: on an overloaded machine Playwright's click itself has waited > 30 s.
+      await page.getByRole('button', { name: 'Join' }).click({ timeout: 120_000 });
       await page.waitForFunction(() => (window as unknown as { __firstFrameAt?: number }).__firstFrameAt !== undefined, undefined, { timeout: 120_000, polling: 100 });
       return await page.evaluate(() => {
         const w = window as unknown as { __joinAt: number; __firstFrameAt: number };
@@ -143,10 +171,9 @@ try {
     let browsers: Browser[] = [];
     const upStarted = Date.now();
     try {
-      // A few at a time: all at once is a join storm, which is not what this measures.
-      for (let i = 0; i < publisherCount; i += 5) {
-        publishers.push(...(await Promise.all(Array.from({ length: Math.min(5, publisherCount - i) }, (_, k) => startPublisher(hearth, live, `P${size}-${i + k + 1}`, video)))));
-      }
+      // One after another: all at once is a join storm, which is not what this measures (and rtc-node has
+      // been seen to lose a room's handle while several connect at once in one process: retried).
+      for (let i = 1; i <= publisherCount; i++) publishers.push(await publisherWithRetry(live, `P${size}-${i}`));
       const listed = await untilListed(live.session.id, publisherCount, 60_000);
       if (listed < publisherCount) console.log(`warning: LiveKit lists ${listed} of ${publisherCount} publishers with video`);
       const publishersUpS = Math.round((Date.now() - upStarted) / 100) / 10;
@@ -164,7 +191,10 @@ try {
       if (inRoom < size) console.log(`warning: at ${size} people LiveKit lists ${inRoom} publishing video`);
       const meter = cpuWindow({ livekit_server: sfu.livekit.pid ?? 0, hearth: hearth.child.pid ?? 0, bench_publishers: 'self' });
       await new Promise((resolve) => setTimeout(resolve, steadyMs));
-      results.push({ people: size, browsers: browserCount, publishers: publisherCount, joins, failed, publishersUpS, cpu: meter(), load: loadavg()[0] ?? 0 });
+      const result = { people: size, browsers: browserCount, publishers: publisherCount, joins, failed, publishersUpS, cpu: meter(), load: loadavg()[0] ?? 0 };
+      results.push(result);
+      // As it goes: a large size can take many minutes on a loaded machine.
+      printTable(`${size} people done`, [row(result)]);
     } finally {
       await Promise.all(browsers.map((b) => b.close()));
       await Promise.all(publishers.map((p) => p.stop()));
@@ -177,26 +207,14 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const rows = results.map((r) => ({
-  people: r.people,
-  browsers: r.browsers,
-  publishers: r.publishers,
-  publishers_up_s: r.publishersUpS,
-  join_to_first_frame_median_ms: r.joins.length ? Math.round(median(r.joins)) : '-',
-  join_to_first_frame_p95_ms: r.joins.length ? percentile(r.joins, 95) : '-',
-  joins_timed: r.joins.length,
-  no_frame_in_120s: r.failed,
-  livekit_cpu_pct: r.cpu.livekit_server ?? 0,
-  hearth_cpu_pct: r.cpu.hearth ?? 0,
-  publishers_cpu_pct: r.cpu.bench_publishers ?? 0,
-  load_1m: r.load.toFixed(1),
-}));
+const rows = results.map(row);
 printTable(`bench:livekit: ${browserCount} Chromium + rtc-node publishers (${args.video}), ${rounds} rounds; CPU in % of one core over ${steadyMs / 1000} s with everyone in`, rows);
 const at4 = results.find((r) => r.people === 4);
 const summary = {
   video: args.video,
   browsers: browserCount,
   rounds,
+  publisher_retries: publisherRetries,
   median_join_to_first_remote_frame_ms: at4 && at4.joins.length ? Math.round(median(at4.joins)) : null,
   target_ms: 1000,
   sizes: Object.fromEntries(results.map((r) => [r.people, {

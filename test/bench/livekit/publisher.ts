@@ -47,7 +47,12 @@ export async function startPublisher(hearth: HearthEndpoint, live: LiveSession, 
   if (joined.media.mode !== 'livekit') throw new Error(`Hearth is not in LiveKit mode (it said ${joined.media.mode})`);
   const room = new Room();
   // Publishes only: a real member would also receive, but 50 native subscribers would measure this machine.
-  await room.connect(joined.media.url, joined.media.token, { autoSubscribe: false, dynacast: true });
+  try {
+    await room.connect(joined.media.url, joined.media.token, { autoSubscribe: false, dynacast: true });
+  } catch (error) {
+    socket.close();
+    throw error;
+  }
   const local = room.localParticipant;
   if (!local) throw new Error('rtc-node connected without a local participant');
 
