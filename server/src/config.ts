@@ -32,6 +32,13 @@ export interface Config {
   livekit: LiveKitConfig | null;
   /** API_DOCS: serve the OpenAPI document at /api/docs. On by default except with NODE_ENV=production. */
   apiDocs: boolean;
+  /**
+   * [ND1] REDIS_URL: several nodes share socket.io rooms (Redis Streams adapter) and rate budgets through this
+   * Redis. Null (unset) is the embedded mode: one process, everything live in its memory.
+   */
+  redisUrl: string | null;
+  /** [ND3] DRAIN_SECONDS: how long a SIGTERM waits for its clients to move to another node before exiting. */
+  drainSeconds: number;
 }
 
 export interface LiveKitConfig {
@@ -89,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const distressReAlertSeconds = integerSetting(env, 'DISTRESS_REALERT_SECONDS', 30, 5, 600, problems);
   const livekit = livekitSettings(env, problems);
   const apiDocs = booleanSetting(env, 'API_DOCS', env.NODE_ENV !== 'production', problems);
+  const redisUrl = env.REDIS_URL ? env.REDIS_URL : null;
+  if (redisUrl !== null && !/^rediss?:\/\/[^/\s]+/.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss:// (leave it unset for one node).');
+  const drainSeconds = integerSetting(env, 'DRAIN_SECONDS', 20, 0, 600, problems);
   const oncallWebhookAllowHosts = (env.ONCALL_WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -108,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oncallWebhookAllowHosts,
     livekit,
     apiDocs,
+    redisUrl,
+    drainSeconds,
   };
 }
 

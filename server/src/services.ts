@@ -33,6 +33,7 @@ import { floorRepository } from './modules/floor/floor.repository.js';
 import { moderationRepository } from './modules/moderation/moderation.repository.js';
 import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js';
 import { RetentionScheduler } from './modules/retention/index.js';
+import type { SharedRedis } from './lib/index.js';
 
 /**
  * The composition root's wiring: every repository and live registry, built once per app (so tests get a
@@ -43,6 +44,8 @@ import { RetentionScheduler } from './modules/retention/index.js';
 export interface Services {
   config: Config;
   db: Db;
+  /** [ND1] The Redis several nodes share (REDIS_URL); null in the embedded mode. */
+  redis: SharedRedis | null;
   now: () => number;
   accounts: ReturnType<typeof accountsRepository>;
   groups: ReturnType<typeof groupsRepository>;
@@ -94,7 +97,7 @@ export function createServices(
   db: Db,
   log: FastifyBaseLogger,
   io: HearthServer,
-  options: { now?: () => number; oncallRetryDelaysMs?: readonly number[] | undefined } = {},
+  options: { now?: () => number; oncallRetryDelaysMs?: readonly number[] | undefined; redis?: SharedRedis | null } = {},
 ): Services {
   const now = options.now ?? Date.now;
   const rooms = new RoomRegistry(config.livekit ? LIVEKIT_ROOM_CAPACITY : config.meshCapacity);
@@ -128,6 +131,7 @@ export function createServices(
   return {
     config,
     db,
+    redis: options.redis ?? null,
     now,
     accounts: accountsRepository(db),
     groups,

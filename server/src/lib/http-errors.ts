@@ -9,6 +9,8 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   invite_invalid: 404,
   conflict: 409,
+  draining: 503,
+  service_unavailable: 503,
   room_full: 409,
   not_in_room: 409,
   consent_required: 403,

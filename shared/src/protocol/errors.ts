@@ -31,6 +31,10 @@ export const ErrorCode = {
   /** The media server (LiveKit) did not confirm a moderation action; nothing was changed. */
   mediaUnavailable: 'media_unavailable',
   conflict: 'conflict',
+  /** [ND3] This server node is stopping: connect again (the address leads to another node) and join there. */
+  draining: 'draining',
+  /** [ND5] A shared service (the database, Redis) cannot be reached right now; nothing was changed. Try again shortly. */
+  serviceUnavailable: 'service_unavailable',
   rateLimited: 'rate_limited',
   internalError: 'internal_error',
 } as const;
