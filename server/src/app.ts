@@ -1,9 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { HttpRoutes } from '@hearth/shared';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
-import { fromTable } from './lib/http-route.js';
 import { loggerOptions } from './lib/logger-options.js';
+import { healthRoutes } from './modules/health/index.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { SetupToken } from './modules/accounts/setup-token.js';
 import { groupsRoutes } from './modules/groups/groups.routes.js';
@@ -80,7 +79,7 @@ export async function buildApp(
 
   // Before the routes, so it sees each one as it is added.
   await app.register(apiDocsPlugin, { enabled: config.apiDocs });
-  app.route({ ...fromTable(HttpRoutes.health), handler: async () => ({ status: 'ok' as const }) });
+  await app.register(healthRoutes, { services });
   await app.register(accountsRoutes, { services, setupToken });
   await app.register(groupsRoutes, { services });
   await app.register(sessionsRoutes, { services });

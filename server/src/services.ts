@@ -34,6 +34,7 @@ import { moderationRepository } from './modules/moderation/moderation.repository
 import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js';
 import { RetentionScheduler } from './modules/retention/index.js';
 import type { SharedRedis } from './lib/index.js';
+import { NodeState } from './modules/health/index.js';
 
 /**
  * The composition root's wiring: every repository and live registry, built once per app (so tests get a
@@ -46,6 +47,8 @@ export interface Services {
   db: Db;
   /** [ND1] The Redis several nodes share (REDIS_URL); null in the embedded mode. */
   redis: SharedRedis | null;
+  /** [ND3] Whether this node is draining (a graceful stop under way). */
+  node: NodeState;
   now: () => number;
   accounts: ReturnType<typeof accountsRepository>;
   groups: ReturnType<typeof groupsRepository>;
@@ -132,6 +135,7 @@ export function createServices(
     config,
     db,
     redis: options.redis ?? null,
+    node: new NodeState(),
     now,
     accounts: accountsRepository(db),
     groups,
