@@ -1,9 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { HttpRoutes } from '@hearth/shared';
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
-import { fromTable } from './lib/http-route.js';
 import { loggerOptions } from './lib/logger-options.js';
+import { healthRoutes } from './modules/health/index.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { recoveryRoutes } from './modules/accounts/recovery.routes.js';
 import { SetupToken } from './modules/accounts/setup-token.js';
@@ -27,6 +26,8 @@ import { restoreLiveState } from './live-state.js';
 import { attachRealtime, createSocketServer } from './realtime/socket-server.js';
 import { realtimeWiring } from './realtime-wiring.js';
 import { createServices, type Services } from './services.js';
+import { connectRedis } from './lib/index.js';
+import { CommandRateLimits, useCommandRateLimits } from './realtime/command-rate-limit.js';
 
 export interface HearthApp {
   app: FastifyInstance;
@@ -59,13 +60,18 @@ export async function buildApp(
   const db = openDatabase(config.database, (err) => app.log.warn({ err }, 'database connection lost; reconnecting on next query'));
   app.addHook('onClose', async () => db.destroy());
   await migrateToLatest(db);
-  const io = createSocketServer(app.server);
-  const services = createServices(config, db, app.log, io, options);
+  // [ND1] Several nodes: the shared Redis first, so socket.io is built on its adapter. Closed last, after
+  // socket.io (its adapter still writes while connections drain).
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => app.log.warn({ err: { message: err.message } }, 'Redis unreachable; retrying')) : null;
+  if (redis) app.addHook('onClose', async () => redis.close());
+  const io = createSocketServer(app.server, redis?.adapter);
+  if (redis) useCommandRateLimits(io, new CommandRateLimits(undefined, undefined, redis.commands));
+  const services = createServices(config, db, app.log, io, { ...options, redis });
   // [RS4] Before listening: the first person back finds the hand still up and the round at its speaker.
   await restoreLiveState(services, app.log);
 
   installErrorHandler(app);
-  await app.register(securityPlugin, { config });
+  await app.register(securityPlugin, { config, redis: redis?.commands });
   await app.register(sameOriginPlugin, { publicUrl: config.publicUrl });
   await app.register(authPlugin, { services });
 
@@ -74,7 +80,7 @@ export async function buildApp(
 
   // Before the routes, so it sees each one as it is added.
   await app.register(apiDocsPlugin, { enabled: config.apiDocs });
-  app.route({ ...fromTable(HttpRoutes.health), handler: async () => ({ status: 'ok' as const }) });
+  await app.register(healthRoutes, { services });
   await app.register(accountsRoutes, { services, setupToken });
   await app.register(recoveryRoutes, { services });
   await app.register(groupsRoutes, { services });

@@ -38,6 +38,13 @@ export interface Config {
   livekit: LiveKitConfig | null;
   /** API_DOCS: serve the OpenAPI document at /api/docs. On by default except with NODE_ENV=production. */
   apiDocs: boolean;
+  /**
+   * [ND1] REDIS_URL: several nodes share socket.io rooms (Redis Streams adapter) and rate budgets through this
+   * Redis. Null (unset) is the embedded mode: one process, everything live in its memory.
+   */
+  redisUrl: string | null;
+  /** [ND3] DRAIN_SECONDS: how long a SIGTERM waits for its clients to move to another node before exiting. */
+  drainSeconds: number;
   /** [AC5] SMTP_URL and SMTP_FROM: where "Forgot password" sends its link. Null: no email; the operator prints links. */
   smtp: SmtpConfig | null;
 }
@@ -107,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const livekit = livekitSettings(env, problems);
   const smtp = smtpSettings(env, problems);
   const apiDocs = booleanSetting(env, 'API_DOCS', env.NODE_ENV !== 'production', problems);
+  const redisUrl = env.REDIS_URL ? env.REDIS_URL : null;
+  if (redisUrl !== null && !/^rediss?:\/\/[^/\s]+/.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss:// (leave it unset for one node).');
+  const drainSeconds = integerSetting(env, 'DRAIN_SECONDS', 20, 0, 600, problems);
   const oncallWebhookAllowHosts = (env.ONCALL_WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -128,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     livekit,
     apiDocs,
     smtp,
+    redisUrl,
+    drainSeconds,
   };
 }
 

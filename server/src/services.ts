@@ -37,6 +37,8 @@ import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js'
 import { RetentionScheduler } from './modules/retention/index.js';
 import { iceServersFor } from './lib/index.js';
 import type { IceServer } from '@hearth/shared';
+import type { SharedRedis } from './lib/index.js';
+import { NodeState } from './modules/health/index.js';
 
 /**
  * The composition root's wiring: every repository and live registry, built once per app (so tests get a
@@ -47,6 +49,10 @@ import type { IceServer } from '@hearth/shared';
 export interface Services {
   config: Config;
   db: Db;
+  /** [ND1] The Redis several nodes share (REDIS_URL); null in the embedded mode. */
+  redis: SharedRedis | null;
+  /** [ND3] Whether this node is draining (a graceful stop under way). */
+  node: NodeState;
   now: () => number;
   /** [TN2] ICE servers for one browser: ICE_SERVERS plus TURN with a credential minted now (a fresh one each call). */
   iceServers: () => IceServer[];
@@ -104,7 +110,7 @@ export function createServices(
   db: Db,
   log: FastifyBaseLogger,
   io: HearthServer,
-  options: { now?: () => number; oncallRetryDelaysMs?: readonly number[] | undefined } = {},
+  options: { now?: () => number; oncallRetryDelaysMs?: readonly number[] | undefined; redis?: SharedRedis | null } = {},
 ): Services {
   const now = options.now ?? Date.now;
   const rooms = new RoomRegistry(config.livekit ? LIVEKIT_ROOM_CAPACITY : config.meshCapacity);
@@ -139,6 +145,8 @@ export function createServices(
   return {
     config,
     db,
+    redis: options.redis ?? null,
+    node: new NodeState(),
     now,
     iceServers: () => iceServersFor(config.iceServers, config.turn, now()),
     accounts: accountsRepository(db),

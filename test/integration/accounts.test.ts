@@ -9,7 +9,9 @@ afterEach(async () => hearth?.close());
 describe('first run and sign-in', () => {
   it('reports health and that setup is needed until the first account exists', async () => {
     hearth = await startHearth();
-    expect((await http(hearth, 'GET', ApiRoutes.health)).body).toEqual({ status: 'ok' });
+    expect((await http(hearth, 'GET', ApiRoutes.health)).body).toEqual({ status: 'ok', database: 'ok', redis: 'not_configured', draining: false });
+    // [ND5] One node, no Redis: ready as soon as it answers.
+    expect(await http(hearth, 'GET', ApiRoutes.ready)).toMatchObject({ status: 200, body: { ready: true } });
     expect((await http(hearth, 'GET', ApiRoutes.setupStatus)).body).toEqual({ needed: true });
     await setUpFacilitator(hearth);
     expect((await http(hearth, 'GET', ApiRoutes.setupStatus)).body).toEqual({ needed: false });

@@ -136,3 +136,18 @@ describe('loadConfig: each bad value gets its own line', () => {
     }
   });
 });
+
+describe('[ND1] several nodes', () => {
+  it('REDIS_URL is off by default (one node) and must be a redis:// URL when given', () => {
+    expect(loadConfig({}).redisUrl).toBeNull();
+    expect(loadConfig({ REDIS_URL: 'redis://redis:6379' }).redisUrl).toBe('redis://redis:6379');
+    expect(loadConfig({ REDIS_URL: 'rediss://u:p@cache.example.org:6380/2' }).redisUrl).toBe('rediss://u:p@cache.example.org:6380/2');
+    expect(problemsFor({ REDIS_URL: 'http://redis:6379' })).toEqual(['REDIS_URL must start with redis:// or rediss:// (leave it unset for one node).']);
+  });
+
+  it('[ND3] DRAIN_SECONDS defaults to 20 and is bounded', () => {
+    expect(loadConfig({}).drainSeconds).toBe(20);
+    expect(loadConfig({ DRAIN_SECONDS: '5' }).drainSeconds).toBe(5);
+    expect(problemsFor({ DRAIN_SECONDS: '601' })).toEqual(['DRAIN_SECONDS must be a whole number from 0 to 600, got "601".']);
+  });
+});

@@ -10,6 +10,8 @@ const STATUS: Record<ErrorCode, number> = {
   invite_invalid: 404,
   conflict: 409,
   chat_off: 409,
+  draining: 503,
+  service_unavailable: 503,
   room_full: 409,
   not_in_room: 409,
   consent_required: 403,

@@ -4,7 +4,9 @@
  */
 export { joinLinkBudget, roomCredentialBudget } from './credential-rate-limit.js';
 export { sendError } from './http-errors.js';
-export { type Budget, RateBudget } from './rate-budget.js';
+export { type Budget, BudgetUnavailable, RateBudget, type SharedBudgetStore } from './rate-budget.js';
 export { hashPassword, hashToken, newId, newMediaKey, newToken, verifyPassword } from './secrets.js';
 export { fromTable } from './http-route.js';
 export { iceServersFor, mintTurnCredential, type TurnCredential, type TurnSettings } from './turn-credentials.js';
+export { RateLimitStoreUnavailable, sharedHttpRateLimitStore } from './http-rate-limit-store.js';
+export { connectRedis, type SharedRedis } from './redis.js';

@@ -1,21 +1,34 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /**
  * One budget of `points` per fixed window of `perSeconds`, counted per key (a participant id), on
- * rate-limiter-flexible's memory store: the library the socket commands ([RL1]) and the signalling
- * socket ([SG5]) share, so there is one way of counting. Memory only: with several server nodes each
- * node counts its own share (see docs/architecture.md).
+ * rate-limiter-flexible: the library the socket commands ([RL1]) and the signalling socket ([SG5]) share,
+ * so there is one way of counting. In memory by default; [ND2] with `shared` (several nodes, REDIS_URL)
+ * on the library's Redis store, so a person's budget is one budget whichever node their sockets reach.
  */
 export interface Budget {
   points: number;
   perSeconds: number;
 }
 
-export class RateBudget {
-  private readonly limiter: RateLimiterMemory;
+/** Where a budget is counted when several nodes share it. */
+export interface SharedBudgetStore {
+  redis: Redis;
+  /** Names the budget in Redis (one key per budget and person). */
+  keyPrefix: string;
+}
 
-  constructor({ points, perSeconds }: Budget) {
-    this.limiter = new RateLimiterMemory({ points, duration: perSeconds });
+/** Redis could not count: the caller refuses clearly (`service_unavailable`) rather than let everything through. */
+export class BudgetUnavailable extends Error {}
+
+export class RateBudget {
+  private readonly limiter: RateLimiterAbstract;
+
+  constructor({ points, perSeconds }: Budget, shared?: SharedBudgetStore) {
+    this.limiter = shared
+      ? new RateLimiterRedis({ storeClient: shared.redis, keyPrefix: shared.keyPrefix, points, duration: perSeconds })
+      : new RateLimiterMemory({ points, duration: perSeconds });
   }
 
   /** Spends `points` of the key's budget; false (and nothing spent beyond it) once it is used up. */
@@ -24,8 +37,9 @@ export class RateBudget {
       await this.limiter.consume(key, points);
       return true;
     } catch (rejection) {
-      // The library rejects with a RateLimiterRes when the budget is spent; anything else is a bug.
-      if (rejection instanceof Error) throw rejection;
+      // The library rejects with a RateLimiterRes when the budget is spent, and with the store's Error
+      // when Redis cannot be reached.
+      if (rejection instanceof Error) throw new BudgetUnavailable('the rate budget store did not answer', { cause: rejection });
       return false;
     }
   }

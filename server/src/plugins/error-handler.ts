@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { sendError } from '../lib/index.js';
+import { RateLimitStoreUnavailable, sendError } from '../lib/index.js';
 
 /**
  * Validation failures become `invalid_payload` naming the bad field; rate limits become `rate_limited`;
@@ -11,6 +11,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       const first = error.validation[0];
       const field = first?.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : (error.validationContext ?? 'body');
       return sendError(reply, 'invalid_payload', `${field}: ${first?.message ?? 'is not valid'}`);
+    }
+    // [ND5] Redis could not count the attempt (several nodes, Redis away): refused, and said why.
+    if (error instanceof RateLimitStoreUnavailable) {
+      return sendError(reply, 'service_unavailable', 'Hearth cannot reach one of its services just now. Please try again shortly.');
     }
     if (error.statusCode === 429) return sendError(reply, 'rate_limited', 'Too many attempts. Please wait a minute and try again.');
     if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

@@ -2,7 +2,9 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
+import { sharedHttpRateLimitStore } from '../lib/index.js';
 
 /**
  * In LiveKit mode the browser also talks to the SFU: its signalling WebSocket at LIVEKIT_URL and, when
@@ -19,7 +21,7 @@ function livekitOrigins(config: Config): string[] {
  * Security headers and rate limiting. The CSP allows only our own origin (and in LiveKit mode the SFU's):
  * no inline scripts, no eval, no third-party hosts. Camera and microphone are allowed for our origin only.
  */
-export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Config }) => {
+export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Config; /** [ND2] Several nodes: budgets counted in Redis. */ redis?: Redis | undefined }) => {
   const https = opts.config.publicUrl.startsWith('https://');
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -48,5 +50,5 @@ export const securityPlugin = fp(async (app: FastifyInstance, opts: { config: Co
     reply.header('permissions-policy', 'camera=(self), microphone=(self), display-capture=(), geolocation=()');
   });
   // Not global: only the routes that guess at secrets (sign-in, setup, invite links) opt in.
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...(opts.redis ? { store: sharedHttpRateLimitStore(opts.redis) } : {}) });
 });

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { ClientCommandName } from '@hearth/shared';
 import { RateBudget, type Budget } from '../lib/index.js';
 
@@ -10,7 +11,8 @@ export type { Budget } from '../lib/index.js';
  *   arrive about four times a second; clicks are rarer), so only a runaway or hostile client meets it;
  * - commands that reach other people's screens or the facilitators' attention have their own, tighter
  *   one, so a member cannot flood the room with proposals or anonymous "revisit" requests.
- * Memory only: with several server nodes each node counts its own share (see docs/architecture.md).
+ * In memory in the embedded mode; [ND2] with several nodes (REDIS_URL) in Redis, so a person whose sockets
+ * reach two nodes still has one budget (see docs/architecture.md).
  */
 
 export const everyCommandBudget: Budget = { points: 60, perSeconds: 5 };
@@ -29,9 +31,10 @@ export class CommandRateLimits {
   private readonly every: RateBudget;
   private readonly tighter = new Map<string, RateBudget>();
 
-  constructor(every: Budget = everyCommandBudget, tighter: Partial<Record<string, Budget>> = tighterBudgets) {
-    this.every = new RateBudget(every);
-    for (const [event, budget] of Object.entries(tighter)) if (budget) this.tighter.set(event, new RateBudget(budget));
+  constructor(every: Budget = everyCommandBudget, tighter: Partial<Record<string, Budget>> = tighterBudgets, shared?: Redis) {
+    const store = (name: string) => (shared ? { redis: shared, keyPrefix: `hearth:budget:${name}` } : undefined);
+    this.every = new RateBudget(every, store('every'));
+    for (const [event, budget] of Object.entries(tighter)) if (budget) this.tighter.set(event, new RateBudget(budget, store(event)));
   }
 
   /** Spends one point of each budget the command counts against; false when any is used up. */
@@ -39,4 +42,19 @@ export class CommandRateLimits {
     if (!(await this.every.spend(participantId))) return false;
     return (await this.tighter.get(event)?.spend(participantId)) ?? true;
   }
+}
+
+/**
+ * Each socket.io server's budgets: in memory unless the app registered Redis-backed ones. Participant ids
+ * are unique per app, so the in-memory set is shared by every embedded app in a process (as before).
+ */
+const embedded = new CommandRateLimits();
+const byServer = new WeakMap<object, CommandRateLimits>();
+
+export function useCommandRateLimits(io: object, limits: CommandRateLimits): void {
+  byServer.set(io, limits);
+}
+
+export function commandRateLimitsOf(io: object): CommandRateLimits {
+  return byServer.get(io) ?? embedded;
 }

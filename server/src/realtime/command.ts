@@ -12,15 +12,13 @@ import {
   type CommandPayload,
 } from '@hearth/shared';
 import { commandPolicy } from './command-policy.js';
-import { CommandRateLimits } from './command-rate-limit.js';
+import { BudgetUnavailable } from '../lib/index.js';
+import { commandRateLimitsOf } from './command-rate-limit.js';
 import type { HearthSocket } from './socket-types.js';
 
 const validators = Object.fromEntries(
   Object.entries(ClientCommands).map(([name, spec]) => [name, Compile(spec.payload)]),
 ) as { [E in ClientCommandName]: ReturnType<typeof Compile> };
-
-/** Participant ids are unique per app, so one set of budgets serves every app in the process. */
-const rateLimits = new CommandRateLimits();
 
 type Handler<E extends ClientCommandName> = (payload: CommandPayload<E>) => Promise<CommandAck<E>> | CommandAck<E>;
 
@@ -49,9 +47,15 @@ export function onCommand<E extends ClientCommandName>(socket: HearthSocket, log
     }
     if (policy.needsJoin && !socket.data.joined) return reply(fail('not_in_room', 'Join the room first.'));
     // Before validation, so a flood of malformed payloads spends the budget too.
-    if (!(await rateLimits.allow(socket.data.identity.participantId, event))) {
-      return reply(fail('rate_limited', 'That was a lot at once. Please wait a moment and try again.'));
+    let allowed: boolean;
+    try {
+      allowed = await commandRateLimitsOf(socket.nsp.server).allow(socket.data.identity.participantId, event);
+    } catch (err) {
+      // [ND5] Redis away: refuse clearly rather than let everything through uncounted.
+      if (!(err instanceof BudgetUnavailable)) throw err;
+      return reply(fail('service_unavailable', 'Hearth cannot reach one of its services just now. Nothing was changed; please try again shortly.'));
     }
+    if (!allowed) return reply(fail('rate_limited', 'That was a lot at once. Please wait a moment and try again.'));
     if (!validator.Check(payload)) return reply(fail('invalid_payload', describeMismatch(ClientCommands[event].payload, payload)));
     try {
       reply(await handler(payload as CommandPayload<E>));

@@ -41,5 +41,8 @@ async function admit(identify: Identify, socket: HearthSocket): Promise<ApiError
   if (!found.ok) return found.error;
   socket.data.identity = found.identity;
   socket.data.joined = false;
+  // [ND1] A recovered connection comes back in its old socket.io rooms; it enters them again by joining,
+  // through every gate, so a member refused now hears nothing of the room.
+  for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
   return undefined;
 }

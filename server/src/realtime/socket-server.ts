@@ -1,5 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { ClientCommands, fail } from '@hearth/shared';
 import { ackOf } from './command.js';
@@ -27,9 +29,20 @@ export interface RealtimeWiring {
  * socket.io on Fastify's HTTP server (fastify-socket.io supports only Fastify 4), created before the
  * services so that everything which emits is built with it. Payload size is capped well above any
  * legitimate command.
+ *
+ * [ND1] With a shared Redis (several nodes), rooms span the nodes through the Redis Streams adapter, and
+ * connection-state recovery lets a client that lost its connection, or was told to move, get what was
+ * sent to it meanwhile from whichever node it reaches next. The handshake still runs on a recovered
+ * connection (its credential may have been revoked meanwhile) and the client joins the room again.
  */
-export function createSocketServer(http: HttpServer): HearthServer {
-  return new Server(http, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 64 * 1024 });
+export function createSocketServer(http: HttpServer, redis?: Redis): HearthServer {
+  const options = { path: '/socket.io', serveClient: false, maxHttpBufferSize: 64 * 1024 };
+  if (!redis) return new Server(http, options);
+  return new Server(http, {
+    ...options,
+    adapter: createAdapter(redis, { streamName: 'hearth:socket.io', sessionKeyPrefix: 'hearth:sio-session:' }),
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
 }
 
 /** Accepts connections through the handshake, registers the handlers, and closes with the app. */

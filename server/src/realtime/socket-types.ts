@@ -31,3 +31,12 @@ export function sessionChannel(sessionId: string): string {
 export function participantChannel(participantId: string): string {
   return `participant:${participantId}`;
 }
+
+/**
+ * [ND4] The socket.io room of one session's staff (facilitators, co-facilitators, the hidden supervisor):
+ * what only staff may hear is sent to it, so with several nodes it reaches staff whichever node they are
+ * on, and no member's socket is ever in it.
+ */
+export function staffChannel(sessionId: string): string {
+  return `session:${sessionId}:staff`;
+}

@@ -64,7 +64,20 @@ const InviteParams = Type.Object({ inviteId: IdSchema });
 export const LinkTokenSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' });
 const TokenParams = Type.Object({ token: LinkTokenSchema });
 
-export const HealthSchema = Type.Object({ status: Type.Literal('ok') });
+/**
+ * [ND5] What this node can reach: `degraded` when the database or Redis cannot be reached; Redis is
+ * `not_configured` on a single node (REDIS_URL unset). `draining` during a graceful stop ([ND3]).
+ */
+const Reach = Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]);
+export const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  database: Reach,
+  redis: Type.Union([Type.Literal('ok'), Type.Literal('unreachable'), Type.Literal('not_configured')]),
+  draining: Type.Boolean(),
+});
+export type Health = Static<typeof HealthSchema>;
+/** [ND5] Ready for new people; otherwise 503 with `draining` or `service_unavailable`. */
+export const ReadySchema = Type.Object({ ready: Type.Literal(true) });
 export const NoContentSchema = Type.Null({ description: 'No content' });
 /** The OpenAPI 3.1 document of this table (only when API_DOCS is on). */
 export const ApiDocumentSchema = Type.Object({ openapi: Type.String() }, { additionalProperties: true });
@@ -77,7 +90,8 @@ function routes<const T extends Record<string, HttpRoute>>(table: T): T {
 }
 
 export const HttpRoutes = routes({
-  health: { method: 'GET', path: '/api/health', access: 'public', tag: 'service', summary: 'Is the server up', response: { 200: HealthSchema } },
+  health: { method: 'GET', path: '/api/health', access: 'public', tag: 'service', summary: 'Is the server up, and can it reach its database and Redis', response: { 200: HealthSchema } },
+  ready: { method: 'GET', path: '/api/ready', access: 'public', tag: 'service', summary: "For a load balancer: 200 to send people here, 503 'draining' or 'service_unavailable' otherwise", response: { 200: ReadySchema } },
   apiDocs: { method: 'GET', path: '/api/docs', access: 'public', tag: 'service', summary: 'This OpenAPI document', response: { 200: ApiDocumentSchema }, only: 'docs' },
 
   setupStatus: { method: 'GET', path: '/api/setup', access: 'public', tag: 'accounts', summary: 'Whether the first facilitator account is still to be created', response: { 200: SetupStatusSchema } },

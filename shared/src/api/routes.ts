@@ -6,6 +6,7 @@ import { HttpRoutes as R, pathTo } from './http-routes.js';
  */
 export const ApiRoutes = {
   health: R.health.path,
+  ready: R.ready.path,
   apiDocs: R.apiDocs.path,
   setupStatus: R.setupStatus.path,
   setup: R.setup.path,

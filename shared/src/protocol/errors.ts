@@ -41,6 +41,10 @@ export const ErrorCode = {
   /** [AC8] The operator disabled this facilitator account: it cannot sign in or use a sign-in it had. */
   accountDisabled: 'account_disabled',
   conflict: 'conflict',
+  /** [ND3] This server node is stopping: connect again (the address leads to another node) and join there. */
+  draining: 'draining',
+  /** [ND5] A shared service (the database, Redis) cannot be reached right now; nothing was changed. Try again shortly. */
+  serviceUnavailable: 'service_unavailable',
   rateLimited: 'rate_limited',
   internalError: 'internal_error',
 } as const;

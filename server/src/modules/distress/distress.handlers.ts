@@ -1,9 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, ok, Role } from '@hearth/shared';
-import { onCommand } from '../../realtime/index.js';
+import { onCommand, participantChannel, staffChannel } from '../../realtime/index.js';
 import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { staff } from '../recipients/index.js';
 import { act, reportToOncall } from './cases.js';
 
 /**
@@ -17,13 +16,21 @@ import { act, reportToOncall } from './cases.js';
  */
 export function registerDistressHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'distress' | 'groups' | 'now' | 'oncall' | 'rooms' | 'sessions'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
+  /**
+   * [DS2] [SV4] [ND4] The session's staff on every node (the staff channel, which no member's socket is
+   * in), leaving out a person (all their connections) and/or one connection.
+   */
+  const toStaff = (except: { participantId?: string; connectionId?: string } = {}) => {
+    const left = [except.participantId && participantChannel(except.participantId), except.connectionId].filter((room): room is string => Boolean(room));
+    return io.to(staffChannel(self.sessionId)).except(left);
+  };
 
   onCommand(socket, log, 'distress:raise', async ({ level, note }) => {
     const alert = await services.distress.raise(
       { sessionId: self.sessionId, participantId: self.participantId, level, note: note?.trim() || null },
       services.now(),
     );
-    for (const connectionId of staff(services.rooms.list(self.sessionId), { participantId: self.participantId })) io.to(connectionId).emit('distress:alert', alert);
+    toStaff({ participantId: self.participantId }).emit('distress:alert', alert);
     const session = await services.sessions.find(self.sessionId);
     const group = session && (await services.groups.find(session.groupId));
     return ok({ alertId: alert.id, raisedAt: alert.raisedAt, crisisResources: group?.crisisResources ?? null });
@@ -37,7 +44,7 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
       return fail(outcome.code, outcome.message);
     }
     const { alert } = outcome;
-    for (const connectionId of staff(services.rooms.list(self.sessionId))) io.to(connectionId).emit('distress:acknowledged', alert);
+    toStaff().emit('distress:acknowledged', alert);
     const raiser = services.rooms.get(self.sessionId, alert.participantId);
     if (raiser && alert.acknowledgedAt !== null) io.to(raiser.connectionId).emit('distress:seen', { alertId: alert.id, at: alert.acknowledgedAt });
     return ok({ alert });
@@ -53,9 +60,7 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
       services.now(),
     );
     // [DS9] Other facilitators learn of it; the member does not.
-    for (const connectionId of staff(services.rooms.list(self.sessionId), { participantId })) {
-      if (connectionId !== socket.id) io.to(connectionId).emit('distress:alert', alert);
-    }
+    toStaff({ participantId, connectionId: socket.id }).emit('distress:alert', alert);
     return ok({ alert });
   });
 
@@ -66,14 +71,14 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
     if (alert.status === 'resolved') return fail('conflict', 'This request has been resolved.');
     await services.distress.includeMember(self.sessionId, alertId, services.now());
     const latest = (await services.distress.find(self.sessionId, alertId)) ?? alert;
-    for (const connectionId of staff(services.rooms.list(self.sessionId), { participantId: latest.participantId })) io.to(connectionId).emit('distress:updated', latest);
+    toStaff({ participantId: latest.participantId }).emit('distress:updated', latest);
     return ok({ alert: latest });
   });
 
   onCommand(socket, log, 'distress:update', async ({ alertId, action }) => {
     const outcome = await act(services, self.sessionId, self.participantId, alertId, action);
     if (!outcome.ok) return fail(outcome.code, outcome.message);
-    for (const connectionId of staff(services.rooms.list(self.sessionId))) io.to(connectionId).emit('distress:updated', outcome.alert);
+    toStaff().emit('distress:updated', outcome.alert);
     if (action === 'escalate') await reportToOncall(services, self.sessionId, outcome.alert, 'distress.escalated');
     // [DS13] The member who asked is told it is closed, so they are not left waiting; a case a
     // facilitator opened about them stays unknown to them (DS9) unless they were brought in (DS14).

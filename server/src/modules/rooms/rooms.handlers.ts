@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, isFacilitatorRole, ok, Role, SignalCloseCode, type Participant } from '@hearth/shared';
+import { fail, isFacilitatorRole, isStaffRole, ok, Role, SignalCloseCode, type Participant } from '@hearth/shared';
 import { onCommand } from '../../realtime/index.js';
-import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
+import { sessionChannel, staffChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { hiddenMediaPeers, visibleParticipants } from '../recipients/index.js';
 import { runGates, type JoinPipeline } from './join-pipeline.js';
@@ -70,6 +70,7 @@ export function registerRoomHandlers(
     // E.g. admission remembers the first entry, so a later lock never shuts this person out after a dropped connection.
     for (const step of gates.afterJoin) await step();
     await socket.join(channel);
+    if (isStaffRole(identity.role)) await socket.join(staffChannel(identity.sessionId));
     emitPresence(io, services.rooms, identity.sessionId, participant, 'participant:joined', participant, socket.id);
     // After the ack, so the client has its room state before alerts arrive.
     for (const { name, listener } of pipeline.joined) {
@@ -95,6 +96,7 @@ export function registerRoomHandlers(
   onCommand(socket, log, 'room:leave', async () => {
     leaveRoom(io, socket, services, 'left');
     await socket.leave(channel);
+    await socket.leave(staffChannel(identity.sessionId));
     return ok({});
   });
 

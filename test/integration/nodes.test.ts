@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiRoutes } from '@hearth/shared';
+import { facilitatorCredential, http, memberCredential, startLiveSession, type LiveSession } from '../support/api.js';
+import { newPostgresDatabase } from '../support/databases.js';
+import { startNodes, type HearthNodes } from '../support/nodes.js';
+import { connectParticipant, join, settle, type TestClient } from '../support/sockets.js';
+
+/**
+ * [ND1] [ND2] [ND4] Two real Hearth processes sharing one Postgres and one Redis, with one room whose
+ * people are split across them: what the room hears crosses nodes, what only staff may hear reaches staff
+ * on any node and no member on any node, and a budget is one budget whichever node counts it.
+ */
+let cluster: HearthNodes;
+let live: LiveSession;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  // A tight sign-in budget, so the shared HTTP limit shows within a few attempts.
+  cluster = await startNodes(2, await newPostgresDatabase(), { AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+  live = await startLiveSession(cluster.nodes[0]!);
+}, 60_000);
+
+afterAll(async () => {
+  clients.splice(0).forEach((client) => client.close());
+  await cluster?.stop();
+});
+
+async function on(node: number, token: string): Promise<TestClient> {
+  const client = await connectParticipant(cluster.nodes[node]!.url, token);
+  clients.push(client);
+  return client;
+}
+
+function eventsOf(client: TestClient, event: string): unknown[] {
+  return client.received.filter((r) => r.event === event).map((r) => r.payload);
+}
+
+describe('one room on two nodes', () => {
+  it('[ND4] a room broadcast reaches members on the other node; staff-only facts reach staff on any node and no member', async () => {
+    const [a, b] = cluster.nodes as [NonNullable<(typeof cluster.nodes)[0]>, NonNullable<(typeof cluster.nodes)[0]>];
+    const fran = await on(0, (await facilitatorCredential(a, live)).token);
+    const alex = await on(0, (await memberCredential(a, live, 'Alex')).token);
+    const sam = await on(1, (await memberCredential(b, live, 'Sam')).token);
+    const jo = await on(1, (await memberCredential(b, live, 'Jo')).token);
+    await join(fran);
+    await join(sam);
+    await join(jo);
+    await settle(300);
+    // Alex joins on A: Sam and Jo, on B, hear it through the shared adapter.
+    const samHears = sam.next('participant:joined', 3000);
+    const alexId = (await join(alex)).self.id;
+    expect(await samHears).toMatchObject({ id: alexId, displayName: 'Alex' });
+    await settle(300);
+    expect(eventsOf(jo, 'participant:joined')).toContainEqual(expect.objectContaining({ id: alexId }));
+
+    // Sam (on B) asks for support: Fran (on A) is alerted; no member on either node hears of it.
+    const franAlerted = fran.next('distress:alert', 3000);
+    const raised = await sam.send('distress:raise', { level: 'not_safe', note: 'please check on me' });
+    expect(raised).toMatchObject({ ok: true });
+    expect(await franAlerted).toMatchObject({ level: 'not_safe', note: 'please check on me', displayName: 'Sam' });
+    await settle(500);
+    for (const member of [alex, sam, jo]) expect(eventsOf(member, 'distress:alert')).toEqual([]);
+
+    // Fran (on A) takes it: the staff hear who has it, the members still hear nothing of it.
+    const acknowledged = await fran.send('distress:acknowledge', { alertId: raised.ok ? raised.alertId : '' });
+    expect(acknowledged).toMatchObject({ ok: true });
+    await settle(500);
+    for (const member of [alex, jo]) expect(eventsOf(member, 'distress:acknowledged')).toEqual([]);
+  });
+
+  it('[ND2] a socket command budget is one budget across nodes', async () => {
+    const a = cluster.nodes[0]!;
+    const credential = await memberCredential(a, live, 'Robin');
+    // rules:revisit allows 3 a minute per person ([RL1]); two spent on A, then two on B.
+    const onA = await on(0, credential.token);
+    await join(onA);
+    const codes: string[] = [];
+    const code = (ack: { ok: boolean; error?: { code: string } }) => (ack.ok ? 'ok' : (ack.error?.code ?? '?'));
+    for (let i = 0; i < 2; i++) codes.push(code(await onA.send('rules:revisit', { ruleId: 'no-such-rule' })));
+    onA.close();
+    const onB = await on(1, credential.token);
+    await join(onB);
+    for (let i = 0; i < 2; i++) codes.push(code(await onB.send('rules:revisit', { ruleId: 'no-such-rule' })));
+    expect(codes.slice(0, 3)).not.toContain('rate_limited');
+    expect(codes[3]).toBe('rate_limited');
+  });
+
+  it('[ND2] the sign-in budget is one budget across nodes', async () => {
+    const statuses: number[] = [];
+    for (const node of [0, 1, 0, 1]) {
+      const answer = await http<{ error?: { code: string } }>(cluster.nodes[node]!, 'POST', ApiRoutes.login, {
+        body: { email: 'fran@example.org', password: 'not the password at all' },
+      });
+      statuses.push(answer.status);
+    }
+    // Three wrong passwords are refused as such; the fourth, on the other node than the third, is over the budget.
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});
