@@ -54,7 +54,7 @@ export function realtimeWiring(io: HearthServer, services: Services, log: Fastif
     registerChatHandlers,
   ];
   // Departure listeners in this order: asides end before the floor forgets the person.
-  const stopListening = [endAsidesOnDeparture(io, services), floorOnDeparture(io, services, log), lowerHandsOnSpeaking(io, services)];
+  const stopListening = [endAsidesOnDeparture(io, services, log), floorOnDeparture(io, services, log), lowerHandsOnSpeaking(io, services)];
   services.reAlerts.start();
   return {
     identify: identifyParticipant(services),

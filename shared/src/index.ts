@@ -22,3 +22,4 @@ export * from './api/http-routes.js';
 export * from './api/routes.js';
 export * from './validate.js';
 export * from './limits.js';
+export * from './protocol/media-key.js';

@@ -209,7 +209,7 @@ describe('[MD8] the media layer first: when it does not confirm, nothing changes
     const refuse = async () => {
       throw new MediaGatewayError('LiveKit unreachable');
     };
-    hearth.services.mediaGateway = { mode: 'livekit', muteMicrophone: refuse, stopCamera: refuse, setMayPublishAudio: refuse, revokeAll: refuse, remove: refuse };
+    hearth.services.mediaGateway = { mode: 'livekit', muteMicrophone: refuse, stopCamera: refuse, setMayPublishAudio: refuse, withdrawPublishing: refuse, closeRoom: refuse, revokeAll: refuse, remove: refuse };
   }
 
   it.each([

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessToken, RoomServiceClient, TrackSource, TrackType, type ParticipantInfo } from 'livekit-server-sdk';
-import { permissionFor } from '../../server/src/modules/livekit/livekit-grants.js';
+import { asidePermissionFor, permissionFor } from '../../server/src/modules/livekit/livekit-grants.js';
 import { Role } from '@hearth/shared';
 import { launchBrowser } from '../support/browser.js';
 import { LiveKitDouble } from '../support/livekit-double.js';
@@ -12,7 +12,7 @@ import { pollUntil } from '../support/webrtc-probe.js';
 
 /**
  * [LR11] One contract for LiveKit's RoomService as Hearth uses it (listParticipants, getParticipant,
- * mutePublishedTrack, updateParticipant, removeParticipant), run against the double
+ * mutePublishedTrack, updateParticipant, removeParticipant, deleteRoom), run against the double
  * (test/support/livekit-double.ts) and against the real livekit-server: every case must pass on both,
  * so the double, which the fault tests rely on, cannot drift from the real thing. Only the setup
  * differs: the double is seeded; on the real server a Chromium page with livekit-client joins and
@@ -175,6 +175,25 @@ describe.each([
     expect(bare.permission).toMatchObject({ canSubscribe: true, canPublish: false, canPublishData: false, hidden: false });
     await expect.poll(async () => (await backend.client.getParticipant(own, 'alex')).tracks.length, { timeout: 10_000 }).toBe(0);
     expect(await refusal(backend.client.updateParticipant(own, 'nobody', { permission: { canSubscribe: true } }))).toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('[LR16] deleteRoom disconnects everyone in it; deleting a room that is not there is not_found', async () => {
+    const own = `contract-${randomUUID()}.aside.${randomUUID()}`;
+    await backend.join(own, 'kim');
+    await backend.client.deleteRoom(own);
+    await expect.poll(async () => (await backend.client.listParticipants(own)).map((p) => p.identity), { timeout: 10_000 }).toEqual([]);
+    expect(await refusal(backend.client.deleteRoom(`missing-${randomUUID()}`))).toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('[LR16] a pull-aside’s permission set: still receiving, publishing nothing, every published track taken away', async () => {
+    const own = `contract-${randomUUID()}`;
+    await backend.join(own, 'ria');
+    const answered = await backend.client.updateParticipant(own, 'ria', { permission: asidePermissionFor(Role.facilitator) });
+    expect(answered.permission).toMatchObject({ canSubscribe: true, canPublish: false, canPublishData: false, canPublishSources: [], hidden: false });
+    await expect.poll(async () => (await backend.client.getParticipant(own, 'ria')).tracks.length, { timeout: 10_000 }).toBe(0);
+    // Given back (as at the end of the aside): may publish both again.
+    const back = await backend.client.updateParticipant(own, 'ria', { permission: permissionFor(Role.facilitator, { mayPublishAudio: true }) });
+    expect(back.permission).toMatchObject({ canPublish: true, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE] });
   });
 
   it('removeParticipant takes them out of listParticipants; removing them again is not_found', async () => {

@@ -18,7 +18,8 @@ import { connectParticipant, type TestClient } from './sockets.js';
  * - errors as `{code, msg}` with Twirp's HTTP status, content type exactly `application/json` (the
  *   SDK only reads the body as JSON then);
  * - UpdateParticipant replaces the permission set whole, and takes away published tracks whose source
- *   is no longer allowed.
+ *   is no longer allowed;
+ * - DeleteRoom disconnects everyone in the room ([LR16] a pull-aside's room is closed so).
  * test/livekit/room-service-contract.test.ts runs the same calls against this double and the real
  * livekit-server, so what it answers is checked against the real thing.
  * Every call is recorded (method, room, identity, the full permission set) for tests to assert on.
@@ -146,16 +147,27 @@ export class LiveKitDouble {
     return this.rooms.get(room)?.get(identity);
   }
 
-  /** Every later call fails this way until `recover()`: 'down' drops the connection, an error answers with it. */
-  fail(failure: 'down' | { status?: number; code: string; msg?: string }): void {
+  /**
+   * Every later call fails this way until `recover()`: 'down' drops the connection, an error answers with
+   * it. `onlyFor`: only calls about that identity fail (a refusal halfway through a two-person change).
+   */
+  fail(failure: 'down' | { status?: number; code: string; msg?: string }, onlyFor?: string): void {
     this.failure =
       failure === 'down'
         ? { kind: 'down' }
         : { kind: 'error', code: failure.code, status: failure.status ?? TWIRP_STATUS[failure.code] ?? 500, msg: failure.msg ?? failure.code };
+    this.failingIdentity = onlyFor ?? null;
   }
 
   recover(): void {
     this.failure = null;
+    this.failingIdentity = null;
+  }
+
+  private failingIdentity: string | null = null;
+
+  private failureFor(identity: string | undefined): Failure | null {
+    return this.failingIdentity === null || this.failingIdentity === identity ? this.failure : null;
   }
 
   /** Calls of one method, in order. */
@@ -190,21 +202,22 @@ export class LiveKitDouble {
     if (method === 'UpdateParticipant') call.permission = fullPermission(body.permission as Record<string, unknown> | undefined);
     this.calls.push(call);
 
-    if (this.failure?.kind === 'down') {
+    const failure = this.failureFor(call.identity);
+    if (failure?.kind === 'down') {
       call.status = -1;
       req.socket.destroy();
       return;
     }
-    const answer = await this.answer(method, room, body, req.headers.authorization);
+    const answer = await this.answer(method, room, body, req.headers.authorization, failure);
     call.status = answer.status;
     if (answer.text) res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' }).end(String(answer.body));
     else send(res, answer.status, answer.body);
   }
 
-  private async answer(method: string, room: string, body: Record<string, unknown>, authorization: string | undefined): Promise<{ status: number; body: unknown; text?: true }> {
-    const refusal = await this.authorise(authorization, room);
+  private async answer(method: string, room: string, body: Record<string, unknown>, authorization: string | undefined, failure: Failure | null): Promise<{ status: number; body: unknown; text?: true }> {
+    const refusal = await this.authorise(method, authorization, room);
     if (refusal) return refusal;
-    if (this.failure?.kind === 'error') return error(this.failure.code, this.failure.msg, this.failure.status);
+    if (failure?.kind === 'error') return error(failure.code, failure.msg, failure.status);
     const participants = this.rooms.get(room);
     const identity = typeof body.identity === 'string' ? body.identity : '';
     const target = participants?.get(identity);
@@ -235,6 +248,12 @@ export class LiveKitDouble {
         if (!target || !participants) return error('not_found', 'participant not found');
         participants.delete(identity);
         return ok({});
+      case 'DeleteRoom':
+        // As livekit-server v1.13.5 answers (contract suite): everyone in it is disconnected; a room
+        // that is not there is not_found.
+        if (!participants) return error('not_found', 'requested room does not exist');
+        this.rooms.delete(room);
+        return ok({});
       default:
         return error('bad_route', `method ${method} not in this double`, 404);
     }
@@ -245,11 +264,13 @@ export class LiveKitDouble {
    * that is no room admin of this room, is 401 unauthenticated "permissions denied" in Twirp JSON; a token
    * that does not verify is 401 in plain text, which the SDK raises with no code.
    */
-  private async authorise(authorization: string | undefined, room: string): Promise<{ status: number; body: unknown; text?: true } | undefined> {
+  private async authorise(method: string, authorization: string | undefined, room: string): Promise<{ status: number; body: unknown; text?: true } | undefined> {
     const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
     if (!token) return error('unauthenticated', 'permissions denied');
     try {
       const claims = await this.verifier.verify(token);
+      // DeleteRoom asks for roomCreate (any room), as the SDK sends it; the rest for roomAdmin of the room.
+      if (method === 'DeleteRoom') return claims.video?.roomCreate === true ? undefined : error('unauthenticated', 'permissions denied');
       if (claims.video?.roomAdmin !== true || claims.video.room !== room) return error('unauthenticated', 'permissions denied');
       return undefined;
     } catch {

@@ -1,3 +1,5 @@
+import type { AsideMedia } from '@hearth/shared';
+
 /**
  * The one interface the room UI uses to reach media. The peer-to-peer mesh implements it today;
  * LiveKit mode will be a second implementation, loaded only when the server says so. The room UI
@@ -72,8 +74,10 @@ export interface MediaConnection {
    * camera settings are untouched, so returning never turns anything on that was off. The server
    * decides who may be in an aside; call this only when it said so (`aside:started`).
    * Mesh mode: a second RTCPeerConnection to that participant, signalled on the `aside` channel.
+   * LiveKit mode ([LR16]): the server has taken this person's publishing in the session room away;
+   * `media` is the room of the two alone, joined for the duration.
    */
-  startAside(participantId: string): void;
+  startAside(participantId: string, media?: AsideMedia): void;
   /** Back to the group: closes the private connection and sends to, and plays, the group again. */
   endAside(): void;
   /** Tells the connection who is admitted to the room, so it can open and close peers. */

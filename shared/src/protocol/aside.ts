@@ -9,6 +9,9 @@ import { IdSchema, RoleSchema } from './entities.js';
  *   learns only that they are "away for a moment": no case, no reason.
  * - In mesh mode the two open a separate peer connection, signalled on the `aside` channel, which the
  *   server relays only between the two people of an active aside.
+ * - [LR16] In LiveKit mode the server takes both people's publishing away in the session's LiveKit room
+ *   (the SFU stops forwarding their tracks to anyone) and gives each a token for a LiveKit room of
+ *   the two alone (`media`); when it ends, their publishing in the session room is given back.
  */
 
 /** A facilitator starts a pull-aside with the member of an open support request. */
@@ -23,8 +26,16 @@ export const EndAsideSchema = Type.Object({ participantId: Type.Optional(IdSchem
 /** The other person in a pull-aside, as the two in it see each other. */
 export const AsidePartnerSchema = Type.Object({ id: IdSchema, displayName: Type.String(), role: RoleSchema });
 
+/**
+ * [LR16] LiveKit mode only: where the two talk for the duration, a LiveKit room of their own
+ * (`<session id>.aside.<aside id>`, nobody else is given a token for it). The session's end-to-end key,
+ * if any, applies there too; it is not repeated here.
+ */
+export const AsideMediaSchema = Type.Object({ url: Type.String(), token: Type.String(), room: Type.String() });
+export type AsideMedia = Type.Static<typeof AsideMediaSchema>;
+
 /** Sent only to the two people in the aside. No case id: a member may not know a case was opened about them. */
-export const AsideStartedSchema = Type.Object({ asideId: IdSchema, with: AsidePartnerSchema, startedAt: Type.Number() });
+export const AsideStartedSchema = Type.Object({ asideId: IdSchema, with: AsidePartnerSchema, startedAt: Type.Number(), media: Type.Optional(AsideMediaSchema) });
 
 export const AsideEndReasonSchema = Type.Union([
   /** One of the two, or a facilitator, ended it. */

@@ -8,8 +8,10 @@
  * - Tiles are the intersection of the server's list (setParticipants) and the SFU's participants.
  * - A facilitator's mute arrives from the SFU (mutePublishedTrack): livekit-client mutes the local
  *   track and the snapshot shows the microphone off. Nothing here can unmute anyone else.
- * - During a pull-aside only the partner may subscribe to this client's tracks
- *   (setTrackSubscriptionPermissions, enforced by the SFU) and no group audio is played.
+ * - [LR16] During a pull-aside the server has taken this client's publishing in the session room away
+ *   (the SFU enforces it); the two talk in a room of their own (livekit-aside-room.ts) and no group
+ *   audio is played. On return the server gives publishing back, and this client publishes again what
+ *   the person had on (`wanted`), never more.
  * - After close() nothing is captured, sent or received, and no callback publishes again.
  * - [LE2] When the join answer carries the session's key, every frame is encrypted before it leaves this
  *   browser and decrypted after it arrives (livekit-client's E2EE in its worker); the SFU forwards only
@@ -20,18 +22,24 @@
 import {
   ConnectionState,
   DisconnectReason,
-  ExternalE2EEKeyProvider,
-  isE2EESupported,
+  ParticipantEvent,
   Room,
   RoomEvent,
   Track,
   type LocalTrackPublication,
+  type Participant,
   type RemoteParticipant,
+  type TrackPublication,
 } from 'livekit-client';
-import type { LiveKitMediaAccess } from '@hearth/shared';
+import type { AsideMedia, LiveKitMediaAccess } from '@hearth/shared';
 import type { MediaCloseReason, MediaConnection, MediaSnapshot } from '../media-connection.js';
 import { SnapshotStore } from '../mesh/snapshot.js';
+import { AsideRoom } from './livekit-aside-room.js';
+import { sessionEncryption, type SessionKey } from './livekit-e2ee.js';
 import { closeReasonFor, remoteMediaFor, type RemoteParticipantView } from './livekit-snapshot.js';
+
+/** How long a return from a pull-aside waits for the SFU to give publishing back before giving up. */
+const REPUBLISH_WAIT_MS = 10_000;
 
 export function createLiveKitConnection(access: LiveKitMediaAccess, selfId: string): MediaConnection {
   return new LiveKitConnection(access, selfId);
@@ -57,22 +65,31 @@ class LiveKitConnection implements MediaConnection {
   private readonly store = new SnapshotStore();
   private status: MediaSnapshot['status'] = 'idle';
   private closeReason: MediaCloseReason | undefined;
-  private readonly keyProvider = new ExternalE2EEKeyProvider();
+  private readonly key: SessionKey | null;
   private readonly room: Room;
   private listed = new Set<string>();
   private readonly audioDisallowed = new Set<string>();
   private readonly streams = new Map<string, MediaStream>();
   private localStream: MediaStream | null = null;
-  private asideWith: string | null = null;
+  private aside: AsideRoom | null = null;
+  /** What the person has on, by their own choice (or a facilitator's mute): what an aside and a return publish. */
+  private readonly wanted = { audio: false, video: false };
+  private readonly devices: { audio?: string; video?: string } = {};
+  private e2eeKey: string | undefined;
   private disposed = false;
 
   constructor(
     private readonly access: LiveKitMediaAccess,
     private readonly selfId: string,
   ) {
-    this.room = new Room({ adaptiveStream: true, dynacast: true, ...(access.e2eeKey ? { encryption: this.encryption() } : {}) });
+    this.e2eeKey = access.e2eeKey;
+    this.key = access.e2eeKey ? sessionEncryption() : null;
+    this.room = new Room({ adaptiveStream: true, dynacast: true, ...(this.key ? { encryption: this.key.options } : {}) });
     for (const event of ROOM_EVENTS) this.room.on(event, () => this.publish());
     this.room.on(RoomEvent.Disconnected, (reason?: DisconnectReason) => this.onDisconnected(reason));
+    // A facilitator's mute (the SFU mutes the track) is the person's state from then on, as their own is.
+    this.room.on(RoomEvent.TrackMuted, (publication, participant) => this.noteMuted(publication, participant, true));
+    this.room.on(RoomEvent.TrackUnmuted, (publication, participant) => this.noteMuted(publication, participant, false));
   }
 
   async connect(localStream: MediaStream, initial: { audio: boolean; video: boolean }): Promise<void> {
@@ -81,10 +98,9 @@ class LiveKitConnection implements MediaConnection {
     this.localStream = localStream;
     this.publish();
     try {
-      if (this.access.e2eeKey) {
-        // The key is raw random bytes, so livekit-client derives with HKDF; set before connecting so the
-        // first frame out is already encrypted.
-        await this.keyProvider.setKey(keyBytes(this.access.e2eeKey));
+      if (this.key && this.e2eeKey) {
+        // Set before connecting so the first frame out is already encrypted.
+        await this.key.use(this.e2eeKey);
         await this.room.setE2EEEnabled(true);
       }
       await this.room.connect(this.access.url, this.access.token);
@@ -95,8 +111,12 @@ class LiveKitConnection implements MediaConnection {
     }
     if (this.disposed) return void this.room.disconnect();
     // The pre-join preview's tracks go out as they are; turning a device on later asks livekit-client.
+    this.wanted.audio = initial.audio;
+    this.wanted.video = initial.video;
     for (const track of localStream.getTracks()) {
       const source = track.kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;
+      const deviceId = track.getSettings().deviceId;
+      if (deviceId) this.devices[track.kind === 'audio' ? 'audio' : 'video'] = deviceId;
       if (!(track.kind === 'audio' ? initial.audio : initial.video)) {
         track.stop();
         continue;
@@ -116,12 +136,17 @@ class LiveKitConnection implements MediaConnection {
   }
 
   async setMicrophoneEnabled(enabled: boolean): Promise<void> {
-    await this.room.localParticipant.setMicrophoneEnabled(enabled);
+    this.wanted.audio = enabled;
+    // During an aside the session room may not take it (the SFU says so); the aside's room does.
+    if (this.aside) await this.aside.setMicrophoneEnabled(enabled, this.devices.audio);
+    else await this.room.localParticipant.setMicrophoneEnabled(enabled);
     this.publish();
   }
 
   async setCameraEnabled(enabled: boolean): Promise<void> {
-    await this.room.localParticipant.setCameraEnabled(enabled);
+    this.wanted.video = enabled;
+    if (this.aside) await this.aside.setCameraEnabled(enabled, this.devices.video);
+    else await this.room.localParticipant.setCameraEnabled(enabled);
     this.publish();
   }
 
@@ -131,19 +156,62 @@ class LiveKitConnection implements MediaConnection {
     this.publish();
   }
 
-  startAside(participantId: string): void {
-    if (this.disposed || participantId === this.selfId || this.asideWith === participantId) return;
-    this.asideWith = participantId;
-    // Only the partner may receive this client's tracks now; the SFU stops forwarding to everyone else.
-    this.room.localParticipant.setTrackSubscriptionPermissions(false, [{ participantIdentity: participantId, allowAll: true }]);
+  startAside(participantId: string, media?: AsideMedia): void {
+    if (this.disposed || participantId === this.selfId || this.aside?.partnerId === participantId) return;
+    // The server sends the aside's room with every aside in LiveKit mode; without it there is nowhere to go.
+    if (!media) return console.warn('A private conversation started without its media room');
+    this.aside?.leave();
+    const aside = new AsideRoom(media, participantId, this.e2eeKey, () => this.publish());
+    this.aside = aside;
+    aside.join({ ...this.wanted }, this.devices).catch((error: unknown) => console.warn('Could not join the private conversation', error));
     this.publish();
   }
 
   endAside(): void {
-    if (this.asideWith === null) return;
-    this.asideWith = null;
-    if (!this.disposed) this.room.localParticipant.setTrackSubscriptionPermissions(true);
+    const aside = this.aside;
+    if (!aside) return;
+    this.aside = null;
+    aside.leave();
+    if (!this.disposed) void this.republish();
     this.publish();
+  }
+
+  /** [MD1] Back from an aside: once the SFU allows it again, what the person had on, and nothing else. */
+  private async republish(): Promise<void> {
+    if (!(await this.mayPublish())) return console.warn('Publishing was not given back after the private conversation');
+    if (this.aside || this.disposed) return;
+    const local = this.room.localParticipant;
+    try {
+      if (this.wanted.audio) await local.setMicrophoneEnabled(true, this.devices.audio ? { deviceId: this.devices.audio } : undefined);
+    } catch (error) {
+      // [FL5] Under floor control a member without the floor may publish the camera only.
+      console.warn('Could not publish the microphone again', error);
+    }
+    if (this.wanted.video) await local.setCameraEnabled(true, this.devices.video ? { deviceId: this.devices.video } : undefined);
+    this.publish();
+  }
+
+  private mayPublish(): Promise<boolean> {
+    const local = this.room.localParticipant;
+    if (local.permissions?.canPublish) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (allowed: boolean) => {
+        clearTimeout(timer);
+        local.off(ParticipantEvent.ParticipantPermissionsChanged, changed);
+        resolve(allowed);
+      };
+      const changed = () => {
+        if (local.permissions?.canPublish) done(true);
+      };
+      const timer = setTimeout(() => done(false), REPUBLISH_WAIT_MS);
+      local.on(ParticipantEvent.ParticipantPermissionsChanged, changed);
+    });
+  }
+
+  private noteMuted(publication: TrackPublication, participant: Participant, muted: boolean): void {
+    if (participant !== this.room.localParticipant || this.aside) return;
+    if (publication.source === Track.Source.Microphone) this.wanted.audio = !muted;
+    if (publication.source === Track.Source.Camera) this.wanted.video = !muted;
   }
 
   setParticipants(participantIds: readonly string[]): void {
@@ -163,6 +231,8 @@ class LiveKitConnection implements MediaConnection {
     if (this.disposed) return;
     this.disposed = true;
     this.status = 'closed';
+    this.aside?.leave();
+    this.aside = null;
     void this.room.disconnect();
     this.localStream?.getTracks().forEach((t) => t.stop());
     this.publish();
@@ -172,13 +242,6 @@ class LiveKitConnection implements MediaConnection {
   private onDisconnected(reason: DisconnectReason | undefined): void {
     if (this.disposed) return;
     this.stop(closeReasonFor(reason, { removed: DisconnectReason.PARTICIPANT_REMOVED, duplicateIdentity: DisconnectReason.DUPLICATE_IDENTITY }));
-  }
-
-  /** [LE2] livekit-client's E2EE: the key provider and its worker, which Vite bundles as its own file. */
-  private encryption() {
-    if (!isE2EESupported()) throw new Error('This browser cannot encrypt media end to end; please use a recent Chrome, Edge, Firefox or Safari.');
-    const worker = new Worker(new URL('livekit-client/e2ee-worker', import.meta.url));
-    return { keyProvider: this.keyProvider, worker };
   }
 
   private stop(reason: MediaCloseReason): void {
@@ -195,21 +258,50 @@ class LiveKitConnection implements MediaConnection {
     const participants = [...this.room.remoteParticipants.values()].map(view);
     const remotes = remoteMediaFor(participants, {
       listed: this.listed,
-      // During an aside only the partner is heard.
-      audioDisallowed: this.asideWith === null ? this.audioDisallowed : new Set(participants.map((p) => p.identity).filter((id) => id !== this.asideWith)),
+      // During an aside none of the group is heard.
+      audioDisallowed: this.aside ? new Set(participants.map((p) => p.identity)) : this.audioDisallowed,
       reconnecting: this.room.state === ConnectionState.Reconnecting,
       streamFor: (identity) => this.streamFor(identity),
     });
     for (const identity of [...this.streams.keys()]) if (!this.room.remoteParticipants.has(identity)) this.streams.delete(identity);
-    const aside = this.asideWith === null ? null : (remotes.find((r) => r.participantId === this.asideWith) ?? null);
+    const aside = this.asideView();
+    // During an aside what the person sends goes to the aside's room; what they chose is what they see.
+    const audio = this.aside ? this.wanted.audio : isOn(mic);
+    const video = this.aside ? this.wanted.video : isOn(camera);
+    const stream = this.aside ? this.asideSelfView() : this.localView(mic, camera);
     this.store.update({
       status: this.status,
-      local: { stream: this.localView(mic, camera), audio: isOn(mic), video: isOn(camera), speaking: isOn(mic) && local.isSpeaking },
+      local: { stream, audio, video, speaking: audio && (this.aside ? this.aside.room.localParticipant.isSpeaking : local.isSpeaking) },
       remotes,
       ...(this.closeReason ? { closeReason: this.closeReason } : {}),
       aside,
       encrypted: this.room.isE2EEEnabled,
     });
+  }
+
+  /** The partner as the aside's room delivers them (a stream of its own, apart from the group's tile). */
+  private asideView() {
+    const aside = this.aside;
+    const partner = aside?.partner();
+    if (!aside || !partner) return null;
+    const [remote] = remoteMediaFor([view(partner)], {
+      listed: new Set([aside.partnerId]),
+      audioDisallowed: new Set(),
+      reconnecting: aside.room.state === ConnectionState.Reconnecting,
+      streamFor: () => this.asideStream,
+    });
+    return remote ?? null;
+  }
+
+  private readonly asideStream = new MediaStream();
+  private asideSelf: MediaStream | null = null;
+
+  private asideSelfView(): MediaStream | null {
+    const tracks = this.aside?.localTracks() ?? [];
+    const current = this.asideSelf;
+    if (current && tracks.length === current.getTracks().length && tracks.every((t) => current.getTracks().includes(t))) return current;
+    this.asideSelf = tracks.length > 0 ? new MediaStream(tracks) : null;
+    return this.asideSelf;
   }
 
   private streamFor(identity: string): MediaStream {
@@ -230,14 +322,6 @@ class LiveKitConnection implements MediaConnection {
     this.localStream = new MediaStream(tracks);
     return this.localStream;
   }
-}
-
-/** The session's key as sent (base64 of 32 random bytes) back to bytes. */
-function keyBytes(base64: string): ArrayBuffer {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes.buffer;
 }
 
 function isOn(publication: LocalTrackPublication | undefined): boolean {

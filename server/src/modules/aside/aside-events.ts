@@ -1,11 +1,23 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { FactPayload } from '@hearth/shared';
 import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
+import { closeAsideMedia } from './aside-media.js';
 import type { Aside } from './aside-state.js';
 
-/** Ends the aside: the two hear why, everyone hears the new list of who is away. */
-export function endAside(io: HearthServer, services: Pick<Services, 'asides' | 'rooms'>, sessionId: string, aside: Aside, reason: FactPayload<'aside:ended'>['reason']): void {
-  if (!services.asides.end(sessionId, aside.id)) return;
+type EndServices = Pick<Services, 'asides' | 'config' | 'floor' | 'mediaGateway' | 'rooms'>;
+
+/**
+ * Ends the aside: [LR16] in LiveKit mode the two get their publishing in the session room back first (so
+ * a client told "ended" can publish there again), then the two hear why, everyone hears who is away.
+ * Throws MediaGatewayError, with the aside still on, if LiveKit did not confirm.
+ */
+export async function endAside(io: HearthServer, services: EndServices, sessionId: string, aside: Aside, reason: FactPayload<'aside:ended'>['reason']): Promise<void> {
+  await closeAsideMedia(services, sessionId, aside);
+  if (services.asides.end(sessionId, aside.id)) announceEnded(io, services, sessionId, aside, reason);
+}
+
+function announceEnded(io: HearthServer, services: EndServices, sessionId: string, aside: Aside, reason: FactPayload<'aside:ended'>['reason']): void {
   for (const id of [aside.memberId, aside.facilitatorId]) {
     const presence = services.rooms.get(sessionId, id);
     if (presence) io.to(presence.connectionId).emit('aside:ended', { asideId: aside.id, reason });
@@ -13,12 +25,18 @@ export function endAside(io: HearthServer, services: Pick<Services, 'asides' | '
   announceAway(io, services, sessionId);
 }
 
-/** [PA5] Whoever leaves the room (for any reason) leaves their aside; the other person is told. */
-export function endAsidesOnDeparture(io: HearthServer, services: Pick<Services, 'asides' | 'rooms'>): () => void {
+/**
+ * [PA5] Whoever leaves the room (for any reason) leaves their aside; the other person is told. The aside
+ * ends in Hearth whatever LiveKit answers (someone gone cannot stay in it): if giving the other person's
+ * publishing back fails, it is logged, and their next join gets a full token again.
+ */
+export function endAsidesOnDeparture(io: HearthServer, services: EndServices, log: FastifyBaseLogger): () => void {
   return services.rooms.onDeparture((sessionId, participantId) => {
     const aside = services.asides.of(sessionId, participantId);
-    if (!aside) return;
-    endAside(io, services, sessionId, aside, 'left');
+    if (!aside || !services.asides.end(sessionId, aside.id)) return;
+    void closeAsideMedia(services, sessionId, aside)
+      .catch((err: unknown) => log.warn({ err, sessionId }, 'LiveKit did not confirm the end of a private conversation'))
+      .finally(() => announceEnded(io, services, sessionId, aside, 'left'));
   });
 }
 

@@ -6,6 +6,8 @@ import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { moveIntoConversation } from '../conversations/index.js';
 import { announceAway, endAside } from './aside-events.js';
+import { openAsideMedia } from './aside-media.js';
+import { MediaGatewayError } from '../rooms/index.js';
 import type { Aside } from './aside-state.js';
 
 /**
@@ -18,9 +20,11 @@ import type { Aside } from './aside-state.js';
  * - [PA3] a participant is in at most one aside (aside-state.ts);
  * - [PA4] the `aside` signalling channel is relayed only between the two (signalling-hub.ts);
  * - [PA5] it ends when either of the two ends it, a facilitator ends it, or either leaves the room
- *   (left, disconnected, removed, replaced by another tab, session ended).
+ *   (left, disconnected, removed, replaced by another tab, session ended);
+ * - [LR16] in LiveKit mode the SFU enforces it (aside-media.ts): LiveKit first, all or nothing, and
+ *   only then does anyone hear of it; ending it gives the two their publishing back first.
  */
-export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'asides' | 'distress' | 'now' | 'rooms'>, log: FastifyBaseLogger): void {
+export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'asides' | 'config' | 'distress' | 'floor' | 'mediaGateway' | 'now' | 'rooms'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   onCommand(socket, log, 'aside:start', async ({ alertId }) => {
@@ -36,15 +40,28 @@ export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, se
     const aside: Aside = { id: randomUUID(), alertId, memberId: member.participant.id, facilitatorId: self.participantId, startedAt: services.now() };
     const started = services.asides.start(self.sessionId, aside);
     if (!started.ok) return fail(started.code, started.message);
+    // [LR16] The SFU first; if LiveKit did not confirm, the aside never was (nobody has heard of it).
+    const opened = await openAsideMedia(services, self.sessionId, aside);
+    if (!opened.ok) {
+      services.asides.end(self.sessionId, aside.id);
+      return opened;
+    }
+    const mediaFor = (id: string) => {
+      const media = opened.media?.get(id);
+      return media ? { media } : {};
+    };
 
     const toMember: FactPayload<'aside:started'> = {
       asideId: aside.id,
       with: { id: self.participantId, displayName: facilitator.participant.displayName, role: facilitator.participant.role },
       startedAt: aside.startedAt,
+      ...mediaFor(member.participant.id),
     };
     const toFacilitator: FactPayload<'aside:started'> = {
-      ...toMember,
+      asideId: aside.id,
       with: { id: member.participant.id, displayName: member.participant.displayName, role: member.participant.role },
+      startedAt: aside.startedAt,
+      ...mediaFor(self.participantId),
     };
     io.to(member.connectionId).emit('aside:started', toMember);
     socket.emit('aside:started', toFacilitator);
@@ -58,12 +75,17 @@ export function registerAsideHandlers(io: HearthServer, socket: HearthSocket, se
     return ok({ aside: toFacilitator, alertId });
   });
 
-  onCommand(socket, log, 'aside:end', ({ participantId }) => {
+  onCommand(socket, log, 'aside:end', async ({ participantId }) => {
     const target = participantId ?? self.participantId;
     if (target !== self.participantId && !isFacilitatorRole(self.role)) return fail('not_allowed', 'Only facilitators can do that.');
     const aside = services.asides.of(self.sessionId, target);
     if (!aside) return fail('not_found', 'There is no private conversation to end.');
-    endAside(io, services, self.sessionId, aside, 'ended');
+    try {
+      await endAside(io, services, self.sessionId, aside, 'ended');
+    } catch (err) {
+      if (err instanceof MediaGatewayError) return fail('media_unavailable', 'LiveKit did not confirm the return to the group; please try again.');
+      throw err;
+    }
     return ok({});
   });
 }

@@ -4,4 +4,5 @@
  * webhook. Depends on moderation's MediaGateway port.
  */
 export { NO_PERMISSIONS, joinGrantFor, permissionFor, type PermissionSet } from './livekit-grants.js';
-export { LIVEKIT_ROOM_CAPACITY } from './media-access.js';
+export { LIVEKIT_ROOM_CAPACITY, mayPublishAudioNow } from './media-access.js';
+export { asideRoomName, mintAsideToken, parseAsideRoom } from './livekit-tokens.js';

@@ -23,6 +23,29 @@ export function permissionFor(role: Role, options: { mayPublishAudio: boolean })
   return { canSubscribe: true, canPublish: true, canPublishData: false, canPublishSources: sources, hidden: false, canUpdateMetadata: false };
 }
 
+/** [LR16] During a pull-aside: still receiving the session room, publishing nothing in it. */
+export function asidePermissionFor(role: Role): PermissionSet {
+  return { ...permissionFor(role, { mayPublishAudio: false }), canPublish: false, canPublishSources: [] };
+}
+
+/**
+ * [LR16] The token for a pull-aside's own room: the two publish camera and microphone and receive each
+ * other; nobody there is an admin, and, as everywhere, nobody publishes data ([LK4]).
+ */
+export function asideGrantFor(room: string): VideoGrant {
+  return {
+    room,
+    roomJoin: true,
+    roomAdmin: false,
+    canSubscribe: true,
+    canPublish: true,
+    canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+    canPublishData: false,
+    canUpdateOwnMetadata: false,
+    hidden: false,
+  };
+}
+
 /** Everything off: what a banned participant holds between the revoke and the removal. */
 export const NO_PERMISSIONS: PermissionSet = {
   canSubscribe: false,

@@ -1,7 +1,7 @@
 import { RoomServiceClient, TrackType, type ParticipantInfo } from 'livekit-server-sdk';
 import type { LiveKitConfig } from '../../config.js';
 import { MediaGatewayError, type MediaGateway } from '../rooms/index.js';
-import { NO_PERMISSIONS, permissionFor } from './livekit-grants.js';
+import { asidePermissionFor, NO_PERMISSIONS, permissionFor } from './livekit-grants.js';
 
 /**
  * Server-side moderation enforced by the SFU, over LiveKit's RoomService API. Room name = session id,
@@ -52,6 +52,24 @@ export function livekitMediaGateway(config: LiveKitConfig, client = roomServiceC
           await client.updateParticipant(room, participant.id, { permission: permissionFor(participant.role, { mayPublishAudio: allowed }) });
         } catch (err) {
           // Not in the SFU room: their next join token carries the floor rule instead.
+          if (!isNotFound(err)) throw err;
+        }
+      });
+    },
+    async withdrawPublishing(room, participant) {
+      await call('take their publishing for the private conversation', async () => {
+        try {
+          await client.updateParticipant(room, participant.id, { permission: asidePermissionFor(participant.role) });
+        } catch (err) {
+          if (!isNotFound(err)) throw err;
+        }
+      });
+    },
+    async closeRoom(room) {
+      await call('close the private room', async () => {
+        try {
+          await client.deleteRoom(room);
+        } catch (err) {
           if (!isNotFound(err)) throw err;
         }
       });

@@ -3,6 +3,7 @@ import type { WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 import type { Services } from '../../services.js';
 import type { LiveKitPresence } from './livekit-presence.js';
 import { livekitRepository } from './livekit.repository.js';
+import { parseAsideRoom } from './livekit-tokens.js';
 import { RecentIds } from './recent-ids.js';
 
 /**
@@ -15,7 +16,9 @@ import { RecentIds } from './recent-ids.js';
  *   (a late "left" must not undo a later "joined"), and anyone refused found there is removed;
  * - [LR12] a `participant_joined` for someone Hearth does not hold present, and a `room_started` (the
  *   first connection to a room, again after a LiveKit restart), go through the same reconciliation:
- *   whoever is not in Hearth's room is removed from the SFU after a short grace (livekit-presence.ts).
+ *   whoever is not in Hearth's room is removed from the SFU after a short grace (livekit-presence.ts);
+ * - [LR16] a pull-aside's room (`<session>.aside.<aside>`) holds only the two people of that live aside:
+ *   anyone else seen joining it is removed at once (its room has no Hearth presence to reconcile with).
  */
 export type WebhookOutcome = { kind: 'processed'; event: string } | { kind: 'duplicate' } | { kind: 'refused'; reason: string };
 
@@ -24,7 +27,7 @@ export class LiveKitWebhooks {
   private readonly repository;
 
   constructor(
-    private readonly services: Pick<Services, 'db' | 'mediaGateway' | 'now' | 'rooms'>,
+    private readonly services: Pick<Services, 'asides' | 'db' | 'mediaGateway' | 'now' | 'rooms'>,
     private readonly receiver: WebhookReceiver,
     private readonly presence: LiveKitPresence,
     private readonly log: FastifyBaseLogger,
@@ -55,6 +58,14 @@ export class LiveKitWebhooks {
     const room = event.room?.name ?? '';
     const identity = event.participant?.identity ?? '';
     if (!room) return;
+    const asideRoom = parseAsideRoom(room);
+    if (asideRoom) {
+      if (event.event !== 'participant_joined' || !identity) return;
+      if (this.services.asides.of(asideRoom.sessionId, identity)?.id === asideRoom.asideId) return;
+      this.log.info({ event: event.event }, 'someone not in the private conversation joined its media room; removing them');
+      await this.services.mediaGateway.remove(room, identity);
+      return;
+    }
     switch (event.event) {
       case 'participant_joined': {
         if (!identity) return;

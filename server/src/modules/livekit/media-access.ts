@@ -25,14 +25,19 @@ export async function livekitAccess(
   if (refused.has(who.participantId)) return fail('removed', 'A facilitator removed you from this session.');
   // Under floor control a member without the floor joins without the microphone grant: the floor
   // module's own update (updateParticipant) cannot reach someone not yet connected to the SFU.
-  const floor = services.floor.peek(who.sessionId);
-  const mayPublishAudio = !(floor?.floorControl && who.role === Role.member && floor.holderId !== who.participantId);
+  const mayPublishAudio = mayPublishAudioNow(services, who.sessionId, { id: who.participantId, role: who.role });
   const token = await mintJoinToken(livekit, { ...who, mayPublishAudio });
   // [LE2] The session's end-to-end key, only here: room:join answers only after every admission gate, and
   // the key is in no token, metadata or webhook, so the SFU forwards what it can never decrypt.
   const e2eeKey = await services.sessions.mediaKey(who.sessionId);
   const expiresAt = services.now() + JOIN_TOKEN_TTL_SECONDS * 1000;
   return { ok: true, access: { mode: 'livekit', url: livekit.url, token, expiresAt, ...(e2eeKey ? { e2eeKey } : {}) } };
+}
+
+/** [FL5] Whether floor control lets this participant publish audio right now (a member without the floor may not). */
+export function mayPublishAudioNow(services: Pick<Services, 'floor'>, sessionId: string, participant: { id: string; role: Role }): boolean {
+  const floor = services.floor.peek(sessionId);
+  return !(floor?.floorControl && participant.role === Role.member && floor.holderId !== participant.id);
 }
 
 /** [LK6] `room:join`'s media gate: the LiveKit access, or null for the mesh. */

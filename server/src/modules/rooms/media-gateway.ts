@@ -24,6 +24,14 @@ export interface MediaGateway {
    * in canPublishSources.
    */
   setMayPublishAudio(sessionId: string, participant: { id: string; role: Role }, allowed: boolean): Promise<void>;
+  /**
+   * [LR16] A pull-aside: the participant keeps receiving the session room but may publish nothing there
+   * (LiveKit: updateParticipant with canPublish false, so the SFU takes their published tracks away).
+   * Given back with setMayPublishAudio. Not connected to the SFU is success (nothing of theirs flows).
+   */
+  withdrawPublishing(sessionId: string, participant: { id: string; role: Role }): Promise<void>;
+  /** [LR16] Closes a media room and disconnects whoever is in it (LiveKit: deleteRoom). Gone already is success. */
+  closeRoom(room: string): Promise<void>;
   /** Revoke every permission (ban) before removing, so nothing more is published meanwhile. */
   revokeAll(sessionId: string, participantId: string): Promise<void>;
   /** Disconnect the participant from the media room (LiveKit: removeParticipant). Not-found is success. */
@@ -42,6 +50,8 @@ export const meshMediaGateway: MediaGateway = {
   muteMicrophone: async () => undefined,
   stopCamera: async () => undefined,
   setMayPublishAudio: async () => undefined,
+  withdrawPublishing: async () => undefined,
+  closeRoom: async () => undefined,
   revokeAll: async () => undefined,
   remove: async () => undefined,
 };

@@ -43,11 +43,12 @@ export function useAsideState({ inRoom, connection, command, listen, notify }: O
 
   // The media layer follows the server's word: private while `mine` is set, the group otherwise.
   const partnerId = state.mine?.with.id ?? null;
+  const media = state.mine?.media;
   useEffect(() => {
     if (!connection) return;
-    if (partnerId) connection.startAside(partnerId);
+    if (partnerId) connection.startAside(partnerId, media);
     else connection.endAside();
-  }, [connection, partnerId]);
+  }, [connection, partnerId, media]);
 
   const { announcement } = state;
   useEffect(() => {
