@@ -84,4 +84,7 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'nudge:answer': { roles: 'anyone', needsJoin: true },
   'nudge:wording': { roles: 'facilitators', needsJoin: true },
   'nudge:set-wording': { roles: 'facilitators', needsJoin: true },
+  // [RX1] Not the hidden supervisor (no observer flag): a reaction would show someone members cannot see.
+  'reaction:send': { roles: 'anyone', needsJoin: true },
+  'reactions:settings': { roles: 'facilitators', needsJoin: true },
 };

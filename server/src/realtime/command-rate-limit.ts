@@ -21,6 +21,8 @@ export const tighterBudgets: Partial<Record<ClientCommandName, Budget>> = {
   'rules:respond': { points: 20, perSeconds: 60 },
   'case:message': { points: 30, perSeconds: 60 },
   'backchannel:message': { points: 30, perSeconds: 60 },
+  // [RX4] Reactions reach everyone's screen: a handful a minute is plenty for "me too" and "thank you".
+  'reaction:send': { points: 10, perSeconds: 60 },
 };
 
 export class CommandRateLimits {

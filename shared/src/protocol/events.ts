@@ -16,6 +16,7 @@ import {
   NudgeWordingSchema, ReorderRoundSchema, SendNudgeSchema, StartRoundSchema,
 } from './floor.js';
 import { DisplayNameSchema, IdSchema, MediaAccessSchema, ParticipantSchema } from './entities.js';
+import { ReactionSettingsSchema, ReactionShownSchema, SendReactionSchema } from './reactions.js';
 import {
   ConsentEntrySchema, DecideProposalSchema, ProposalSchema, ProposeRuleSchema, RespondToProposalSchema, RevisitRequestSchema, RuleSetSchema,
   RuleSpotlightSchema, RuleTargetSchema,
@@ -194,6 +195,10 @@ export const ClientCommands = {
   /** Facilitators only: the group's nudge wording (the defaults until saved), and saving it. */
   'nudge:wording': { payload: Empty, result: Type.Object({ wording: NudgeWordingSchema }) },
   'nudge:set-wording': { payload: NudgeWordingSchema, result: Type.Object({ wording: NudgeWordingSchema }) },
+  /** [RX1] Anyone in the room but the hidden supervisor, while the group has reactions on: everyone gets `reaction:shown`. */
+  'reaction:send': { payload: SendReactionSchema, result: Empty },
+  /** [RX3] Facilitators only: turn the group's reactions on or off. Everyone in the room gets `reactions:settings`. */
+  'reactions:settings': { payload: ReactionSettingsSchema, result: ReactionSettingsSchema },
 } as const satisfies Record<string, { payload: TSchema; result: TSchema }>;
 
 export const ServerFacts = {
@@ -275,6 +280,10 @@ export const ServerFacts = {
   'nudge:received': NudgeReceivedSchema,
   /** [FL10] Only the facilitator who sent the nudge. */
   'nudge:answered': NudgeAnsweredSchema,
+  /** [RX2] Everyone in the room, the sender included: shown briefly beside the person; never stored or counted. */
+  'reaction:shown': ReactionShownSchema,
+  /** [RX3] Everyone in the room: the group's reactions setting, on joining and when a facilitator changes it. */
+  'reactions:settings': ReactionSettingsSchema,
   /**
    * [RS1] Everyone connected, as the server stops gracefully (a deploy, SIGTERM): the connection is about
    * to close and the client should reconnect by itself and rejoin with its credential. Never final.

@@ -14,6 +14,7 @@ import { FloorProvider } from './floor';
 import { RoomMediaProvider } from './media';
 import { ModerationProvider, WaitingRoom } from './moderation';
 import { RoomView } from './room-view';
+import { ReactionsProvider } from './reactions';
 import { RulesProvider } from './rules';
 import { closedMessage, refusedMessage, RoomMessage, RoomSessionProvider, useRoomSession, type MediaFlags, type RoomExitMessage } from './session';
 import { TalkTimeProvider } from './talk-time';
@@ -43,7 +44,9 @@ export function RoomPage({ localStream, ...session }: RoomPageProps) {
               <FloorProvider>
                 <TalkTimeProvider>
                   <RulesProvider>
-                    <RoomScreen />
+                    <ReactionsProvider>
+                      <RoomScreen />
+                    </ReactionsProvider>
                   </RulesProvider>
                 </TalkTimeProvider>
               </FloorProvider>

@@ -13,6 +13,7 @@ import * as liveSnapshots from './011-live-snapshots.js';
 import * as groupObservation from './012-group-observation.js';
 import * as mediaEncryption from './013-media-encryption.js';
 import * as recordsExpired from './015-records-expired.js';
+import * as groupReactions from './016-group-reactions.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '012-group-observation': groupObservation,
   '013-media-encryption': mediaEncryption,
   '015-records-expired': recordsExpired,
+  '016-group-reactions': groupReactions,
 };
 
 export const migrationProvider: MigrationProvider = {
