@@ -21,6 +21,7 @@ import { livekitMediaGate } from './modules/livekit/media-access.js';
 import { deliverOpenAlerts } from './modules/distress/cases.js';
 import { deliverAway } from './modules/aside/aside-events.js';
 import { floorUnmuteRefusal, welcomeToFloor } from './modules/floor/floor-control.js';
+import { deliverReactionSettings, registerReactionHandlers } from './modules/reactions/index.js';
 import { registerRulesHandlers } from './modules/rules/rules.handlers.js';
 import { registerTalkTimeHandlers } from './modules/talk-time/talk-time.handlers.js';
 import { registerWaitingRoomHandlers } from './modules/waiting-room/waiting-room.handlers.js';
@@ -52,6 +53,7 @@ export function realtimeWiring(io: HearthServer, services: Services, log: Fastif
     registerNudgeHandlers,
     registerTalkTimeHandlers,
     registerChatHandlers,
+    registerReactionHandlers,
   ];
   // Departure listeners in this order: asides end before the floor forgets the person.
   const stopListening = [endAsidesOnDeparture(io, services, log), floorOnDeparture(io, services, log), lowerHandsOnSpeaking(io, services)];
@@ -83,6 +85,7 @@ function joinPipeline(io: HearthServer, services: Services, log: FastifyBaseLogg
       { name: 'open alerts', listener: (socket) => deliverOpenAlerts(socket, services) },
       { name: 'who is away', listener: (socket) => deliverAway(socket, services) },
       { name: 'the floor', listener: (socket) => welcomeToFloor(io, socket, services, log) },
+      { name: 'reactions setting', listener: (socket) => deliverReactionSettings(socket, services) },
     ],
   };
 }

@@ -35,6 +35,7 @@ import { floorRepository } from './modules/floor/floor.repository.js';
 import { moderationRepository } from './modules/moderation/moderation.repository.js';
 import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js';
 import { RetentionScheduler } from './modules/retention/index.js';
+import { reactionsRepository, type ReactionsRepository } from './modules/reactions/index.js';
 import { iceServersFor } from './lib/index.js';
 import type { IceServer } from '@hearth/shared';
 import type { SharedRedis } from './lib/index.js';
@@ -103,6 +104,8 @@ export interface Services {
   liveSnapshots: ReturnType<typeof liveSnapshotsRepository>;
   /** [DS11] [RT1] The retention sweep: started by the app (at start, then hourly); tests call `run()` at a chosen time. */
   retention: RetentionScheduler;
+  /** [RX3] The groups' reactions setting (reactions themselves are never stored). */
+  reactions: ReactionsRepository;
 }
 
 export function createServices(
@@ -177,5 +180,6 @@ export function createServices(
     unmuteAsks,
     liveSnapshots: liveSnapshotsRepository(db),
     retention: new RetentionScheduler(db, now, log.child({ module: 'retention' })),
+    reactions: reactionsRepository(db),
   };
 }

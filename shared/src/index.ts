@@ -14,6 +14,7 @@ export * from './protocol/talk-time.js';
 export * from './protocol/floor.js';
 export * from './protocol/floor-order.js';
 export * from './protocol/moderation.js';
+export * from './protocol/reactions.js';
 export * from './api/accounts.js';
 export * from './api/groups.js';
 export * from './api/rules.js';

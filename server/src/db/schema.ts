@@ -53,6 +53,8 @@ export interface GroupsTable {
   observation_allowed: number | null;
   /** [LE1] 1 when the group's sessions started from now on encrypt their media end to end; null or 0 otherwise. */
   media_encryption: number | null;
+  /** [RX3] 0 when the group has turned quiet reactions off; null or 1 leave them on. */
+  reactions_enabled: number | null;
 }
 
 export interface SessionsTable {

@@ -90,4 +90,7 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   'chat:remove': { roles: 'facilitators', needsJoin: true },
   'chat:mode': { roles: 'facilitators', needsJoin: true },
   'chat:history': { roles: 'anyone', needsJoin: true, observer: true },
+  // [RX1] Not the hidden supervisor (no observer flag): a reaction would show someone members cannot see.
+  'reaction:send': { roles: 'anyone', needsJoin: true },
+  'reactions:settings': { roles: 'facilitators', needsJoin: true },
 };

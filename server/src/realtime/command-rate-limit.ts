@@ -25,6 +25,8 @@ export const tighterBudgets: Partial<Record<ClientCommandName, Budget>> = {
   'backchannel:message': { points: 30, perSeconds: 60 },
   // [CH6] A lively conversation is a message every few seconds; a flood is many a second.
   'chat:send': { points: 20, perSeconds: 30 },
+  // [RX4] Reactions reach everyone's screen: a handful a minute is plenty for "me too" and "thank you".
+  'reaction:send': { points: 10, perSeconds: 60 },
 };
 
 export class CommandRateLimits {

@@ -17,6 +17,7 @@ import {
   NudgeWordingSchema, ReorderRoundSchema, SendNudgeSchema, StartRoundSchema,
 } from './floor.js';
 import { DisplayNameSchema, IdSchema, MediaAccessSchema, ParticipantSchema } from './entities.js';
+import { ReactionSettingsSchema, ReactionShownSchema, SendReactionSchema } from './reactions.js';
 import {
   ConsentEntrySchema, DecideProposalSchema, ProposalSchema, ProposeRuleSchema, RespondToProposalSchema, RevisitRequestSchema, RuleSetSchema,
   RuleSpotlightSchema, RuleTargetSchema,
@@ -206,6 +207,10 @@ export const ClientCommands = {
   'chat:mode': { payload: SetChatModeSchema, result: Type.Object({ mode: ChatModeSchema }) },
   /** Anyone in the room (the supervisor too): the mode and what the sender may read (asked after joining). */
   'chat:history': { payload: Empty, result: Type.Object({ mode: ChatModeSchema, messages: Type.Array(ChatMessageSchema) }) },
+  /** [RX1] Anyone in the room but the hidden supervisor, while the group has reactions on: everyone gets `reaction:shown`. */
+  'reaction:send': { payload: SendReactionSchema, result: Empty },
+  /** [RX3] Facilitators only: turn the group's reactions on or off. Everyone in the room gets `reactions:settings`. */
+  'reactions:settings': { payload: ReactionSettingsSchema, result: ReactionSettingsSchema },
 } as const satisfies Record<string, { payload: TSchema; result: TSchema }>;
 
 export const ServerFacts = {
@@ -293,6 +298,10 @@ export const ServerFacts = {
   'chat:removed': ChatRemovedSchema,
   /** Everyone in the room: the chat is now for everyone, for facilitators only, or off. */
   'chat:mode': ChatModeChangedSchema,
+  /** [RX2] Everyone in the room, the sender included: shown briefly beside the person; never stored or counted. */
+  'reaction:shown': ReactionShownSchema,
+  /** [RX3] Everyone in the room: the group's reactions setting, on joining and when a facilitator changes it. */
+  'reactions:settings': ReactionSettingsSchema,
   /**
    * [RS1] Everyone connected, as the server stops gracefully (a deploy, SIGTERM): the connection is about
    * to close and the client should reconnect by itself and rejoin with its credential. Never final.

@@ -15,6 +15,7 @@ import { FloorProvider } from './floor';
 import { RoomMediaProvider } from './media';
 import { ModerationProvider, WaitingRoom } from './moderation';
 import { RoomView } from './room-view';
+import { ReactionsProvider } from './reactions';
 import { RulesProvider } from './rules';
 import { closedMessage, refusedMessage, RoomMessage, RoomSessionProvider, useRoomSession, type MediaFlags, type RoomExitMessage } from './session';
 import { TalkTimeProvider } from './talk-time';
@@ -45,7 +46,9 @@ export function RoomPage({ localStream, ...session }: RoomPageProps) {
                 <TalkTimeProvider>
                   <RulesProvider>
                     <ChatProvider>
-                      <RoomScreen />
+                      <ReactionsProvider>
+                        <RoomScreen />
+                      </ReactionsProvider>
                     </ChatProvider>
                   </RulesProvider>
                 </TalkTimeProvider>

@@ -10,6 +10,7 @@ import { KeyboardShortcutsHelp } from './keyboard-shortcuts-help';
 import { ControlsToolbar, isObserver, observerIsPresent, useRoomMedia } from './media';
 import { SessionControls } from './moderation';
 import { ParticipantsPanel } from './participants';
+import { ReactionBar } from './reactions';
 import { GroundRules, SessionAgenda } from './rules';
 import { useRoomCall, useRoomSession } from './session';
 import { TalkTime } from './talk-time';
@@ -66,6 +67,7 @@ export function RoomView() {
         <GroundRules />
         <FloorPanel />
         <Stage />
+        <ReactionBar />
         <div className="room__controls">
           <ControlsToolbar audio={media.local.audio} video={media.local.video} onToggleMicrophone={() => media.toggleMicrophone()}
             onToggleCamera={() => media.toggleCamera()} onLeave={() => void leave()} leaving={leaving} observer={isObserver(self.role)} />

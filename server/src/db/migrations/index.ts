@@ -14,6 +14,7 @@ import * as groupObservation from './012-group-observation.js';
 import * as mediaEncryption from './013-media-encryption.js';
 import * as accountRecovery from './014-account-recovery.js';
 import * as recordsExpired from './015-records-expired.js';
+import * as groupReactions from './016-group-reactions.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '013-media-encryption': mediaEncryption,
   '014-account-recovery': accountRecovery,
   '015-records-expired': recordsExpired,
+  '016-group-reactions': groupReactions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -50,6 +50,7 @@ export function groupsRepository(db: Db) {
         records_retention_days: null,
         observation_allowed: null,
         media_encryption: null,
+        reactions_enabled: null,
       };
       await db.insertInto('groups').values(row).execute();
       return toGroup(row);

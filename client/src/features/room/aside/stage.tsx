@@ -1,5 +1,6 @@
 import { useRoomMedia } from '../media';
 import { VideoGrid } from '../media';
+import { ReactionBadge } from '../reactions';
 import { useRoomCall } from '../session';
 import { useAside } from './aside-context';
 import { AsidePanel } from './aside-panel';
@@ -16,5 +17,6 @@ export function Stage() {
         remote={snapshot.aside ?? null} returning={aside.pending === 'end'} onReturn={() => void aside.end()} />
     );
   }
-  return <VideoGrid self={self} others={others} local={local} remotes={snapshot.remotes} away={aside.state.away} />;
+  return <VideoGrid self={self} others={others} local={local} remotes={snapshot.remotes} away={aside.state.away}
+    reactionFor={(participantId) => <ReactionBadge participantId={participantId} />} />;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Participant } from '@hearth/shared';
 import type { MediaSnapshot } from '../../../media';
 import { isObserver, tileParticipants } from './observer';
@@ -12,10 +13,12 @@ export interface VideoGridProps {
   remotes: MediaSnapshot['remotes'];
   /** Who is away for a moment (in a pull-aside); their tiles say so and nothing more. */
   away?: ReadonlySet<string>;
+  /** [RX2] What to show beside a person for a moment (their reaction), if anything. */
+  reactionFor?: (participantId: string) => ReactNode;
 }
 
 /** Everyone's tile, self first; the grid reflows from one column at 320px to several on wide screens. */
-export function VideoGrid({ self, others, local, remotes, away }: VideoGridProps) {
+export function VideoGrid({ self, others, local, remotes, away, reactionFor }: VideoGridProps) {
   // [SV3] The supervisor sends nothing, so has no tile: not their own, and not on staff's screens.
   const showSelf = !isObserver(self.role);
   const shown = tileParticipants(others);
@@ -24,7 +27,7 @@ export function VideoGrid({ self, others, local, remotes, away }: VideoGridProps
       <div className={`tiles tiles--${Math.max(1, Math.min(shown.length + (showSelf ? 1 : 0), 4))}`}>
         {showSelf ? (
           <VideoTile participant={self} isSelf stream={local.stream} audioOn={local.audio} videoOn={local.video}
-            speaking={local.speaking} />
+            speaking={local.speaking} reaction={reactionFor?.(self.id)} />
         ) : null}
         {shown.map((participant) => {
           const remote = remotes.get(participant.id);
@@ -32,7 +35,7 @@ export function VideoGrid({ self, others, local, remotes, away }: VideoGridProps
             <VideoTile key={participant.id} participant={participant} isSelf={false} stream={remote?.stream ?? null}
               audioOn={participant.audio} videoOn={participant.video} speaking={remote?.speaking ?? false}
               audioAllowed={audioAllowed(participant)} connection={remote?.connection} hasVideo={remote?.hasVideo ?? false}
-              away={away?.has(participant.id) ?? false} />
+              away={away?.has(participant.id) ?? false} reaction={reactionFor?.(participant.id)} />
           );
         })}
       </div>

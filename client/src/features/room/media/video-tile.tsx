@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Participant } from '@hearth/shared';
 import type { RemoteMedia } from '../../../media';
 import { MicOffIcon } from '../../../components/ui/icons';
@@ -19,6 +20,8 @@ export interface VideoTileProps {
   hasVideo?: boolean;
   /** In a pull-aside with someone else: neither seen nor heard by the group for now (no reason given). */
   away?: boolean;
+  /** [RX2] A reaction shown beside the person for a few seconds (the reactions part renders it). */
+  reaction?: ReactNode;
 }
 
 export function mutedText(participant: Participant, audioOn: boolean): string | null {
@@ -52,6 +55,7 @@ export function VideoTile(props: VideoTileProps) {
           <span className="tile__placeholder-text">{placeholder}</span>
         </div>
       ) : null}
+      {props.reaction}
       {!isSelf ? <StreamAudio stream={stream} muted={!audioAllowed} /> : null}
       <figcaption className="tile__caption">
         <span className="tile__name">{name}</span>

@@ -31,6 +31,7 @@ const RELAYED_FACTS = [
   'agenda:phase',
   'aside:started', 'aside:ended', 'aside:away',
   'talk:stats', 'talk:own-share',
+  'reaction:shown', 'reactions:settings',
   'floor:state', 'floor:queue', 'hand:mine', 'nudge:received', 'nudge:answered',
   'moderation:settings', 'moderation:unmute-requested', 'moderation:unmute-answered', 'moderation:video-stopped', 'waiting:updated', 'waiting:message',
   'waiting:decided',
