@@ -39,8 +39,9 @@ export async function startCoturn(options: CoturnOptions): Promise<ThrowawayCotu
   const port = options.port ?? 34780 + (process.pid % 500);
   const [minPort, maxPort] = options.relayPorts ?? [port + 1000, port + 1019];
   const dir = mkdtempSync(join(tmpdir(), 'hearth-coturn-'));
+  // --verbose: each allocation is logged with its username, which test/livekit/livekit-turn.test.ts reads.
   const args = [
-    '-n', '--no-cli', '--no-tls', '--no-dtls', '--log-file=stdout', '--simple-log', '--fingerprint',
+    '-n', '--no-cli', '--no-tls', '--no-dtls', '--log-file=stdout', '--simple-log', '--fingerprint', '--verbose',
     '--use-auth-secret', `--static-auth-secret=${options.secret}`, '--realm=hearth.test',
     `--listening-ip=${ip}`, `--listening-port=${port}`, `--relay-ip=${ip}`, `--min-port=${minPort}`, `--max-port=${maxPort}`,
     // The test's peers are on loopback or private addresses, which a public relay would refuse to reach.
