@@ -1,5 +1,7 @@
 import { Route, Switch } from 'wouter';
 import { PagePaths, RulesPagePaths } from '@hearth/shared';
+import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
+import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
 import { SetupPage } from '../features/auth/components/setup-page';
 import { SignInPage } from '../features/auth/components/sign-in-page';
 import { DashboardRoute } from './routes/dashboard-route';
@@ -18,6 +20,8 @@ export function AppRoutes() {
     <Switch>
       <Route path={PagePaths.signIn} component={SignInPage} />
       <Route path={PagePaths.setup} component={SetupPage} />
+      <Route path={PagePaths.forgotPassword} component={ForgotPasswordPage} />
+      <Route path={PagePaths.resetPassword} component={ResetPasswordPage} />
       <Route<{ token: string }> path={memberJoinPattern}>{(params) => <MemberJoinRoute token={params.token} />}</Route>
       <Route<{ sessionId: string }> path={facilitatorJoinPattern}>
         {(params) => <FacilitatorJoinRoute sessionId={params.sessionId} />}

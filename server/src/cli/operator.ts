@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '../config.js';
-import { migrateToLatest, openDatabase } from '../db/database.js';
-import type { CommandOutcome } from '../modules/accounts/operator-commands.js';
+import { migrateToLatest, openDatabase } from '../db/index.js';
+import type { CommandOutcome } from '../modules/accounts/index.js';
 
 type Command = (args: string[], ctx: { db: ReturnType<typeof openDatabase>; publicUrl: string; now: number }) => Promise<CommandOutcome>;
 

@@ -39,6 +39,8 @@ export const commandPolicy: Record<ClientCommandName, CommandPolicy> = {
   // A waiting member (not joined) or a facilitator in the room: the handler checks which.
   'waiting:message': { roles: 'anyone', needsJoin: false },
   'distress:raise': { roles: 'anyone', needsJoin: true },
+  // Only the member who raised the request: the handler checks it is theirs and still open.
+  'distress:amend': { roles: 'anyone', needsJoin: true },
   'distress:acknowledge': { roles: 'facilitators', needsJoin: true },
   'distress:update': { roles: 'facilitators', needsJoin: true },
   'distress:open': { roles: 'facilitators', needsJoin: true },

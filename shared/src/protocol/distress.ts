@@ -72,6 +72,15 @@ export const RaiseDistressSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * [DS15] After the one-tap request: the member who raised it adds how they are and/or a note, while it is open.
+ * At least one of the two (the handler refuses neither with invalid_payload); an empty note is not sent.
+ */
+export const AmendDistressSchema = Type.Object(
+  { alertId: IdSchema, level: Type.Optional(DistressLevelSchema), note: Type.Optional(DistressNoteSchema) },
+  { additionalProperties: false },
+);
+
 export const AcknowledgeDistressSchema = Type.Object({ alertId: IdSchema }, { additionalProperties: false });
 
 /** A facilitator opens a case about a member who is in the room; it starts acknowledged by them. */

@@ -5,7 +5,7 @@ import { ChatMessageSchema, ChatModeChangedSchema, ChatModeSchema, ChatRemovedSc
 import { AsideAwaySchema, AsideEndedSchema, AsideStartedSchema, EndAsideSchema, StartAsideSchema } from './aside.js';
 import { BackchannelMessageSchema, CaseHistorySchema, CaseMessageFactSchema, CaseMessageSchema, PrivateMessageSchema } from './conversations.js';
 import { DistressClosedSchema } from './distress.js';
-import { AcknowledgeDistressSchema, BringInSchema, DistressAlertSchema, DistressSeenSchema, OpenDistressSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
+import { AcknowledgeDistressSchema, AmendDistressSchema, BringInSchema, DistressAlertSchema, DistressSeenSchema, OpenDistressSchema, RaiseDistressSchema, UpdateDistressSchema } from './distress.js';
 import { OwnTalkShareFactSchema, TalkReportSchema, TalkSettingsSchema, TalkStatsSchema } from './talk-time.js';
 import {
   ModerationSettingsSchema, ModerationStateSchema, SendWaitingMessageSchema, SetLockSchema, SetWaitingRoomSchema, SettingsChangedSchema,
@@ -108,6 +108,11 @@ export const ClientCommands = {
       crisisResources: Type.Union([Type.String(), Type.Null()]),
     }),
   },
+  /**
+   * [DS15] Only the member who raised the request, only while it is open: the level and note that follow the
+   * one-tap request. Facilitators receive `distress:updated`; nobody else hears of it.
+   */
+  'distress:amend': { payload: AmendDistressSchema, result: Type.Object({ alertId: IdSchema }) },
   /** Facilitators only. Marks the alert seen; the member is told quietly, other facilitators see who took it. */
   'distress:acknowledge': { payload: AcknowledgeDistressSchema, result: Type.Object({ alert: DistressAlertSchema }) },
   /** Facilitators only. A case about a member in the room; the member is not told. Others facilitators get `distress:alert`. */

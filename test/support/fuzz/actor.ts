@@ -30,7 +30,7 @@ const factCheck = Object.fromEntries(Object.entries(ServerFacts).map(([name, sch
 
 /** Marked so a member's socket that ever shows it has been told what only facilitators may know. */
 export const CANARY = 'CANARY';
-const privateText: Partial<Record<ClientCommandName, string>> = { 'backchannel:message': 'body', 'distress:open': 'note', 'distress:raise': 'note' };
+const privateText: Partial<Record<ClientCommandName, string>> = { 'backchannel:message': 'body', 'distress:open': 'note', 'distress:raise': 'note', 'distress:amend': 'note' };
 
 export interface Shared {
   url: string;

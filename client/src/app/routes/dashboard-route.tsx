@@ -1,6 +1,6 @@
 import { useLocation } from 'wouter';
 import { PagePaths } from '@hearth/shared';
-import { signOut } from '../../features/auth/api/auth-api';
+import { signOut, signOutEverywhere } from '../../features/auth/api/auth-api';
 import { RequireAccount } from '../../features/auth/components/require-account';
 import { DashboardPage } from '../../features/dashboard/components/dashboard-page';
 
@@ -14,7 +14,16 @@ export function DashboardRoute() {
     navigate(PagePaths.signIn);
   }
 
+  /** [AC6] Every device's sign-in ends; true when it did (the dashboard says so otherwise). */
+  async function leaveEverywhere(): Promise<boolean> {
+    const result = await signOutEverywhere();
+    if (result.ok) navigate(`${PagePaths.signIn}?signed-out=everywhere`);
+    return result.ok;
+  }
+
   return (
-    <RequireAccount>{(account) => <DashboardPage account={account} onSignOut={() => void leave()} />}</RequireAccount>
+    <RequireAccount>
+      {(account) => <DashboardPage account={account} onSignOut={() => void leave()} onSignOutEverywhere={leaveEverywhere} />}
+    </RequireAccount>
   );
 }

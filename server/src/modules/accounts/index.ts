@@ -6,3 +6,4 @@
  * routes use is plugins/auth.ts.
  */
 export { type AccountRecord, type AccountsRepository } from './accounts.repository.js';
+export { accountCommand, resetLinkCommand, type CommandOutcome } from './operator-commands.js';

@@ -36,6 +36,19 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
     return ok({ alertId: alert.id, raisedAt: alert.raisedAt, crisisResources: group?.crisisResources ?? null });
   });
 
+  onCommand(socket, log, 'distress:amend', async ({ alertId, level, note }) => {
+    const trimmed = note?.trim();
+    const change = { ...(level ? { level } : {}), ...(trimmed ? { note: trimmed } : {}) };
+    if (Object.keys(change).length === 0) return fail('invalid_payload', 'Choose how you are or write a note.');
+    if (!(await services.distress.amend(self.sessionId, alertId, self.participantId, change))) {
+      // Someone else's, a facilitator's case, or closed: the same answer, so nothing is learnt about other requests.
+      return fail('not_found', 'That request is closed or not yours. You can ask for support again.');
+    }
+    const alert = await services.distress.find(self.sessionId, alertId);
+    if (alert) for (const connectionId of staff(services.rooms.list(self.sessionId), { participantId: self.participantId })) io.to(connectionId).emit('distress:updated', alert);
+    return ok({ alertId });
+  });
+
   onCommand(socket, log, 'distress:acknowledge', async ({ alertId }) => {
     const outcome = await act(services, self.sessionId, self.participantId, alertId, 'acknowledge');
     if (!outcome.ok) {

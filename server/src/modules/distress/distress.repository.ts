@@ -155,6 +155,23 @@ export function distressRepository(db: Db) {
       });
     },
 
+    /**
+     * [DS15] The member's level and note after the one-tap request, on their own request only and only while it is
+     * open (one statement, so a resolve at the same moment wins or loses whole). Returns whether it changed.
+     */
+    async amend(sessionId: string, alertId: string, participantId: string, change: { level?: DistressLevel; note?: string }): Promise<boolean> {
+      const result = await db
+        .updateTable('distress_alerts')
+        .set({ ...(change.level ? { level: change.level } : {}), ...(change.note !== undefined ? { note: change.note } : {}) })
+        .where('id', '=', alertId)
+        .where('session_id', '=', sessionId)
+        .where('participant_id', '=', participantId)
+        .where('opened_by', 'is', null)
+        .where('status', '!=', 'resolved')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     /** [DS14] Brings the member into a case's conversation, once; returns whether this call did it. */
     async includeMember(sessionId: string, alertId: string, now: number): Promise<boolean> {
       const result = await db

@@ -1,4 +1,4 @@
-import { HttpRoutes, type LoginBody, type SetupBody } from '@hearth/shared';
+import { HttpRoutes, type ForgotPasswordBody, type LoginBody, type ResetPasswordBody, type SetupBody } from '@hearth/shared';
 import { call } from '../../../lib/api';
 
 export const getAccount = () => call(HttpRoutes.me);
@@ -6,3 +6,6 @@ export const signIn = (body: LoginBody) => call(HttpRoutes.login, { body });
 export const signOut = () => call(HttpRoutes.logout);
 export const getSetupStatus = () => call(HttpRoutes.setupStatus);
 export const createFirstAccount = (body: SetupBody) => call(HttpRoutes.setup, { body });
+export const askForResetLink = (body: ForgotPasswordBody) => call(HttpRoutes.forgotPassword, { body });
+export const resetPassword = (body: ResetPasswordBody) => call(HttpRoutes.resetPassword, { body });
+export const signOutEverywhere = () => call(HttpRoutes.signOutEverywhere);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { PagePaths } from '@hearth/shared';
 import { PageLayout } from '../../../components/layout/page-layout';
 import { Button } from '../../../components/ui/button';
@@ -18,6 +18,8 @@ export function SignInPage() {
   const [serverError, setServerError] = useState<ClientError | null>(null);
   const [busy, setBusy] = useState(false);
   const [setupNeeded, setSetupNeeded] = useState(false);
+  // [AC6] Arriving from "Sign out everywhere" on the dashboard: say that it worked.
+  const signedOutEverywhere = new URLSearchParams(useSearch()).get('signed-out') === 'everywhere';
 
   // A fresh install has no account yet: say where the setup link is instead of failing sign-in.
   useEffect(() => {
@@ -53,6 +55,11 @@ export function SignInPage() {
           This Hearth has no facilitator account yet. Open the setup link that was printed when the server first started.
         </p>
       ) : null}
+      {signedOutEverywhere ? (
+        <p className="notice" role="status">
+          You are signed out everywhere: on this device and every other one.
+        </p>
+      ) : null}
       <form ref={formRef} className="form card" onSubmit={submit} noValidate>
         <Field label="Email" type="email" autoComplete="username" value={email}
           onChange={(e) => setEmail(e.target.value)} error={errors.email} required />
@@ -63,6 +70,9 @@ export function SignInPage() {
           Sign in
         </Button>
       </form>
+      <p>
+        <Link href={PagePaths.forgotPassword}>Forgot password?</Link>
+      </p>
     </PageLayout>
   );
 }

@@ -6,14 +6,17 @@ import { useRemoteList } from '../../../lib/use-remote-list';
 import { listGroups } from '../api/dashboard-api';
 import { GroupSection } from './group-section';
 import { NewGroupForm } from './new-group-form';
+import { SignOutEverywhere } from './sign-out-everywhere';
 
 export interface DashboardPageProps {
   account: Account;
   onSignOut: () => void;
+  /** [AC6] Resolves true once every sign-in has ended. */
+  onSignOutEverywhere: () => Promise<boolean>;
 }
 
 /** The facilitator's home: their groups, each with its sessions and invite links. */
-export function DashboardPage({ account, onSignOut }: DashboardPageProps) {
+export function DashboardPage({ account, onSignOut, onSignOutEverywhere }: DashboardPageProps) {
   const groups = useRemoteList(listGroups, `groups:${account.id}`);
 
   return (
@@ -26,6 +29,7 @@ export function DashboardPage({ account, onSignOut }: DashboardPageProps) {
           <Button variant="quiet" onClick={onSignOut}>
             Sign out
           </Button>
+          <SignOutEverywhere onConfirm={onSignOutEverywhere} />
         </>
       }
     >
