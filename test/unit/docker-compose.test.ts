@@ -25,17 +25,23 @@ function interpolate(value: string, vars: Record<string, string>): string {
 }
 
 describe('docker-compose.yml', () => {
-  it('runs the app beside LiveKit, Redis and Postgres, and waits for Postgres', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'livekit', 'postgres', 'redis']);
-    expect(compose.services.app?.build).toBe('.');
-    expect(compose.services.app?.ports).toContain('3000:3000');
-    expect(compose.services.app?.depends_on?.postgres?.condition).toBe('service_healthy');
+  it('[ND6] runs two Hearth nodes behind nginx beside LiveKit, Redis and Postgres, and waits for Postgres and Redis', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['hearth-1', 'hearth-2', 'livekit', 'nginx', 'postgres', 'redis']);
+    for (const name of ['hearth-1', 'hearth-2']) {
+      expect(compose.services[name]?.build).toBe('.');
+      // Only nginx is published: people reach the nodes through one address.
+      expect(compose.services[name]?.ports).toBeUndefined();
+      expect(compose.services[name]?.depends_on?.postgres?.condition).toBe('service_healthy');
+      expect(compose.services[name]?.depends_on?.redis?.condition).toBe('service_healthy');
+    }
+    expect(compose.services.nginx?.ports).toContain('3000:80');
+    expect(compose.services['hearth-1']?.environment).toEqual(compose.services['hearth-2']?.environment);
     expect(compose.services.postgres?.image).toMatch(/^postgres:15/);
   });
 
   it('gives the app an environment its config accepts, pointing at the postgres service', () => {
     const vars = { POSTGRES_PASSWORD: 'secret', PUBLIC_URL: 'https://hearth.example.org', ...LIVEKIT_VARS };
-    const env = Object.fromEntries(Object.entries(compose.services.app?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), vars)]));
+    const env = Object.fromEntries(Object.entries(compose.services['hearth-1']?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), vars)]));
     const config = loadConfig(env);
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://hearth:secret@postgres:5432/hearth' });
     expect(config.host).toBe('0.0.0.0');
@@ -43,7 +49,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('refuses to start without a database password rather than using a default', () => {
-    const password = compose.services.app?.environment?.DATABASE_URL ?? '';
+    const password = compose.services['hearth-1']?.environment?.DATABASE_URL ?? '';
     expect(() => interpolate(password, {})).toThrow(/POSTGRES_PASSWORD/);
   });
 });
@@ -73,27 +79,27 @@ describe('docker-compose.yml: the LiveKit path', () => {
     expect(livekitConfig.redis.address).toBe('redis:6379');
   });
 
-  it('keys come from the environment, and the webhook goes to the app, signed with the same key', () => {
+  it('keys come from the environment, and the webhook goes to the nodes through nginx, signed with the same key', () => {
     expect(parse(resolved('livekit').LIVEKIT_KEYS ?? '')).toEqual({ [LIVEKIT_VARS.LIVEKIT_API_KEY]: LIVEKIT_VARS.LIVEKIT_API_SECRET });
-    expect(livekitConfig.webhook).toEqual({ api_key: LIVEKIT_VARS.LIVEKIT_API_KEY, urls: [`http://app:3000${LIVEKIT_WEBHOOK_PATH}`] });
+    expect(livekitConfig.webhook).toEqual({ api_key: LIVEKIT_VARS.LIVEKIT_API_KEY, urls: [`http://nginx${LIVEKIT_WEBHOOK_PATH}`] });
     expect(livekitConfig.room.enable_remote_unmute).toBe(false);
   });
 
   it('puts the app in LiveKit mode: browsers get the public URL, the app calls the service by name', () => {
-    const config = loadConfig(resolved('app'));
+    const config = loadConfig(resolved('hearth-1'));
     expect(config.livekit).toEqual({
       url: 'wss://sfu.example.org',
       apiUrl: 'http://livekit:7880',
       apiKey: LIVEKIT_VARS.LIVEKIT_API_KEY,
       apiSecret: LIVEKIT_VARS.LIVEKIT_API_SECRET,
     });
-    // Redis is LiveKit's: Hearth keeps live-room state per node and reads no REDIS_URL, so none is set.
-    expect(resolved('app').REDIS_URL).toBeUndefined();
-    expect(compose.services.app?.depends_on?.livekit).toBeDefined();
+    // [ND1] The nodes share Redis with LiveKit, in a database of their own.
+    expect(config.redisUrl).toBe('redis://redis:6379/1');
+    expect(compose.services['hearth-1']?.depends_on?.livekit).toBeDefined();
   });
 
   it('refuses to start without LiveKit keys rather than using defaults', () => {
-    const app = compose.services.app?.environment ?? {};
+    const app = compose.services['hearth-1']?.environment ?? {};
     expect(() => interpolate(app.LIVEKIT_API_SECRET ?? '', { POSTGRES_PASSWORD: 'x' })).toThrow(/LIVEKIT_API_SECRET/);
     expect(() => interpolate(app.LIVEKIT_API_KEY ?? '', { POSTGRES_PASSWORD: 'x' })).toThrow(/LIVEKIT_API_KEY/);
   });
