@@ -35,6 +35,8 @@ import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js'
 import { RetentionScheduler } from './modules/retention/index.js';
 import type { SharedRedis } from './lib/index.js';
 import { NodeState } from './modules/health/index.js';
+import { iceServersFor } from './lib/index.js';
+import type { IceServer } from '@hearth/shared';
 
 /**
  * The composition root's wiring: every repository and live registry, built once per app (so tests get a
@@ -50,6 +52,8 @@ export interface Services {
   /** [ND3] Whether this node is draining (a graceful stop under way). */
   node: NodeState;
   now: () => number;
+  /** [TN2] ICE servers for one browser: ICE_SERVERS plus TURN with a credential minted now (a fresh one each call). */
+  iceServers: () => IceServer[];
   accounts: ReturnType<typeof accountsRepository>;
   groups: ReturnType<typeof groupsRepository>;
   sessions: ReturnType<typeof sessionsRepository>;
@@ -137,6 +141,7 @@ export function createServices(
     redis: options.redis ?? null,
     node: new NodeState(),
     now,
+    iceServers: () => iceServersFor(config.iceServers, config.turn, now()),
     accounts: accountsRepository(db),
     groups,
     sessions,

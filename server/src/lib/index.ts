@@ -1,6 +1,6 @@
 /**
  * Front door of `lib`: helpers with no knowledge of the domain: ids, tokens and hashes, HTTP error
- * codes, rate budgets.
+ * codes, rate budgets, TURN credentials.
  */
 export { joinLinkBudget, roomCredentialBudget } from './credential-rate-limit.js';
 export { sendError } from './http-errors.js';
@@ -9,3 +9,4 @@ export { hashPassword, hashToken, newId, newMediaKey, newToken, verifyPassword }
 export { fromTable } from './http-route.js';
 export { RateLimitStoreUnavailable, sharedHttpRateLimitStore } from './http-rate-limit-store.js';
 export { connectRedis, type SharedRedis } from './redis.js';
+export { iceServersFor, mintTurnCredential, type TurnCredential, type TurnSettings } from './turn-credentials.js';
