@@ -24,6 +24,7 @@ import { sameOriginPlugin } from './plugins/same-origin.js';
 import { staticClientPlugin } from './plugins/static-client.js';
 import { restoreLiveState } from './live-state.js';
 import { attachRealtime, createSocketServer } from './realtime/socket-server.js';
+import { moveConnections } from './realtime/drain.js';
 import { realtimeWiring } from './realtime-wiring.js';
 import { createServices, type Services } from './services.js';
 import { connectRedis } from './lib/index.js';
@@ -34,6 +35,11 @@ export interface HearthApp {
   services: Services;
   /** The one-time link that creates the first facilitator, or null once an account exists. */
   setupLink: string | null;
+  /**
+   * [ND3] A graceful stop with several nodes, before `app.close()`: readiness fails, joins are refused
+   * with `draining`, and this node's people are moved to the other nodes (at most DRAIN_SECONDS).
+   */
+  drain(): Promise<void>;
 }
 
 /**
@@ -99,6 +105,10 @@ export async function buildApp(
   attachRealtime(app, io, realtimeWiring(io, services, app.log.child({ module: 'realtime' })));
   services.retention.start();
   app.addHook('onClose', async () => services.retention.stop());
-  return { app, services, setupLink };
+  const drain = async () => {
+    services.node.startDraining(services.now());
+    await moveConnections(io, config.drainSeconds * 1000);
+  };
+  return { app, services, setupLink, drain };
 }
 

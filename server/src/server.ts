@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const { app, setupLink } = await buildApp(config);
+  const { app, setupLink, drain } = await buildApp(config);
   await app.listen({ host: config.host, port: config.port });
   console.log(startBanner(config, setupLink));
 
@@ -22,8 +22,11 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    // [ND3] Several nodes: move people to the other nodes first (bounded by DRAIN_SECONDS), then stop.
+    const moving = signal === 'SIGTERM' && config.redisUrl !== null && config.drainSeconds > 0;
+    const timer = setTimeout(() => process.exit(1), 10_000 + (moving ? config.drainSeconds * 1000 : 0));
     timer.unref();
+    if (moving) await drain();
     await app.close();
     process.exit(0);
   };

@@ -27,17 +27,23 @@ function interpolate(value: string, vars: Record<string, string>): string {
 }
 
 describe('docker-compose.yml', () => {
-  it('runs the app beside LiveKit, coturn, Redis and Postgres, and waits for Postgres', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['app', 'coturn', 'livekit', 'postgres', 'redis']);
-    expect(compose.services.app?.build).toBe('.');
-    expect(compose.services.app?.ports).toContain('3000:3000');
-    expect(compose.services.app?.depends_on?.postgres?.condition).toBe('service_healthy');
+  it('[ND6] runs two Hearth nodes behind nginx beside LiveKit, coturn, Redis and Postgres, and waits for Postgres and Redis', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['coturn', 'hearth-1', 'hearth-2', 'livekit', 'nginx', 'postgres', 'redis']);
+    for (const name of ['hearth-1', 'hearth-2']) {
+      expect(compose.services[name]?.build).toBe('.');
+      // Only nginx is published: people reach the nodes through one address.
+      expect(compose.services[name]?.ports).toBeUndefined();
+      expect(compose.services[name]?.depends_on?.postgres?.condition).toBe('service_healthy');
+      expect(compose.services[name]?.depends_on?.redis?.condition).toBe('service_healthy');
+    }
+    expect(compose.services.nginx?.ports).toContain('3000:80');
+    expect(compose.services['hearth-1']?.environment).toEqual(compose.services['hearth-2']?.environment);
     expect(compose.services.postgres?.image).toMatch(/^postgres:15/);
   });
 
   it('gives the app an environment its config accepts, pointing at the postgres service', () => {
     const vars = { POSTGRES_PASSWORD: 'secret', PUBLIC_URL: 'https://hearth.example.org', ...LIVEKIT_VARS, ...TURN_VARS };
-    const env = Object.fromEntries(Object.entries(compose.services.app?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), vars)]));
+    const env = Object.fromEntries(Object.entries(compose.services['hearth-1']?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), vars)]));
     const config = loadConfig(env);
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://hearth:secret@postgres:5432/hearth' });
     expect(config.host).toBe('0.0.0.0');
@@ -45,7 +51,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('refuses to start without a database password rather than using a default', () => {
-    const password = compose.services.app?.environment?.DATABASE_URL ?? '';
+    const password = compose.services['hearth-1']?.environment?.DATABASE_URL ?? '';
     expect(() => interpolate(password, {})).toThrow(/POSTGRES_PASSWORD/);
   });
 });
@@ -76,27 +82,27 @@ describe('docker-compose.yml: the LiveKit path', () => {
     expect(livekitConfig.redis.address).toBe('redis:6379');
   });
 
-  it('keys come from the environment, and the webhook goes to the app, signed with the same key', () => {
+  it('keys come from the environment, and the webhook goes to the nodes through nginx, signed with the same key', () => {
     expect(parse(resolved('livekit').LIVEKIT_KEYS ?? '')).toEqual({ [LIVEKIT_VARS.LIVEKIT_API_KEY]: LIVEKIT_VARS.LIVEKIT_API_SECRET });
-    expect(livekitConfig.webhook).toEqual({ api_key: LIVEKIT_VARS.LIVEKIT_API_KEY, urls: [`http://app:3000${LIVEKIT_WEBHOOK_PATH}`] });
+    expect(livekitConfig.webhook).toEqual({ api_key: LIVEKIT_VARS.LIVEKIT_API_KEY, urls: [`http://nginx${LIVEKIT_WEBHOOK_PATH}`] });
     expect(livekitConfig.room.enable_remote_unmute).toBe(false);
   });
 
   it('puts the app in LiveKit mode: browsers get the public URL, the app calls the service by name', () => {
-    const config = loadConfig(resolved('app'));
+    const config = loadConfig(resolved('hearth-1'));
     expect(config.livekit).toEqual({
       url: 'wss://sfu.example.org',
       apiUrl: 'http://livekit:7880',
       apiKey: LIVEKIT_VARS.LIVEKIT_API_KEY,
       apiSecret: LIVEKIT_VARS.LIVEKIT_API_SECRET,
     });
-    // Redis is LiveKit's: Hearth keeps live-room state per node and reads no REDIS_URL, so none is set.
-    expect(resolved('app').REDIS_URL).toBeUndefined();
-    expect(compose.services.app?.depends_on?.livekit).toBeDefined();
+    // [ND1] The nodes share Redis with LiveKit, in a database of their own.
+    expect(config.redisUrl).toBe('redis://redis:6379/1');
+    expect(compose.services['hearth-1']?.depends_on?.livekit).toBeDefined();
   });
 
   it('refuses to start without LiveKit keys rather than using defaults', () => {
-    const app = compose.services.app?.environment ?? {};
+    const app = compose.services['hearth-1']?.environment ?? {};
     expect(() => interpolate(app.LIVEKIT_API_SECRET ?? '', { POSTGRES_PASSWORD: 'x' })).toThrow(/LIVEKIT_API_SECRET/);
     expect(() => interpolate(app.LIVEKIT_API_KEY ?? '', { POSTGRES_PASSWORD: 'x' })).toThrow(/LIVEKIT_API_KEY/);
   });
@@ -110,11 +116,11 @@ describe('docker-compose.yml: the TURN relay', () => {
     .turn_servers;
 
   it('[TN1] coturn, Hearth and LiveKit take the shared secret from the same variable, TURN_SECRET', () => {
-    const app = compose.services.app?.environment ?? {};
+    const app = compose.services['hearth-1']?.environment ?? {};
     expect(app.TURN_SECRET).toBe('${TURN_SECRET:?set TURN_SECRET}');
     expect((coturn?.command ?? []).filter((arg) => arg.startsWith('--static-auth-secret='))).toEqual(['--static-auth-secret=${TURN_SECRET:?set TURN_SECRET}']);
     // Resolved, the three agree.
-    const hearth = loadConfig(resolved('app')).turn;
+    const hearth = loadConfig(resolved('hearth-1')).turn;
     expect(flag('static-auth-secret')).toEqual([hearth?.secret]);
     expect(hearth?.secret).toBe(TURN_VARS.TURN_SECRET);
     expect(livekitTurn.map((t) => t.secret)).toEqual([TURN_VARS.TURN_SECRET, TURN_VARS.TURN_SECRET]);
@@ -124,7 +130,7 @@ describe('docker-compose.yml: the TURN relay', () => {
     expect(command).toEqual(expect.arrayContaining(['-n', '--no-cli', '--use-auth-secret', '--fingerprint']));
     expect(command.some((arg) => arg.startsWith('--user='))).toBe(false);
     expect(flag('external-ip')).toEqual([TURN_VARS.TURN_EXTERNAL_IP]);
-    expect(loadConfig(resolved('app')).turn?.urls).toEqual(['turn:turn.example.org:3478?transport=udp', 'turn:turn.example.org:3478?transport=tcp']);
+    expect(loadConfig(resolved('hearth-1')).turn?.urls).toEqual(['turn:turn.example.org:3478?transport=udp', 'turn:turn.example.org:3478?transport=tcp']);
     expect(livekitTurn.map((t) => `${t.host}:${t.port}/${t.protocol}`)).toEqual(['turn.example.org:3478/udp', 'turn.example.org:3478/tcp']);
     expect(flag('listening-port')).toEqual(['3478']);
     expect(coturn?.ports).toEqual(['3478:3478/udp', '3478:3478/tcp', '49160-49200:49160-49200/udp']);
@@ -140,7 +146,7 @@ describe('docker-compose.yml: the TURN relay', () => {
   });
 
   it('refuses to start without the TURN secret rather than using a default', () => {
-    expect(() => interpolate(compose.services.app?.environment?.TURN_SECRET ?? '', {})).toThrow(/TURN_SECRET/);
+    expect(() => interpolate(compose.services['hearth-1']?.environment?.TURN_SECRET ?? '', {})).toThrow(/TURN_SECRET/);
     expect(() => (coturn?.command ?? []).map((arg) => interpolate(arg, { TURN_HOST: 'x', TURN_EXTERNAL_IP: '1.2.3.4' }))).toThrow(/TURN_SECRET/);
   });
 });

@@ -312,6 +312,11 @@ export const ServerFacts = {
    * to close and the client should reconnect by itself and rejoin with its credential. Never final.
    */
   'server:restarting': Type.Object({ message: Type.String() }),
+  /**
+   * [ND3] This node is stopping (several nodes behind one address): the connection closes next and the
+   * client reconnects by itself, reaching another node, where it joins again with its credential. Never final.
+   */
+  'server:moving': Type.Object({ message: Type.String() }),
   /** Sent to a participant whose place in the room has ended; the server then disconnects them. */
   'room:closed': Type.Object({
     reason: Type.Union([Type.Literal('removed'), Type.Literal('session_ended'), Type.Literal('replaced'), Type.Literal('banned'), Type.Literal('observation_off')]),

@@ -18,7 +18,7 @@ import { withOwnMediaState } from './room-state.js';
 export function registerRoomHandlers(
   io: HearthServer,
   socket: HearthSocket,
-  services: Pick<Services, 'rooms' | 'sessions' | 'groups' | 'participants' | 'signalling' | 'config' | 'now' | 'iceServers'>,
+  services: Pick<Services, 'rooms' | 'sessions' | 'groups' | 'participants' | 'signalling' | 'config' | 'now' | 'iceServers' | 'node'>,
   log: FastifyBaseLogger,
   pipeline: JoinPipeline,
 ): void {
@@ -27,6 +27,8 @@ export function registerRoomHandlers(
 
   onCommand(socket, log, 'room:join', async (payload) => {
     if (socket.data.joined) return fail('conflict', 'You are already in the room.');
+    // [ND3] This node is stopping: the client is being moved and joins on the next node.
+    if (services.node.draining) return fail('draining', 'This server is stopping; you will be moved to another in a moment.');
     const attempt = { identity, payload };
     // [AU6] Standing is read again on every join: a connection opened before a removal, a ban, a withdrawn
     // link or the end of the session cannot use it to come (back) in.

@@ -135,6 +135,8 @@ export function useRoomSocket({ token, displayName, flagsRef, onCredentialReject
       onFact(socket, 'moderation:muted', ({ by, everyone, floor }) => dispatch({ type: 'muted-by', by, at: Date.now(), everyone: everyone ?? false, floor: floor ?? false })),
       onFact(socket, 'media:hidden-peers', ({ participantIds }) => dispatch({ type: 'hidden-media-peers', participantIds })),
       onFact(socket, 'server:restarting', () => dispatch({ type: 'connection-lost', restarting: true })),
+      // [ND3] The node is stopping: the same pause as a restart, and the reconnect reaches another node.
+      onFact(socket, 'server:moving', () => dispatch({ type: 'connection-lost', restarting: true })),
       onFact(socket, 'room:closed', ({ reason }) => {
         dispatch({ type: 'closed', reason });
         if (reason !== 'replaced') latest.current.onCredentialRejected();
