@@ -4,6 +4,16 @@ export declare const livekitBinary: string;
 export declare class LiveKitBuildError extends Error {}
 export declare function ensureLiveKitBinary(options?: { log?: (line: string) => void }): string;
 
+/** The config file startLiveKit writes (YAML). */
+export declare function configYaml(options: {
+  httpPort: number;
+  tcpPort: number;
+  udp: { start: number; end: number };
+  apiKey: string;
+  apiSecret: string;
+  webhookUrls: string[];
+}): string;
+
 export interface RunningLiveKit {
   /** For livekit-client and LIVEKIT_URL: ws://127.0.0.1:<port>. */
   url: string;
@@ -13,6 +23,8 @@ export interface RunningLiveKit {
   apiSecret: string;
   ports: { http: number; tcp: number; udp: { start: number; end: number } };
   logFile: string;
+  /** The livekit-server process (the benchmarks read its CPU time from /proc). */
+  pid: number | undefined;
   /** `{ crash: true }`: SIGKILL at once, as a crash would. */
   stop(options?: { crash?: boolean }): Promise<void>;
 }

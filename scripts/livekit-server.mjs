@@ -91,8 +91,12 @@ async function freeUdpRange(count) {
   throw new Error(`No run of ${count} free UDP ports found between 40000 and 60000.`);
 }
 
-/** LiveKit's config for loopback: no external-IP discovery (no STUN is reachable), no TURN, no Redis. */
-function configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls }) {
+/**
+ * LiveKit's config for loopback: no external-IP discovery (no STUN is reachable), no TURN, no Redis.
+ * docker-compose.yml carries the same shape for a deployment (test/unit/docker-compose.test.ts holds the two
+ * together). Remote unmute stays off: a facilitator can mute anyone but never turn a microphone on.
+ */
+export function configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls }) {
   const lines = [
     `port: ${httpPort}`,
     'bind_addresses: ["127.0.0.1"]',
@@ -103,6 +107,8 @@ function configYaml({ httpPort, tcpPort, udp, apiKey, apiSecret, webhookUrls }) 
     '  node_ip: 127.0.0.1',
     '  use_external_ip: false',
     '  enable_loopback_candidate: true',
+    'room:',
+    '  enable_remote_unmute: false',
     'keys:',
     `  ${apiKey}: ${apiSecret}`,
     'logging:',
@@ -167,6 +173,7 @@ export async function startLiveKit({
     apiSecret,
     ports: { http: httpPort, tcp: tcpPort, udp },
     logFile,
+    pid: child.pid,
     /** Ends it; `{ crash: true }` kills it at once (SIGKILL), as a crash would. */
     async stop({ crash = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {

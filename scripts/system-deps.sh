@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite uses (Chromium for browser tests, PostgreSQL for the
 # storage suite, espeak-ng and sox for the talk-time benchmark's speech files, Python with venv for the
-# schemathesis HTTP fuzz run, Redis and nginx for the several-nodes suite), only if any is missing.
+# schemathesis HTTP fuzz run, Redis and nginx for the several-nodes suite, coturn's turnserver for the TURN tests), only if any is missing.
 # Needs root (CI runs as root). Safe to run repeatedly.
 set -euo pipefail
 need=()
@@ -11,6 +11,7 @@ command -v redis-server >/dev/null || need+=(redis-server)
 command -v nginx >/dev/null || need+=(nginx)
 command -v espeak-ng >/dev/null || need+=(espeak-ng)
 command -v sox >/dev/null || need+=(sox)
+command -v turnserver >/dev/null || need+=(coturn)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3 python3-venv)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != "0" ]; then

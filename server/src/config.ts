@@ -3,6 +3,7 @@ import Type from 'typebox';
 import Value from 'typebox/value';
 import { IceServerSchema, type IceServer } from '@hearth/shared';
 import type { DatabaseTarget } from './db/database.js';
+import type { TurnSettings } from './lib/index.js';
 
 /**
  * Configuration comes from the environment only, and is checked once at start: every bad value is
@@ -14,6 +15,11 @@ export interface Config {
   publicUrl: string;
   database: DatabaseTarget;
   iceServers: IceServer[];
+  /**
+   * TURN_URLS, TURN_SECRET, TURN_TTL_SECONDS: a TURN relay (coturn with use-auth-secret) for members behind home
+   * routers and mobile networks. Hearth mints each participant a short-lived credential for it [TN1] [TN2].
+   */
+  turn: TurnSettings | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   secureCookies: boolean;
   trustProxy: boolean;
@@ -79,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
 
+  const turn = turnSettings(env, problems);
+
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
 
@@ -98,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     database,
     iceServers,
+    turn,
     logLevel,
     secureCookies,
     trustProxy,
@@ -129,6 +138,29 @@ function livekitSettings(env: NodeJS.ProcessEnv, problems: string[]): LiveKitCon
   const apiUrl = (env.LIVEKIT_API_URL || url.replace(/^ws(s?):\/\//, 'http$1://')).replace(/\/+$/, '');
   if (env.LIVEKIT_API_URL && !/^https?:\/\/[^/\s]+/.test(apiUrl)) problems.push(`LIVEKIT_API_URL must be an http(s) URL, got "${apiUrl}".`);
   return { url, apiUrl, apiKey: env.LIVEKIT_API_KEY ?? '', apiSecret: env.LIVEKIT_API_SECRET ?? '' };
+}
+
+/**
+ * coturn checks a credential's expiry when an allocation starts, not while it lasts (coturn/coturn#774), so a
+ * call outlives its credential; a new connection (a rejoin, an ICE restart) needs a fresh one, which a join gives.
+ */
+const DEFAULT_TURN_TTL_SECONDS = 3600;
+
+/** TURN_URLS and TURN_SECRET together or not at all; TURN_TTL_SECONDS bounds each credential's life. */
+function turnSettings(env: NodeJS.ProcessEnv, problems: string[]): TurnSettings | null {
+  const ttlSeconds = integerSetting(env, 'TURN_TTL_SECONDS', DEFAULT_TURN_TTL_SECONDS, 60, 86_400, problems);
+  const urls = (env.TURN_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const secret = env.TURN_SECRET ?? '';
+  if (urls.length === 0 && secret === '') return null;
+  if (urls.length === 0) {
+    problems.push('TURN_SECRET is set but TURN_URLS is empty: give the relay\'s URLs, e.g. turn:turn.example.org:3478 (or unset both).');
+    return null;
+  }
+  const bad = urls.filter((u) => !/^turns?:[^\s/?#]+(\?transport=(udp|tcp))?$/.test(u));
+  if (bad.length > 0) problems.push(`TURN_URLS must be comma-separated turn: or turns: URLs like turn:turn.example.org:3478?transport=udp, got "${bad.join(', ')}".`);
+  // The same secret is coturn's static-auth-secret; a short one can be guessed from a captured credential offline.
+  if (secret.length < 16) problems.push('TURN_SECRET must be at least 16 characters (and the same as coturn\'s static-auth-secret).');
+  return { urls, secret, ttlSeconds };
 }
 
 function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {

@@ -38,8 +38,8 @@ async function main(): Promise<void> {
 function startBanner(config: Config, setupLink: string | null): string {
   const lines = ['', `Hearth is running at ${config.publicUrl}`];
   if (config.database.kind === 'sqlite') lines.push(`Data is stored in ${config.database.file}`);
-  if (config.iceServers.length === 0) {
-    lines.push('No STUN/TURN servers configured (ICE_SERVERS): people can connect only on the same network or with public addresses.');
+  if (config.iceServers.length === 0 && !config.turn) {
+    lines.push('No STUN/TURN servers configured (TURN_URLS, ICE_SERVERS): people at home or on mobile networks may not connect (README: "Serving members at home").');
   }
   if (setupLink) lines.push('', 'Create the first facilitator account (this link works once):', `  ${setupLink}`, '');
   return lines.join('\n');

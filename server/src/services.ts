@@ -33,6 +33,8 @@ import { floorRepository } from './modules/floor/floor.repository.js';
 import { moderationRepository } from './modules/moderation/moderation.repository.js';
 import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js';
 import { RetentionScheduler } from './modules/retention/index.js';
+import { iceServersFor } from './lib/index.js';
+import type { IceServer } from '@hearth/shared';
 
 /**
  * The composition root's wiring: every repository and live registry, built once per app (so tests get a
@@ -44,6 +46,8 @@ export interface Services {
   config: Config;
   db: Db;
   now: () => number;
+  /** [TN2] ICE servers for one browser: ICE_SERVERS plus TURN with a credential minted now (a fresh one each call). */
+  iceServers: () => IceServer[];
   accounts: ReturnType<typeof accountsRepository>;
   groups: ReturnType<typeof groupsRepository>;
   sessions: ReturnType<typeof sessionsRepository>;
@@ -129,6 +133,7 @@ export function createServices(
     config,
     db,
     now,
+    iceServers: () => iceServersFor(config.iceServers, config.turn, now()),
     accounts: accountsRepository(db),
     groups,
     sessions,

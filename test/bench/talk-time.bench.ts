@@ -1,4 +1,8 @@
-// npm run bench:talk-time [-- --lead 15 --keep yes --together yes] | [-- --speakers a.wav,b.wav --truth truth.json]
+// npm run bench:talk-time [-- --lead 15 --keep yes --together yes --media mesh|livekit] | [-- --speakers a.wav,b.wav --truth truth.json]
+//
+// `--media livekit`: the same in LiveKit mode, through a real livekit-server on loopback (scripts/livekit-server.mjs,
+// built once from its Go module) with livekit-client in each Chromium; the bench checks that LiveKit lists every
+// member publishing a microphone, so the figures are the SFU path's, not the mesh's.
 //
 // Talk-time measurement end to end: a real Hearth server, one headless Chromium PROCESS per member (the fake
 // microphone file is per process), each fed a WAV with known speech intervals, and a facilitator who reads
@@ -28,11 +32,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { TalkStats } from '@hearth/shared';
+import { RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import { createInvite, facilitatorCredential, setUpFacilitator, startLiveSession } from '../support/api.js';
 import { launchBrowser, newPage } from '../support/browser.js';
 import { startHearth } from '../support/hearth.js';
 import { connectParticipant } from '../support/sockets.js';
 import { clientDist, flags, printTable } from './bench-support.js';
+import { startBenchLiveKit, type BenchLiveKit } from './livekit-support.js';
 import { fileSeconds, makeSpeakerFile } from './talk-time/audio.js';
 import {
   creditableSpeech,
@@ -55,7 +61,9 @@ const args = flags({
   lead: { type: 'string', default: '15' },
   keep: { type: 'string', default: 'no' },
   together: { type: 'string', default: 'no' },
+  media: { type: 'string', default: 'mesh' },
 });
+if (args.media !== 'mesh' && args.media !== 'livekit') throw new Error('--media is mesh or livekit');
 
 interface Speaker {
   file: string;
@@ -105,12 +113,28 @@ const probeTimes = (page: Page) =>
   });
 
 const speakers = loadSpeakers();
+const sfu: BenchLiveKit | null = args.media === 'livekit' ? await startBenchLiveKit() : null;
+const rooms = sfu ? new RoomServiceClient(sfu.livekit.apiUrl, sfu.livekit.apiKey, sfu.livekit.apiSecret) : null;
 // HEARTH_BENCH_CLIENT_DIST: a client built elsewhere (e.g. while others rebuild client/dist in the same tree).
-const hearth = await startHearth({ clientDist: process.env.HEARTH_BENCH_CLIENT_DIST ?? clientDist });
+const hearth = await startHearth({ clientDist: process.env.HEARTH_BENCH_CLIENT_DIST ?? clientDist, ...(sfu ? { env: sfu.env } : {}) });
+sfu?.forwardTo(hearth.url);
 const cookie = await setUpFacilitator(hearth);
 const warnings: string[] = [];
 const reportedMs = new Map<string, number>();
 const placement: Record<string, string>[] = [];
+/** LiveKit mode: the members LiveKit listed in the room, and how many of them published a microphone. */
+const sfuSeen: { session: string; listed: number; publishing_audio: number }[] = [];
+
+/** Polls LiveKit until every member publishes a microphone (or 30 s): what the SFU itself reports. */
+async function sfuPublishers(room: string, names: readonly string[]): Promise<{ listed: number; audio: number }> {
+  let seen = { listed: 0, audio: 0 };
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+    const members = (await (rooms as RoomServiceClient).listParticipants(room)).filter((p) => names.includes(p.name));
+    seen = { listed: members.length, audio: members.filter((p) => p.tracks.some((t) => t.type === TrackType.AUDIO)).length };
+    if (seen.audio === names.length) break;
+  }
+  return seen;
+}
 
 /** One live session with these speakers and a facilitator; the members' results in the speakers' order. */
 async function runSession(group: readonly Speaker[]): Promise<MemberResult[]> {
@@ -155,6 +179,12 @@ async function runSession(group: readonly Speaker[]): Promise<MemberResult[]> {
       }),
     );
 
+    if (rooms) {
+      const names = group.map((g) => g.truth.name);
+      const seen = await sfuPublishers(live.session.id, names);
+      sfuSeen.push({ session: names.join(', '), listed: seen.listed, publishing_audio: seen.audio });
+      if (seen.audio < names.length) warnings.push(`LiveKit lists ${seen.audio} of ${names.length} members publishing a microphone`);
+    }
     const starts = await Promise.all(pages.map(({ page }) => probeTimes(page)));
     const fileStartedAt = starts.map(({ opened }, i) => {
       if (opened.length !== 1) warnings.push(`${group[i]?.truth.name}: the microphone was opened ${opened.length} times; timing from the last`);
@@ -221,6 +251,7 @@ try {
   for (const session of sessions) results.push(...(await runSession(speakers.filter((s) => s.session === session))));
 } finally {
   await hearth.close();
+  await sfu?.close();
   if (args.keep === 'no') rmSync(workDir, { recursive: true, force: true });
   else console.log(`Files kept in ${workDir}`);
 }
@@ -241,9 +272,10 @@ printTable(
     };
   }),
 );
+if (sfu) printTable('LiveKit mode: what the SFU listed in each session (listParticipants)', sfuSeen);
 printTable('Where the speech was and what each client reported (seconds of its file)', placement);
 for (const warning of warnings) console.log(`warning: ${warning}`);
-const summary = summarise(results);
+const summary = { media: args.media, ...summarise(results) };
 const latencies = results.flatMap((r) => r.latenciesMs).filter((l): l is number => l !== null);
 printTable('Summary', [{
   largest_error_pct: summary.largest_error_percent,
@@ -251,6 +283,7 @@ printTable('Summary', [{
   view_latency_p50_ms: Math.round(percentile(latencies, 50)),
   view_latency_max_ms: summary.view_latency_max_ms,
   never_shown: summary.starts_never_shown,
+  media: args.media,
   targets_met: summary.met ? 'yes' : 'no',
 }]);
 console.log(JSON.stringify(summary));

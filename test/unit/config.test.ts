@@ -22,6 +22,7 @@ describe('loadConfig defaults', () => {
       publicUrl: 'http://localhost:3000',
       database: { kind: 'sqlite', file: resolve('data', 'hearth.sqlite') },
       iceServers: [],
+      turn: null,
       logLevel: 'info',
       secureCookies: false,
       trustProxy: false,
@@ -44,6 +45,18 @@ describe('loadConfig defaults', () => {
     expect(config.publicUrl).toBe('https://hearth.example.org');
     expect(config.secureCookies).toBe(true);
     expect(loadConfig({ PUBLIC_URL: 'https://hearth.example.org', SECURE_COOKIES: 'false' }).secureCookies).toBe(false);
+  });
+
+  it('[TN2] TURN: comma-separated turn:/turns: URLs, the shared secret and a TTL (an hour unless set)', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ TURN_URLS: ' turn:turn.example.org:3478?transport=udp , turns:turn.example.org:5349,', TURN_SECRET: secret }).turn).toEqual({
+      urls: ['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:5349'],
+      secret,
+      ttlSeconds: 3600,
+    });
+    expect(loadConfig({ TURN_URLS: 'turn:10.0.0.1:3478', TURN_SECRET: secret, TURN_TTL_SECONDS: '600' }).turn?.ttlSeconds).toBe(600);
+    // ICE_SERVERS keeps working beside it.
+    expect(loadConfig({ TURN_URLS: 'turn:10.0.0.1', TURN_SECRET: secret, ICE_SERVERS: '[{"urls":"stun:s.example.org"}]' }).iceServers).toEqual([{ urls: 'stun:s.example.org' }]);
   });
 
   it('accepts good values for every setting', () => {
@@ -83,6 +96,13 @@ describe('loadConfig: each bad value gets its own line', () => {
     { name: 'ICE_SERVERS an object, not an array', env: { ICE_SERVERS: '{"urls":"stun:x"}' }, mentions: 'ICE_SERVERS must be a JSON array' },
     { name: 'ICE_SERVERS entry without urls', env: { ICE_SERVERS: '[{"url":"stun:x"}]' }, mentions: 'ICE_SERVERS must be a JSON array' },
     { name: 'ICE_SERVERS urls of the wrong type', env: { ICE_SERVERS: '[{"urls":42}]' }, mentions: 'ICE_SERVERS must be a JSON array' },
+    { name: 'TURN_SECRET without TURN_URLS', env: { TURN_SECRET: 'x'.repeat(32) }, mentions: 'TURN_URLS is empty' },
+    { name: 'TURN_URLS without TURN_SECRET', env: { TURN_URLS: 'turn:turn.example.org:3478' }, mentions: 'TURN_SECRET must be at least 16' },
+    { name: 'TURN_SECRET too short', env: { TURN_URLS: 'turn:t.example.org', TURN_SECRET: 'short' }, mentions: 'TURN_SECRET must be at least 16' },
+    { name: 'TURN_URLS not turn:', env: { TURN_URLS: 'turn:ok.example.org, stun:s.example.org', TURN_SECRET: 'x'.repeat(32) }, mentions: 'got "stun:s.example.org"' },
+    { name: 'TURN_URLS an http URL', env: { TURN_URLS: 'https://turn.example.org', TURN_SECRET: 'x'.repeat(32) }, mentions: 'TURN_URLS must be' },
+    { name: 'TURN_TTL_SECONDS below a minute', env: { TURN_TTL_SECONDS: '30' }, mentions: 'TURN_TTL_SECONDS' },
+    { name: 'TURN_TTL_SECONDS above a day', env: { TURN_TTL_SECONDS: '90000' }, mentions: 'TURN_TTL_SECONDS' },
     { name: 'LOG_LEVEL unknown', env: { LOG_LEVEL: 'verbose' }, mentions: 'LOG_LEVEL' },
     { name: 'SECURE_COOKIES not a boolean', env: { SECURE_COOKIES: 'yes' }, mentions: 'SECURE_COOKIES' },
     { name: 'TRUST_PROXY not a boolean', env: { TRUST_PROXY: 'maybe' }, mentions: 'TRUST_PROXY' },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { configYaml, LIVEKIT_VERSION } from '../../scripts/livekit-server.mjs';
 import { loadConfig } from '../../server/src/config.js';
 import { LIVEKIT_WEBHOOK_PATH } from '../../server/src/modules/livekit/livekit-webhook.routes.js';
 
@@ -63,8 +64,8 @@ describe('docker-compose.yml: the LiveKit path', () => {
     webhook: { api_key: string; urls: string[] };
   };
 
-  it('runs a pinned livekit-server, publishing its signal, TCP and UDP media ports', () => {
-    expect(livekit?.image).toMatch(/^livekit\/livekit-server:v1\.\d+\.\d+$/);
+  it('runs the livekit-server release the tests build and run, publishing its signal, TCP and UDP media ports', () => {
+    expect(livekit?.image).toBe(`livekit/livekit-server:${LIVEKIT_VERSION}`);
     expect(livekit?.ports).toEqual(['7880:7880', '7881:7881', '50000-50100:50000-50100/udp']);
     expect(livekitConfig.port).toBe(7880);
     expect(livekitConfig.rtc).toMatchObject({ tcp_port: 7881, port_range_start: 50000, port_range_end: 50100 });
@@ -96,5 +97,36 @@ describe('docker-compose.yml: the LiveKit path', () => {
     const app = compose.services.app?.environment ?? {};
     expect(() => interpolate(app.LIVEKIT_API_SECRET ?? '', { POSTGRES_PASSWORD: 'x' })).toThrow(/LIVEKIT_API_SECRET/);
     expect(() => interpolate(app.LIVEKIT_API_KEY ?? '', { POSTGRES_PASSWORD: 'x' })).toThrow(/LIVEKIT_API_KEY/);
+  });
+});
+
+describe('docker-compose.yml: the same LiveKit config shape as the tests run', () => {
+  // What scripts/livekit-server.mjs writes for the tests and `npm run livekit`.
+  const tested = parse(
+    configYaml({ httpPort: 7880, tcpPort: 7881, udp: { start: 50000, end: 50100 }, apiKey: 'APIhearth', apiSecret: 'secret', webhookUrls: ['http://127.0.0.1:3000/livekit/webhook'] }),
+  ) as Record<string, Record<string, unknown>>;
+  const deployed = parse(resolved('livekit').LIVEKIT_CONFIG ?? '') as Record<string, Record<string, unknown>>;
+  const keys = (config: Record<string, unknown> | undefined) => Object.keys(config ?? {}).sort();
+
+  it('the tested config never lets a facilitator unmute anyone, and neither does the deployed one', () => {
+    expect(tested.room).toEqual({ enable_remote_unmute: false });
+    expect(deployed.room).toEqual(tested.room);
+  });
+
+  it('has the same sections, except what only loopback or only a deployment needs', () => {
+    // Only the tests: bind to loopback; keys (compose passes them as LIVEKIT_KEYS, kept out of the file);
+    // JSON logs (the tests read them). Only the deployment: Redis (room state shared by more LiveKit nodes).
+    const onlyTested = ['bind_addresses', 'keys', 'logging'];
+    const onlyDeployed = ['redis'];
+    expect(keys(deployed).filter((k) => !onlyDeployed.includes(k))).toEqual(keys(tested).filter((k) => !onlyTested.includes(k)));
+    expect(keys(tested.webhook)).toEqual(keys(deployed.webhook));
+  });
+
+  it('has the same RTC settings, except the loopback-only ones', () => {
+    // A deployment discovers its public IP (use_external_ip: true); the tests pin loopback instead.
+    const loopbackOnly = ['enable_loopback_candidate', 'node_ip'];
+    expect(keys(deployed.rtc)).toEqual(keys(tested.rtc).filter((k) => !loopbackOnly.includes(k)));
+    expect(tested.rtc?.use_external_ip).toBe(false);
+    expect(deployed.rtc?.use_external_ip).toBe(true);
   });
 });

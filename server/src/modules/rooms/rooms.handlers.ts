@@ -18,7 +18,7 @@ import { withOwnMediaState } from './room-state.js';
 export function registerRoomHandlers(
   io: HearthServer,
   socket: HearthSocket,
-  services: Pick<Services, 'rooms' | 'sessions' | 'groups' | 'participants' | 'signalling' | 'config' | 'now'>,
+  services: Pick<Services, 'rooms' | 'sessions' | 'groups' | 'participants' | 'signalling' | 'config' | 'now' | 'iceServers'>,
   log: FastifyBaseLogger,
   pipeline: JoinPipeline,
 ): void {
@@ -84,7 +84,8 @@ export function registerRoomHandlers(
       support: { crisisResources: group.crisisResources, emergencyContacts: isFacilitatorRole(identity.role) ? group.emergencyContacts : null },
       media: media.access ?? {
         mode: 'mesh' as const,
-        iceServers: services.config.iceServers,
+        // [TN2] Minted at each join, so a reconnect gets a fresh TURN credential.
+        iceServers: services.iceServers(),
         signallingTicket: services.signalling.issueTicket(identity.sessionId, participant.id),
         capacity: services.rooms.capacity,
       },
