@@ -123,6 +123,17 @@ describe('[LR16] ending a pull-aside in LiveKit mode', () => {
     expect(eventsNamed(fran, 'aside:ended')).toHaveLength(1);
   });
 
+  it('floor control turned on during the aside does not give Sam publishing back early; the return applies it (camera only)', async () => {
+    const { sam, fran, ids } = await inAside();
+    expect(await fran.send('floor:control', { on: true })).toMatchObject({ ok: true });
+    await settle();
+    expect(publishing(ids.sam)).toMatchObject({ canPublish: false, sources: [] });
+    const told = sam.next('aside:ended');
+    expect(await sam.send('aside:end', {})).toEqual({ ok: true });
+    await told;
+    expect(publishing(ids.sam)).toMatchObject({ canPublish: true, sources: ['CAMERA'] });
+  });
+
   it('LiveKit down at the return: media_unavailable, and the aside goes on (nobody is sent back half-way)', async () => {
     const { sam, fran, ids } = await inAside();
     livekit.fail('down');

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { ApiRoutes, PROTOCOL_VERSION, type Group, type Session } from '@hearth/shared';
+import { ApiRoutes, mediaKeySlot, PROTOCOL_VERSION, type Group, type Session } from '@hearth/shared';
 import { createInvite, facilitatorCredential, http, memberCredential, redeem, startLiveSession, type LiveSession } from '../support/api.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
 import { DOUBLE_API_KEY, DOUBLE_API_SECRET, useLiveKitRoom, type LiveKitDouble } from '../support/livekit-double.js';
-import { connectParticipant, handshakeRefusal, joinAnyMode, settle, type TestClient } from '../support/sockets.js';
+import { connectParticipant, eventsNamed, handshakeRefusal, joinAnyMode, settle, type TestClient } from '../support/sockets.js';
 
 /**
  * [LE1]-[LE3] End-to-end media encryption in LiveKit mode, a group setting. The Hearth server draws a key
@@ -199,5 +199,41 @@ describe('[LE1] mesh mode', () => {
     } finally {
       await mesh.close();
     }
+  });
+});
+
+describe('[LE4] a removal or a ban rotates the key, and only the people still in the room get the new one', () => {
+  it.each([['moderation:remove'], ['moderation:ban']] as const)('%s: a new key (another ring slot) to everyone left, not to the person taken out; later joins get it', async (command) => {
+    const live = await encryptedSession();
+    const fran = await fixture.connect((await facilitatorCredential(hearth, live)).token);
+    const sam = await fixture.connect((await memberCredential(hearth, live, 'Sam')).token);
+    const alex = await fixture.connect((await memberCredential(hearth, live, 'Alex')).token);
+    const old = (await joined(fran)).media.e2eeKey ?? '';
+    await joined(sam);
+    const alexId = (await joined(alex)).self.id;
+    await settle();
+    const samGets = sam.next('media:key');
+    expect(await fran.send(command, { participantId: alexId })).toMatchObject({ ok: true });
+    const { e2eeKey } = await samGets;
+    await settle();
+    expect(e2eeKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(e2eeKey).not.toBe(old);
+    expect(mediaKeySlot(e2eeKey)).not.toBe(mediaKeySlot(old));
+    expect(eventsNamed(fran, 'media:key')).toEqual([{ e2eeKey }]);
+    expect(eventsNamed(alex, 'media:key')).toEqual([]);
+    expect(received(alex)).not.toContain(e2eeKey);
+    expect(await hearth.services.sessions.mediaKey(live.session.id)).toBe(e2eeKey);
+    const lee = await fixture.connect((await memberCredential(hearth, live, 'Lee')).token);
+    expect((await joined(lee)).media.e2eeKey).toBe(e2eeKey);
+  });
+
+  it('a session without encryption sends no key when someone is removed', async () => {
+    const fran = await fixture.connect((await facilitatorCredential(hearth, first)).token);
+    const sam = await fixture.connect((await memberCredential(hearth, first, 'Sam')).token);
+    await joined(fran);
+    const samId = (await joined(sam)).self.id;
+    expect(await fran.send('moderation:remove', { participantId: samId })).toMatchObject({ ok: true });
+    await settle();
+    expect(eventsNamed(fran, 'media:key')).toEqual([]);
   });
 });

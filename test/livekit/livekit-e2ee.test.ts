@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
-import { ApiRoutes, type Group, type Session } from '@hearth/shared';
+import { ApiRoutes, mediaKeySlot, type Group, type Session } from '@hearth/shared';
 import { franJoins, memberJoins, type FacilitatedSession } from '../e2e/facilitated-session.js';
 import { signIn, startSession, TIMEOUT, watchCspViolations } from '../e2e/pages.js';
 import { http, setUpFacilitator } from '../support/api.js';
@@ -65,7 +65,7 @@ async function eavesdropper(identity: string, wrongKey = false): Promise<Page> {
   await page.addScriptTag({ path: resolve('node_modules/livekit-client/dist/livekit-client.umd.js') });
   const workerFile = readdirSync(resolve('client/dist/assets')).find((name) => name.startsWith('livekit-client.e2ee.worker'));
   await page.evaluate(
-    async ({ url, jwt, worker }) => {
+    async ({ url, jwt, worker, slot }) => {
       const lk = (window as unknown as { LivekitClient: typeof import('livekit-client') }).LivekitClient;
       const failures: string[] = [];
       (window as unknown as { failures: string[] }).failures = failures;
@@ -73,11 +73,14 @@ async function eavesdropper(identity: string, wrongKey = false): Promise<Page> {
       const keyProvider = new lk.ExternalE2EEKeyProvider();
       const room = new lk.Room({ encryption: { keyProvider, worker: new Worker(worker) } });
       room.on(lk.RoomEvent.EncryptionError, (error: Error) => failures.push(error.message));
-      await keyProvider.setKey(crypto.getRandomValues(new Uint8Array(32)).buffer);
+      // Another key in the ring slot the session's key uses ([LE4] mediaKeySlot), so each frame meets a key and
+      // fails to decrypt with it (in any other slot it would only find no key).
+      const wrong = await lk.createKeyMaterialFromBuffer(crypto.getRandomValues(new Uint8Array(32)).buffer);
+      (keyProvider as unknown as { onSetEncryptionKey(key: CryptoKey, identity: undefined, slot: number): void }).onSetEncryptionKey(wrong, undefined, slot);
       await room.setE2EEEnabled(true);
       await room.connect(url, jwt, { autoSubscribe: true });
     },
-    { url: livekit.url, jwt: await token.toJwt(), worker: wrongKey && workerFile ? `/assets/${workerFile}` : null },
+    { url: livekit.url, jwt: await token.toJwt(), worker: wrongKey && workerFile ? `/assets/${workerFile}` : null, slot: mediaKeySlot((await hearth.services.sessions.mediaKey(session.id)) ?? '') },
   );
   return page;
 }

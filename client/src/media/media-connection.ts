@@ -80,6 +80,11 @@ export interface MediaConnection {
   startAside(participantId: string, media?: AsideMedia): void;
   /** Back to the group: closes the private connection and sends to, and plays, the group again. */
   endAside(): void;
+  /**
+   * [LE4] The session's new end-to-end key (`media:key`, after a removal or a ban): encrypt with it from
+   * now on. Nothing to do in the mesh, which has no session key.
+   */
+  setMediaKey(e2eeKey: string): void;
   /** Tells the connection who is admitted to the room, so it can open and close peers. */
   setParticipants(participantIds: readonly string[]): void;
   subscribe(listener: () => void): () => void;

@@ -2,6 +2,7 @@ import Type, { type TSchema } from 'typebox';
 import { ApiErrorSchema } from './errors.js';
 import { MovePhaseSchema, SessionAgendaSchema } from './agenda.js';
 import { ChatMessageSchema, ChatModeChangedSchema, ChatModeSchema, ChatRemovedSchema, RemoveChatSchema, SendChatSchema, SetChatModeSchema } from './chat.js';
+import { MediaKeySchema } from './media-key.js';
 import { AsideAwaySchema, AsideEndedSchema, AsideStartedSchema, EndAsideSchema, StartAsideSchema } from './aside.js';
 import { BackchannelMessageSchema, CaseHistorySchema, CaseMessageFactSchema, CaseMessageSchema, PrivateMessageSchema } from './conversations.js';
 import { DistressClosedSchema } from './distress.js';
@@ -278,6 +279,11 @@ export const ServerFacts = {
   'rules:updated': RuleSetSchema,
   /** Everyone in the room, the facilitator who moved included: the session is now in this phase. */
   'agenda:phase': SessionAgendaSchema,
+  /**
+   * [LE4] Everyone in the room, and only them, after someone was removed or banned from a session whose
+   * media is end-to-end encrypted: the session's new key, to encrypt with from now on.
+   */
+  'media:key': MediaKeySchema,
   /** Only the two people in a pull-aside. */
   'aside:started': AsideStartedSchema,
   'aside:ended': AsideEndedSchema,

@@ -1,3 +1,5 @@
+import Type from 'typebox';
+
 /**
  * [LE4] Which slot of livekit-client's key ring a session's end-to-end key goes in, computed from the key
  * itself so the server and every client agree without sending or storing anything more: the key's first
@@ -10,3 +12,6 @@ export const MEDIA_KEY_SLOTS = 16;
 export function mediaKeySlot(base64Key: string): number {
   return atob(base64Key).charCodeAt(0) % MEDIA_KEY_SLOTS;
 }
+
+/** [LE4] The session's new end-to-end key (base64 of 32 random bytes), after a removal or a ban. */
+export const MediaKeySchema = Type.Object({ e2eeKey: Type.String({ minLength: 44, maxLength: 44 }) });

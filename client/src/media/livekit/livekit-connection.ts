@@ -167,6 +167,13 @@ class LiveKitConnection implements MediaConnection {
     this.publish();
   }
 
+  setMediaKey(e2eeKey: string): void {
+    if (!this.key || this.disposed) return;
+    this.e2eeKey = e2eeKey;
+    void this.key.use(e2eeKey);
+    void this.aside?.setKey(e2eeKey);
+  }
+
   endAside(): void {
     const aside = this.aside;
     if (!aside) return;

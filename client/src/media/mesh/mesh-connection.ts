@@ -137,6 +137,9 @@ class MeshConnection implements MediaConnection {
     this.publish();
   }
 
+  /** The mesh has no session key: DTLS-SRTP keys are per pair of browsers. */
+  setMediaKey(): void {}
+
   endAside(): void {
     if (this.asideWith === null) return;
     this.asideWith = null;

@@ -17,7 +17,7 @@ import type { Round, RoundStep } from './round-state.js';
  * and turns their own microphone on; when control ends, everyone may again, and nobody's state changes.
  * A media server that refuses is logged (no names) and does not stop the room's own enforcement.
  */
-export async function enforceFloor(io: HearthServer, services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, log: FastifyBaseLogger): Promise<void> {
+export async function enforceFloor(io: HearthServer, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, log: FastifyBaseLogger): Promise<void> {
   const floor = services.floor.peek(sessionId);
   if (!floor?.floorControl) return;
   for (const presence of services.rooms.list(sessionId)) {
@@ -34,14 +34,14 @@ export async function enforceFloor(io: HearthServer, services: Pick<Services, 'f
 }
 
 /** Floor control ends: everyone may publish again (nobody is unmuted: they turn their own microphone on). */
-export async function releaseFloorControl(services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, log: FastifyBaseLogger): Promise<void> {
+export async function releaseFloorControl(services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, log: FastifyBaseLogger): Promise<void> {
   for (const { participant } of services.rooms.list(sessionId)) {
     if (participant.role === Role.member) await setMayPublish(services, sessionId, participant, true, log);
   }
 }
 
 /** Applies a round's step: the next turn (recorded, floor enforced) or the end of the round; then tells the room. */
-export async function applyRoundStep(io: HearthServer, services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, step: Extract<RoundStep, { ok: true }>, log: FastifyBaseLogger): Promise<void> {
+export async function applyRoundStep(io: HearthServer, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, step: Extract<RoundStep, { ok: true }>, log: FastifyBaseLogger): Promise<void> {
   const floor = services.floor.of(sessionId);
   const before = floor.round;
   if (step.ended) {
@@ -56,7 +56,7 @@ export async function applyRoundStep(io: HearthServer, services: Pick<Services, 
 }
 
 /** The round is over (finished, ended by a facilitator, or nobody left): floor control it turned on ends with it. */
-export async function endRound(services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, round: Round, log: FastifyBaseLogger): Promise<void> {
+export async function endRound(services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, round: Round, log: FastifyBaseLogger): Promise<void> {
   const floor = services.floor.of(sessionId);
   floor.round = null;
   floor.holderId = null;
@@ -68,7 +68,10 @@ export async function endRound(services: Pick<Services, 'floor' | 'floorRecords'
   }
 }
 
-async function setMayPublish(services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, participant: { id: string; role: Role }, allowed: boolean, log: FastifyBaseLogger): Promise<void> {
+async function setMayPublish(services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, participant: { id: string; role: Role }, allowed: boolean, log: FastifyBaseLogger): Promise<void> {
+  // [LR16] Someone in a pull-aside publishes nothing in the session room until it ends; the return applies
+  // the floor rule then (aside-media.ts), so giving them the floor now must not give publishing back early.
+  if (services.asides.of(sessionId, participant.id)) return;
   try {
     await services.mediaGateway.setMayPublishAudio(sessionId, participant, allowed);
   } catch (err) {
@@ -77,7 +80,7 @@ async function setMayPublish(services: Pick<Services, 'floor' | 'floorRecords' |
 }
 
 /** After a (re)join: what the floor is, and (under floor control) a member arriving with audio on is muted. */
-export async function welcomeToFloor(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): Promise<void> {
+export async function welcomeToFloor(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): Promise<void> {
   deliverFloor(socket, services);
   // [RS4] A hand kept up across a restart: facilitators already back see it once its owner is here again.
   const { sessionId, participantId } = socket.data.identity;
@@ -87,7 +90,7 @@ export async function welcomeToFloor(io: HearthServer, socket: HearthSocket, ser
 }
 
 /** [FL5] Under floor control, a member turns their microphone on only while holding the floor (asked by `media:state`). */
-export function floorUnmuteRefusal(services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>): (who: { sessionId: string; participantId: string; role: Role }) => Fail | undefined {
+export function floorUnmuteRefusal(services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>): (who: { sessionId: string; participantId: string; role: Role }) => Fail | undefined {
   return (who) => (services.floor.refusesUnmute(who.sessionId, who)
     ? fail('not_allowed', 'Only the person whose turn it is can speak right now. You can turn your microphone on when it is your turn.')
     : undefined);

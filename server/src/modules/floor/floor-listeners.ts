@@ -11,14 +11,14 @@ import { withoutParticipant } from './round-state.js';
  * leave the round, their unanswered nudges are dropped. When the room is empty (the last person left, or the
  * session ended), the session's floor is cleared. A participant replaced by their own new tab stays.
  */
-export function floorOnDeparture(io: HearthServer, services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): () => void {
+export function floorOnDeparture(io: HearthServer, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): () => void {
   return services.rooms.onDeparture((sessionId, participantId) => {
     if (services.rooms.get(sessionId, participantId)) return;
     void departed(io, services, sessionId, participantId, log).catch((err: unknown) => log.error({ err, sessionId }, 'clearing the floor failed'));
   });
 }
 
-async function departed(io: HearthServer, services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, participantId: string, log: FastifyBaseLogger): Promise<void> {
+async function departed(io: HearthServer, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, sessionId: string, participantId: string, log: FastifyBaseLogger): Promise<void> {
   const floor = services.floor.peek(sessionId);
   if (!floor) return;
   if (services.rooms.list(sessionId).length === 0) {
@@ -40,7 +40,7 @@ async function departed(io: HearthServer, services: Pick<Services, 'floor' | 'fl
 }
 
 /** [FL4] A hand lowers itself when its owner starts speaking while holding the floor. */
-export function lowerHandsOnSpeaking(io: HearthServer, services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>): () => void {
+export function lowerHandsOnSpeaking(io: HearthServer, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>): () => void {
   return services.talkTime.onSpeakingStarted((sessionId, participantId) => {
     const floor = services.floor.peek(sessionId);
     if (!floor || floor.holderId !== participantId || !lowerHand(floor, participantId)) return;

@@ -15,7 +15,7 @@ import { floorState, handQueue, myHand, publishFloor, publishHands } from './flo
  * - [FL4] a hand lowers itself when its owner starts speaking while holding the floor;
  * - [FL5] floor control (floor-control.ts); [FL12] everything is cleared as people leave and the session ends.
  */
-export function registerFloorHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): void {
+export function registerFloorHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
   onCommand(socket, log, 'hand:raise', () => {

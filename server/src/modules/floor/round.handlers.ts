@@ -16,7 +16,7 @@ import { finishTurn, passTurn, reorderRound, roundSpeakers, skipTurn, startRound
  * - [FL8] the turn timer is soft: nothing mutes when it runs out. Floor control is the facilitator's
  *   explicit choice at the start, and ends with the round.
  */
-export function registerRoundHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): void {
+export function registerRoundHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
   const answer = () => ok({ floor: floorState(services.floor.peek(self.sessionId), services.now()) });
 

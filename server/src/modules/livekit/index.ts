@@ -6,3 +6,4 @@
 export { NO_PERMISSIONS, joinGrantFor, permissionFor, type PermissionSet } from './livekit-grants.js';
 export { LIVEKIT_ROOM_CAPACITY, mayPublishAudioNow } from './media-access.js';
 export { asideRoomName, mintAsideToken, parseAsideRoom } from './livekit-tokens.js';
+export { rotateMediaKey } from './media-key-rotation.js';

@@ -8,6 +8,7 @@ import { withFacilitatorMute } from '../rooms/index.js';
 import { bannedMessage } from '../waiting-room/index.js';
 import { admitEveryoneWaiting } from '../waiting-room/index.js';
 import { facilitators } from '../recipients/index.js';
+import { rotateMediaKey } from '../livekit/index.js';
 import { expel, viaMedia } from './moderation-recipients.js';
 import { mayModerate, muteAllTargets } from './moderation.policy.js';
 
@@ -18,7 +19,7 @@ import { mayModerate, muteAllTargets } from './moderation.policy.js';
  * - [MD8] the media server acts first; Hearth's state changes only after it confirmed;
  * - every action tells the facilitator it took effect (the ack) and the member what happened and why.
  */
-export function registerModerationSetHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'invites' | 'mediaGateway' | 'moderation' | 'now' | 'participants' | 'rooms' | 'signalling' | 'unmuteAsks' | 'waiting'>, log: FastifyBaseLogger): void {
+export function registerModerationSetHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'invites' | 'mediaGateway' | 'moderation' | 'now' | 'participants' | 'rooms' | 'sessions' | 'signalling' | 'unmuteAsks' | 'waiting'>, log: FastifyBaseLogger): void {
   const actor = socket.data.identity;
   const by = () => ({ id: actor.participantId, displayName: actor.displayName });
   const self = () => ({ id: actor.participantId, role: actor.role });
@@ -93,6 +94,8 @@ export function registerModerationSetHandlers(io: HearthServer, socket: HearthSo
     await services.participants.markRemoved(participantId, now);
     if (target.inviteId) await services.invites.revoke(target.inviteId, now);
     expel(io, services, actor.sessionId, target, { reason: 'banned', message: bannedMessage });
+    // [LE4] Whatever of the key they kept opens nothing said from now on.
+    await rotateMediaKey(io, services, actor.sessionId);
     return ok({});
   });
 

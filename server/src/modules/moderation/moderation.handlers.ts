@@ -6,6 +6,7 @@ import type { Services } from '../../services.js';
 import { emitPresence } from '../rooms/index.js';
 import { withFacilitatorMute } from '../rooms/index.js';
 import { mayModerate } from './moderation.policy.js';
+import { rotateMediaKey } from '../livekit/index.js';
 import { expel, viaMedia } from './moderation-recipients.js';
 
 /**
@@ -13,7 +14,7 @@ import { expel, viaMedia } from './moderation-recipients.js';
  * microphone or camera on. In mesh mode the muted member's client stops sending, and every other
  * client stops playing that member's audio until the member unmutes themselves.
  */
-export function registerModerationHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'invites' | 'mediaGateway' | 'now' | 'participants' | 'rooms' | 'signalling'>, log: FastifyBaseLogger): void {
+export function registerModerationHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'invites' | 'mediaGateway' | 'now' | 'participants' | 'rooms' | 'sessions' | 'signalling'>, log: FastifyBaseLogger): void {
   const actor = socket.data.identity;
 
   onCommand(socket, log, 'moderation:mute', async ({ participantId }) => {
@@ -45,6 +46,8 @@ export function registerModerationHandlers(io: HearthServer, socket: HearthSocke
     await services.participants.markRemoved(participantId, now);
     if (target.inviteId) await services.invites.revoke(target.inviteId, now);
     expel(io, services, actor.sessionId, target, { reason: 'removed', message: 'A facilitator removed you from this session.' });
+    // [LE4] Whatever of the key they kept opens nothing said from now on.
+    await rotateMediaKey(io, services, actor.sessionId);
     return ok({});
   });
 }

@@ -33,6 +33,12 @@ export function sessionsRepository(db: Db) {
       return row?.media_key ?? null;
     },
 
+    /** [LE4] Replaces a live session's media key (only one that has a key: encryption is never turned on mid-session). */
+    async replaceMediaKey(sessionId: string, mediaKey: string): Promise<boolean> {
+      const result = await db.updateTable('sessions').set({ media_key: mediaKey }).where('id', '=', sessionId).where('status', '=', 'live').where('media_key', 'is not', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async end(sessionId: string, now: number): Promise<Session | undefined> {
       // [LE1] The media key goes with the session: nothing recorded later could be decrypted with it.
       await db.updateTable('sessions').set({ status: 'ended', ended_at: now, media_key: null }).where('id', '=', sessionId).where('status', '=', 'live').execute();

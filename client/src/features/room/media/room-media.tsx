@@ -4,7 +4,7 @@
  * itself (use-loss-recovery.ts). Read by the tiles and toolbar here, and by the parts that act on media
  * (moderation stops a camera, the pull-aside switches the connection, talk time hears the microphone).
  */
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MediaConnection, MediaSnapshot } from '../../../media';
 import { createPartContext } from '../session';
 import { useRoomSession, useRoomShortcut } from '../session';
@@ -41,7 +41,7 @@ const [MediaProvider, useRoomMediaContext] = createPartContext<RoomMedia>('The r
 export const useRoomMedia = useRoomMediaContext;
 
 export function RoomMediaProvider({ localStream, children }: { localStream: MediaStream; children: ReactNode }) {
-  const { state, finished, flags, flagsRef, commitFlags, setMediaState, reconnect, notify } = useRoomSession();
+  const { state, finished, flags, flagsRef, commitFlags, setMediaState, reconnect, notify, listen } = useRoomSession();
   const onLost = useLossRecovery(reconnect, notify);
   const onConnected = useCallback((local: MediaFlags) => {
     if (local.audio === flagsRef.current.audio && local.video === flagsRef.current.video) return;
@@ -63,6 +63,10 @@ export function RoomMediaProvider({ localStream, children }: { localStream: Medi
     onLost,
     onConnected,
   });
+  // [LE4] A removal or a ban rotates the session's key; the connection encrypts with the new one.
+  useEffect(() => listen((fact) => {
+    if (fact.name === 'media:key') media.connection?.setMediaKey(fact.payload.e2eeKey);
+  }), [listen, media.connection]);
   const controls = useLocalControls({
     connection: media.connection, localStream: media.localStream, flagsRef, commit: commitFlags, sendMediaState: setMediaState, notify,
   });

@@ -29,7 +29,7 @@ const RELAYED_FACTS = [
   'distress:alert', 'distress:acknowledged', 'distress:updated', 'distress:seen', 'distress:closed', 'case:message', 'backchannel:message',
   'rules:spotlighted', 'rules:revisit-requested', 'rules:proposal', 'rules:updated',
   'agenda:phase',
-  'aside:started', 'aside:ended', 'aside:away',
+  'aside:started', 'aside:ended', 'aside:away', 'media:key',
   'talk:stats', 'talk:own-share',
   'reaction:shown', 'reactions:settings',
   'floor:state', 'floor:queue', 'hand:mine', 'nudge:received', 'nudge:answered',
