@@ -16,7 +16,7 @@ const ROOM = 'client/src/features/room';
 const ALLOWED: Record<string, readonly string[]> = {
   session: [],
   media: ['session'],
-  aside: ['media', 'session'],
+  aside: ['media', 'reactions', 'session'],
   moderation: ['media', 'session'],
   distress: ['aside', 'media', 'session'],
   floor: ['media', 'session'],
@@ -24,6 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   rules: ['session'],
   participants: ['distress', 'moderation', 'media', 'session'],
   chat: ['media', 'session'],
+  reactions: ['media', 'session'],
 };
 
 interface Edge { from: string; to: string; typeOnly: boolean }

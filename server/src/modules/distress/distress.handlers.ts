@@ -45,7 +45,7 @@ export function registerDistressHandlers(io: HearthServer, socket: HearthSocket,
       return fail('not_found', 'That request is closed or not yours. You can ask for support again.');
     }
     const alert = await services.distress.find(self.sessionId, alertId);
-    if (alert) for (const connectionId of staff(services.rooms.list(self.sessionId), { participantId: self.participantId })) io.to(connectionId).emit('distress:updated', alert);
+    if (alert) toStaff({ participantId: self.participantId }).emit('distress:updated', alert);
     return ok({ alertId });
   });
 
