@@ -56,10 +56,13 @@ async function holderOf(key: string): Promise<Page> {
   await page.evaluate(
     async ({ url, jwt, worker, key, slot }) => {
       const lk = (window as unknown as { LivekitClient: typeof import('livekit-client') }).LivekitClient;
-      const keyProvider = new lk.ExternalE2EEKeyProvider();
+      // As the client's key provider does (livekit-e2ee.ts): a subclass reaches the ring slot the key names.
+      const keyProvider = new (class extends lk.ExternalE2EEKeyProvider {
+        putInSlot(material: CryptoKey, at: number) { this.onSetEncryptionKey(material, undefined, at); }
+      })();
       const room = new lk.Room({ encryption: { keyProvider, worker: new Worker(worker) } });
       const bytes = Uint8Array.from(atob(key), (c) => c.charCodeAt(0));
-      (keyProvider as unknown as { onSetEncryptionKey(k: CryptoKey, identity: undefined, slot: number): void }).onSetEncryptionKey(await lk.createKeyMaterialFromBuffer(bytes.buffer), undefined, slot);
+      keyProvider.putInSlot(await lk.createKeyMaterialFromBuffer(bytes.buffer), slot);
       await room.setE2EEEnabled(true);
       await room.connect(url, jwt, { autoSubscribe: true });
     },

@@ -70,13 +70,16 @@ async function eavesdropper(identity: string, wrongKey = false): Promise<Page> {
       const failures: string[] = [];
       (window as unknown as { failures: string[] }).failures = failures;
       if (!worker) return void (await new lk.Room().connect(url, jwt, { autoSubscribe: true }));
-      const keyProvider = new lk.ExternalE2EEKeyProvider();
+      // As the client's key provider does (livekit-e2ee.ts): a subclass reaches the ring slot the key names.
+      const keyProvider = new (class extends lk.ExternalE2EEKeyProvider {
+        putInSlot(material: CryptoKey, at: number) { this.onSetEncryptionKey(material, undefined, at); }
+      })();
       const room = new lk.Room({ encryption: { keyProvider, worker: new Worker(worker) } });
       room.on(lk.RoomEvent.EncryptionError, (error: Error) => failures.push(error.message));
       // Another key in the ring slot the session's key uses ([LE4] mediaKeySlot), so each frame meets a key and
       // fails to decrypt with it (in any other slot it would only find no key).
       const wrong = await lk.createKeyMaterialFromBuffer(crypto.getRandomValues(new Uint8Array(32)).buffer);
-      (keyProvider as unknown as { onSetEncryptionKey(key: CryptoKey, identity: undefined, slot: number): void }).onSetEncryptionKey(wrong, undefined, slot);
+      keyProvider.putInSlot(wrong, slot);
       await room.setE2EEEnabled(true);
       await room.connect(url, jwt, { autoSubscribe: true });
     },
