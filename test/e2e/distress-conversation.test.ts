@@ -86,7 +86,7 @@ async function seesNothingPrivate(page: Page, words: readonly string[]): Promise
   expect(await page.getByRole('alert').filter({ hasText: /support/ }).count()).toBe(0);
   for (const text of words) expect(await page.getByText(text, { exact: false }).count()).toBe(0);
 }
-const everything = [NOTE, FROM_FRAN, FROM_SAM, BACK_FRAN, BACK_CODY, CONTACTS, 'asked for support', 'Seen by', 'seen your request', 'New message', 'Escalated', 'Resolved'];
+const everything = [NOTE, FROM_FRAN, FROM_SAM, BACK_FRAN, BACK_CODY, CONTACTS, 'asked for support', 'added to their request', 'Seen by', 'seen your request', 'New message', 'Escalated', 'Resolved'];
 
 describe('a private conversation about a request for support', () => {
   it('[PC4] before anyone asks, members can open the crisis resources themselves; facilitators can read the emergency contacts', async () => {
@@ -131,7 +131,8 @@ describe('a private conversation about a request for support', () => {
     for (const facilitator of [fran, cody]) {
       await requests(facilitator).getByText(NOTE).waitFor({ timeout: TIMEOUT });
       await requests(facilitator).getByText('Would like to talk privately').waitFor({ timeout: TIMEOUT });
-      await facilitator.getByRole('alert').filter({ hasText: 'Sam asked for support' }).waitFor({ timeout: TIMEOUT });
+      // The latest announcement: what Sam added after the one-tap request (which was announced first).
+      await facilitator.getByRole('alert').filter({ hasText: 'Sam added to their request: Would like to talk privately' }).waitFor({ timeout: TIMEOUT });
     }
     await seesNothingPrivate(alex, everything);
   });

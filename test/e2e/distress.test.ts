@@ -22,7 +22,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 /** Alex, the other member, sees nothing of Sam's request, ever. */
 async function alexSeesNothing() {
   await expect.poll(() => alex.getByRole('region', { name: 'Support requests' }).count()).toBe(0);
-  await expect.poll(() => alex.getByText(/asked for support|hard week|talk privately|seen your request|Add to your request/).count()).toBe(0);
+  await expect.poll(() => alex.getByText(/asked for support|added to their request|hard week|talk privately|seen your request|Add to your request/).count()).toBe(0);
 }
 
 describe('asking for support, privately', () => {
@@ -56,6 +56,8 @@ describe('asking for support, privately', () => {
 
     await requests(fran).getByText('It is a hard week').waitFor({ timeout: TIMEOUT });
     await requests(fran).getByText('Would like to talk privately').waitFor({ timeout: TIMEOUT });
+    // Heard, not only listed: a changed level must not slip in unnoticed.
+    await fran.getByRole('alert').filter({ hasText: 'Sam added to their request: Would like to talk privately' }).waitFor({ timeout: TIMEOUT });
     expect(await requests(fran).getByRole('listitem').count()).toBe(1);
     await alexSeesNothing();
   });

@@ -119,6 +119,24 @@ describe('support requests (the facilitator side)', () => {
     expect(state.announcement).toBeNull();
   });
 
+  test.each([
+    { case: 'a new level', change: { level: 'not_safe' }, expected: 'Sam added to their request: Does not feel safe right now' },
+    { case: 'a note', change: { note: 'It is a hard week' }, expected: 'Sam added to their request' },
+    { case: 'both', change: { level: 'talk_privately', note: 'x' }, expected: 'Sam added to their request: Would like to talk privately' },
+  ] as const)('[DS16] what the member adds after the tap ($case) is announced, also on a request already taken', ({ change, expected }) => {
+    const taken = run({ type: 'alert', alert: alert('a1') }, { type: 'alert-changed', alert: acknowledged(alert('a1')) });
+    const amended = distressReducer(taken, { type: 'alert-changed', alert: { ...acknowledged(alert('a1')), ...change } });
+    expect(amended.announcement).toMatchObject({ seq: 2, alertId: 'a1', text: expected });
+    expect(amended.alerts[0]).toMatchObject(change);
+  });
+
+  test('a change of status alone (acknowledged, escalated, resolved) is not an addition and stays quiet', () => {
+    const first = run({ type: 'alert', alert: alert('a1') });
+    const moved = [acknowledged(alert('a1')), { ...acknowledged(alert('a1')), status: 'escalated' as const }, { ...acknowledged(alert('a1')), status: 'resolved' as const, level: 'not_safe' as const }]
+      .reduce((state, a) => distressReducer(state, { type: 'alert-changed', alert: a }), first);
+    expect(moved.announcement?.seq).toBe(1);
+  });
+
   test('whoever has waited longest is first, whatever order the facts came in', () => {
     const state = run(
       { type: 'alert', alert: alert('late', { raisedAt: 3000 }) },

@@ -10,6 +10,7 @@
  * time, `reAlerts` went up) does; a failed send keeps everything the person typed.
  */
 import type { DistressAlert, DistressCaseStatus, Role } from '@hearth/shared';
+import { levelWords } from '../../../lib/case-words';
 import { initialMemberSide, ownRequestReducer, type MemberSide, type OwnRequestAction } from './own-request-state';
 
 export {
@@ -72,6 +73,12 @@ function receiveAlert(state: DistressState, incoming: DistressAlert, mayAnnounce
   if (waiting && !existing) return announce({ ...state, alerts }, incoming, `${incoming.displayName} asked for support`);
   if (waiting && existing && incoming.reAlerts > existing.reAlerts) {
     return announce({ ...state, alerts }, incoming, `${incoming.displayName} is still waiting for support`);
+  }
+  // [DS16] What a member adds after their one-tap request is news as well: a level they change (above all
+  // "not safe") must not slip in unheard on a request someone has already taken.
+  if (existing && incoming.status !== 'resolved' && (incoming.level !== existing.level || incoming.note !== existing.note)) {
+    const level = incoming.level !== existing.level ? `: ${levelWords(incoming.level)}` : '';
+    return announce({ ...state, alerts }, incoming, `${incoming.displayName} added to their request${level}`);
   }
   return { ...state, alerts };
 }
