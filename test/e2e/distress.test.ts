@@ -8,7 +8,29 @@ import { supportPanel, TIMEOUT } from './pages.js';
  * level and a note follow on the same request; pressing again sends nothing more; the facilitator
  * acknowledges; the member is told, privately, that it was seen; the other member's screen shows nothing.
  */
-const group = useGroupOfThree();
+/**
+ * Alex's page talks to the real server, except that Alex's first `distress:raise` (in the last test) is
+ * answered by the network in the server's place with a refusal, through Playwright's WebSocket route: the
+ * client itself is not touched. Alex is the member who sees nothing of Sam's request until then.
+ */
+async function failFirstRequestFor(page: Page, name: string): Promise<void> {
+  if (name !== 'Alex') return;
+  let failNext = true;
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const raise = typeof message === 'string' ? /^42(\d+)\["distress:raise"/.exec(message) : null;
+      if (raise && failNext) {
+        failNext = false;
+        ws.send(`43${raise[1]}[${JSON.stringify({ ok: false, error: { code: 'internal_error', message: 'Something went wrong.' } })}]`);
+        return;
+      }
+      server.send(message);
+    });
+  });
+}
+
+const group = useGroupOfThree({ beforeMemberArrives: failFirstRequestFor });
 let fran: Page;
 let sam: Page;
 let alex: Page;
@@ -80,5 +102,23 @@ describe('asking for support, privately', () => {
     // The presses above were answered before this round trip: a second request would be listed by now.
     expect(await requests(fran).getByRole('listitem').count()).toBe(1);
     await alexSeesNothing();
+  });
+});
+
+describe('[DS16] when the request does not get through', () => {
+  it('a failed press says so plainly; nothing chosen or typed is lost; Try again sends all of it', async () => {
+    await supportButton(alex).click();
+    await status(alex, 'Your request was not sent. Please try again.').waitFor({ timeout: TIMEOUT });
+    const panel = supportPanel(alex);
+    await panel.getByRole('radio', { name: "I don't feel safe right now" }).check();
+    await panel.getByLabel("Anything you'd like to add (optional)").fill('Still here, struggling');
+    expect(await requests(fran).getByText('Alex', { exact: true }).count()).toBe(0);
+
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await status(alex, 'Sent privately to your facilitators.').waitFor({ timeout: TIMEOUT });
+    await requests(fran).getByText('Still here, struggling').waitFor({ timeout: TIMEOUT });
+    await requests(fran).getByText('Does not feel safe right now').waitFor({ timeout: TIMEOUT });
+    await fran.getByRole('alert').filter({ hasText: 'Alex asked for support' }).waitFor({ timeout: TIMEOUT });
+    await expect.poll(() => sam.getByText(/Still here|Alex asked/).count()).toBe(0);
   });
 });
