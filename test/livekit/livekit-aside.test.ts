@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { useGroupOfThree } from '../e2e/facilitated-session.js';
-import { tile, TIMEOUT } from '../e2e/pages.js';
+import { askForSupport, tile, TIMEOUT } from '../e2e/pages.js';
 import { forwardWebhooksTo, realLiveKit, realLiveKitEnv } from '../support/real-livekit.js';
 import { waitForGrowth } from '../support/webrtc-probe.js';
 import { inboundStreamsFlowing, listedByName, tracksInTile } from './tiles.js';
@@ -64,10 +64,7 @@ describe('[LR16] a pull-aside through the SFU while the group continues', () => 
   });
 
   it('Fran takes Sam aside: LiveKit lists nothing of theirs in the session room, and a room of the two alone', async () => {
-    await group.sam.getByRole('button', { name: 'I need support' }).click();
-    const dialog = group.sam.getByRole('dialog', { name: 'Ask for support' });
-    await dialog.getByRole('radio', { name: "I'd like to talk privately" }).check();
-    await dialog.getByRole('button', { name: 'Send privately' }).click();
+    await askForSupport(group.sam, { level: "I'd like to talk privately" });
     await group.fran.getByRole('button', { name: 'Talk privately (audio and video) with Sam' }).click({ timeout: TIMEOUT });
     for (const [page, other] of [[group.fran, 'Sam'], [group.sam, 'Fran']] as const) await privatePanel(page, other).waitFor({ timeout: TIMEOUT });
 
