@@ -85,7 +85,9 @@ describe('[LR16] a pull-aside through the SFU while the group continues', () => 
     expect(await inboundStreamsFlowing(group.alex, 'audio', 3_000)).toBe(0);
     expect(await inboundStreamsFlowing(group.alex, 'video', 3_000)).toBe(0);
     for (const name of ['Sam', 'Fran']) {
-      expect(await tracksInTile(group.alex, name, 'audio')).toBe(0);
+      // Nothing arrives (above); the tile lets go of the ended track once livekit-client has the SFU's
+      // participant update, which can come after the packets stop (seen in CI under load).
+      await expect.poll(() => tracksInTile(group.alex, name, 'audio'), { timeout: TIMEOUT, message: `an audio track of ${name} in Alex's tile` }).toBe(0);
       // Whatever video element the tile still holds receives nothing (a frozen last frame at most).
       const before = await packetsIn(tile(group.alex, name), 'video');
       await new Promise((done) => setTimeout(done, 1_500));
