@@ -7,6 +7,8 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { recoveryRoutes } from './modules/accounts/recovery.routes.js';
 import { SetupToken } from './modules/accounts/setup-token.js';
 import { groupsRoutes } from './modules/groups/groups.routes.js';
+import { coFacilitatorsRoutes } from './modules/groups/co-facilitators.routes.js';
+import { facilitatorInvitesRoutes } from './modules/accounts/facilitator-invites.routes.js';
 import { joinRoutes } from './modules/invites/join.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
 import { roomRulesRoutes } from './modules/rules/room-rules.routes.js';
@@ -89,7 +91,9 @@ export async function buildApp(
   await app.register(healthRoutes, { services });
   await app.register(accountsRoutes, { services, setupToken });
   await app.register(recoveryRoutes, { services });
+  await app.register(facilitatorInvitesRoutes, { services });
   await app.register(groupsRoutes, { services });
+  await app.register(coFacilitatorsRoutes, { services });
   await app.register(sessionsRoutes, { services });
   await app.register(joinRoutes, { services });
   await app.register(rulesRoutes, { services });

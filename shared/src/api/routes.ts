@@ -16,7 +16,13 @@ export const ApiRoutes = {
   forgotPassword: R.forgotPassword.path,
   resetPassword: R.resetPassword.path,
   signOutEverywhere: R.signOutEverywhere.path,
+  facilitatorInvites: R.listFacilitatorInvites.path,
+  acceptFacilitatorInvite: R.acceptFacilitatorInvite.path,
+  revokeFacilitatorInvite: (facilitatorInviteId: string) => pathTo(R.revokeFacilitatorInvite, { facilitatorInviteId }),
   groups: R.listGroups.path,
+  groupFacilitators: (groupId: string) => pathTo(R.groupFacilitators, { groupId }),
+  coFacilitators: (groupId: string) => pathTo(R.addCoFacilitator, { groupId }),
+  removeCoFacilitator: (groupId: string, accountId: string) => pathTo(R.removeCoFacilitator, { groupId, accountId }),
   groupSupport: (groupId: string) => pathTo(R.updateGroupSupport, { groupId }),
   groupObservation: (groupId: string) => pathTo(R.setGroupObservation, { groupId }),
   groupMediaEncryption: (groupId: string) => pathTo(R.setGroupMediaEncryption, { groupId }),
@@ -55,6 +61,8 @@ export const PagePaths = {
   /** [AC5] The one-time link's page; its token is in the fragment (`#token=`), which browsers never send, so it stays out of logs. */
   resetPassword: '/reset',
   forgotPassword: '/forgot-password',
+  /** [CF2] A facilitator invite's page; its token is in the fragment (`#token=`), like a reset link's. */
+  acceptInvite: '/accept-invite',
   dashboard: '/',
   join: (token: string) => `/join/${token}`,
   facilitatorJoin: (sessionId: string) => `/sessions/${sessionId}/join`,

@@ -23,6 +23,7 @@ const group: Group = {
   recordsRetentionDays: 90,
   observationAllowed: true,
   mediaEncryption: false,
+  yourRole: 'host',
 };
 
 const base: SupportValues = supportValuesOf(group);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/index.js';
 import type { GroupsTable } from '../../db/index.js';
 import { newId } from '../../lib/index.js';
 
-export interface GroupRecord extends Group {
+export interface GroupRecord extends Omit<Group, 'yourRole'> {
   ownerAccountId: string;
   /** Write-only: used to sign on-call webhooks, never returned to a client. */
   oncallWebhookSecret: string | null;
@@ -28,7 +28,8 @@ function toGroup(row: GroupsTable): GroupRecord {
   };
 }
 
-export function publicGroup({ ownerAccountId: _owner, oncallWebhookSecret: _secret, ...group }: GroupRecord): Group {
+/** What a facilitator of the group is sent: never the webhook secret, never the host's account id. */
+export function publicGroup({ ownerAccountId: _owner, oncallWebhookSecret: _secret, ...group }: GroupRecord & { yourRole: Group['yourRole'] }): Group {
   return group;
 }
 
@@ -56,9 +57,20 @@ export function groupsRepository(db: Db) {
       return toGroup(row);
     },
 
-    async listForOwner(ownerAccountId: string): Promise<GroupRecord[]> {
-      const rows = await db.selectFrom('groups').selectAll().where('owner_account_id', '=', ownerAccountId).orderBy('created_at', 'desc').execute();
-      return rows.map(toGroup);
+    /** [CF4] The groups the account hosts or co-facilitates, newest first. */
+    async listForAccount(accountId: string): Promise<(GroupRecord & { yourRole: Group['yourRole'] })[]> {
+      const rows = await db
+        .selectFrom('groups')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('owner_account_id', '=', accountId),
+            eb('id', 'in', eb.selectFrom('group_co_facilitators').select('group_id').where('account_id', '=', accountId)),
+          ]),
+        )
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map((row) => ({ ...toGroup(row), yourRole: row.owner_account_id === accountId ? 'host' : 'co_facilitator' }));
     },
 
     /** Sets the given support details; an empty (or blank) text clears that field. */

@@ -110,6 +110,20 @@ export function participantsRepository(db: Db) {
       return toRecord(await standingQuery().where('p.token_hash', '=', hashToken(token)).executeTakeFirst());
     },
 
+    /** [CF5] The account's places in the group's live sessions that still stand. */
+    async liveOfAccountInGroup(groupId: string, accountId: string): Promise<{ id: string; sessionId: string }[]> {
+      const rows = await db
+        .selectFrom('participants as p')
+        .innerJoin('sessions as s', 's.id', 'p.session_id')
+        .select(['p.id', 'p.session_id'])
+        .where('s.group_id', '=', groupId)
+        .where('s.status', '=', 'live')
+        .where('p.account_id', '=', accountId)
+        .where('p.removed_at', 'is', null)
+        .execute();
+      return rows.map((row) => ({ id: row.id, sessionId: row.session_id }));
+    },
+
     async markRemoved(participantId: string, now: number): Promise<void> {
       await db.updateTable('participants').set({ removed_at: now }).where('id', '=', participantId).execute();
     },
