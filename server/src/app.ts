@@ -8,6 +8,7 @@ import { recoveryRoutes } from './modules/accounts/recovery.routes.js';
 import { SetupToken } from './modules/accounts/setup-token.js';
 import { groupsRoutes } from './modules/groups/groups.routes.js';
 import { coFacilitatorsRoutes } from './modules/groups/co-facilitators.routes.js';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import { facilitatorInvitesRoutes } from './modules/accounts/facilitator-invites.routes.js';
 import { joinRoutes } from './modules/invites/join.routes.js';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.js';
@@ -94,6 +95,7 @@ export async function buildApp(
   await app.register(facilitatorInvitesRoutes, { services });
   await app.register(groupsRoutes, { services });
   await app.register(coFacilitatorsRoutes, { services });
+  await app.register(organisationsRoutes, { services });
   await app.register(sessionsRoutes, { services });
   await app.register(joinRoutes, { services });
   await app.register(rulesRoutes, { services });

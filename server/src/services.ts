@@ -5,6 +5,7 @@ import { passwordResetsRepository } from './modules/accounts/password-resets.rep
 import { facilitatorInvitesRepository } from './modules/accounts/facilitator-invites.repository.js';
 import { coFacilitatorsRepository } from './modules/groups/co-facilitators.repository.js';
 import { rotateMediaKey } from './modules/livekit/media-key-rotation.js';
+import { organisationsRepository } from './modules/organisations/organisations.repository.js';
 import { AsideRegistry } from './modules/aside/aside-registry.js';
 import { MemoryChatStore, type ChatStore } from './modules/chat/index.js';
 import { messagesRepository } from './modules/conversations/messages.repository.js';
@@ -66,6 +67,8 @@ export interface Services {
   /** [CF1] One-time links inviting another facilitator (migration 017). */
   facilitatorInvites: ReturnType<typeof facilitatorInvitesRepository>;
   groups: ReturnType<typeof groupsRepository>;
+  /** [OR1]-[OR5] Organisations, their accounts and contacts (migration 018). */
+  organisations: ReturnType<typeof organisationsRepository>;
   /** [CF3] Which accounts co-run which groups (migration 017). */
   coFacilitators: ReturnType<typeof coFacilitatorsRepository>;
   sessions: ReturnType<typeof sessionsRepository>;
@@ -165,6 +168,7 @@ export function createServices(
     facilitatorInvites: facilitatorInvitesRepository(db),
     groups,
     coFacilitators: coFacilitatorsRepository(db),
+    organisations: organisationsRepository(db),
     sessions,
     invites: invitesRepository(db),
     participants: participantsRepository(db),

@@ -90,6 +90,10 @@ async function realData(server: HearthProcess) {
   const co = await json<Account>(`${server.url}${ApiRoutes.acceptFacilitatorInvite}`, { method: 'POST', body: { token: coToken, displayName: 'Cole', password: PASSWORD } });
   if (co.status !== 201) throw new Error(`accept failed: ${co.status} ${JSON.stringify(co.body)}`);
   await post(ApiRoutes.coFacilitators(group.id), { email: 'cole@example.org' }, 201);
+  // [OR1] An organisation the host administers, with the group hosted under it.
+  const organisation = await post<{ id: string }>(ApiRoutes.organisations, { name: 'Fuzzed Trust' }, 201);
+  const hosted = await json(`${server.url}${ApiRoutes.groupOrganisation(group.id)}`, { method: 'PUT', body: { organisationId: organisation.id }, cookie });
+  if (hosted.status !== 200) throw new Error(`hosting under the organisation failed: ${hosted.status}`);
   return {
     cookie,
     groupIds: [group.id],
@@ -99,6 +103,7 @@ async function realData(server: HearthProcess) {
     credentials: [member.token, host.token],
     facilitatorInviteIds: [openInvite.invite.id, coInvite.invite.id],
     accountIds: [co.body.id],
+    organisationIds: [organisation.id],
   };
 }
 
@@ -117,6 +122,7 @@ function configFile(data: Awaited<ReturnType<typeof realData>>): string {
     `[dictionaries.linkTokens]\nvalues = ${toml(data.linkTokens)}`,
     `[dictionaries.facilitatorInviteIds]\nvalues = ${toml(data.facilitatorInviteIds)}`,
     `[dictionaries.accountIds]\nvalues = ${toml(data.accountIds)}`,
+    `[dictionaries.organisationIds]\nvalues = ${toml(data.organisationIds)}`,
     `[dictionaries.credentials]\nvalues = ${toml(data.credentials)}`,
     `[dictionaries.versions]\nvalues = ["1", "2"]`,
     '',
@@ -127,6 +133,7 @@ function configFile(data: Awaited<ReturnType<typeof realData>>): string {
     bind('path.token', 'linkTokens'),
     bind('path.facilitatorInviteId', 'facilitatorInviteIds'),
     bind('path.accountId', 'accountIds'),
+    bind('path.organisationId', 'organisationIds'),
     bind('path.version', 'versions'),
     bind('body.token', 'credentials'),
     '',

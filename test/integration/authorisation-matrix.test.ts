@@ -113,6 +113,7 @@ describe('[AU4] HTTP routes by every person', () => {
   let coAccountId: string;
   let facilitatorInviteId: string;
   let coSessionId: string;
+  let organisationId: string;
 
   beforeAll(async () => {
     routes = listRoutes(hearth.app.printRoutes({ commonPrefix: false }));
@@ -126,6 +127,8 @@ describe('[AU4] HTTP routes by every person', () => {
     await http(hearth, 'POST', ApiRoutes.coFacilitators(live.group.id), { cookie: live.cookie, body: { email: 'cora@example.org' } });
     // Their own session of the group, so that ending it (as they may) leaves the host's session live for the last row.
     coSessionId = (await http<{ id: string }>(hearth, 'POST', ApiRoutes.groupSessions(live.group.id), { cookie: coAccountCookie, body: {} })).body.id;
+    // [OR2] An organisation the host administers (nobody else here belongs to it).
+    organisationId = (await http<{ id: string }>(hearth, 'POST', ApiRoutes.organisations, { cookie: live.cookie, body: { name: 'Matrix Trust' } })).body.id;
     facilitatorInviteId = (await http<NewFacilitatorInvite>(hearth, 'POST', ApiRoutes.facilitatorInvites, { cookie: live.cookie, body: { email: 'matrix-invitee@example.org' } })).body.invite.id;
   });
 
@@ -139,7 +142,7 @@ describe('[AU4] HTTP routes by every person', () => {
   it.each(rows)('%s: each route answers as its access rule says', async (row) => {
     const revokable = await createInvite(hearth, live, { role: 'member' });
     const shared = await createInvite(hearth, live, { role: 'member', maxUses: 20 });
-    const ids = { groupId: live.group.id, sessionId: row === 'co_account' ? coSessionId : live.session.id, inviteId: revokable.id, token: tokenOf(shared), version: '1', facilitatorInviteId, accountId: coAccountId };
+    const ids = { groupId: live.group.id, sessionId: row === 'co_account' ? coSessionId : live.session.id, inviteId: revokable.id, token: tokenOf(shared), version: '1', facilitatorInviteId, accountId: coAccountId, organisationId };
     // The host's destructive calls last: ending the session and signing out would change every answer after them.
     const ordered = [...routes].sort((a, b) => (httpRouteAccess[a]?.last ?? 0) - (httpRouteAccess[b]?.last ?? 0));
     const mismatches: string[] = [];

@@ -8,14 +8,14 @@ import type { Person } from './cast.js';
  * - public: anyone (health, the API document, setup, sign-in, invite links);
  * - account: a signed-in facilitator, and only for groups, sessions and invites they host or co-facilitate [CF4]
  *   (`scope: 'host'`: only the host; a co-facilitator is refused `not_allowed`), and only for their own
- *   facilitator invites;
+ *   facilitator invites, and only for organisations they belong to (`scope: 'admin'`: administer) [OR2];
  * - credential: a room credential in the body that is still good (not removed or banned);
  * - websocket: only an upgrade with a signalling ticket (a plain request is not the route's business);
  * - signature: LiveKit's signed webhook (LiveKit mode only, so not in this server).
  */
 export interface RouteAccess {
   access: Access;
-  scope?: 'host';
+  scope?: 'host' | 'admin';
   /** A valid body, given the caller's room credential: the answer then shows the access rule, not the schema. */
   body?: (credential: string) => unknown;
   /** Changes what every later call sees (ending the session, signing out everywhere, then signing out): sent last, in this order. */
@@ -47,6 +47,10 @@ const probes: Partial<Record<HttpRouteName, Omit<RouteAccess, 'access'>>> = {
   createFacilitatorInvite: { body: () => ({ email: `matrix-${Math.random().toString(36).slice(2)}@example.org` }) },
   acceptFacilitatorInvite: { body: () => ({ token: 'x'.repeat(43), displayName: 'Matrix', password: PASSWORD }) },
   addCoFacilitator: { body: () => ({ email: 'cora@example.org' }) },
+  createOrganisation: { body: () => ({ name: 'Matrix organisation' }) },
+  addOrganisationMember: { body: () => ({ email: 'fran@example.org', role: 'admin' }) },
+  addOrganisationContact: { body: () => ({ name: 'Report contact', email: 'reports@example.org' }) },
+  setGroupOrganisation: { body: () => ({ organisationId: null }) },
   redeemInvite: { body: () => ({ displayName: 'Matrix' }) },
   roomRules: { body: (token) => ({ token }) },
   roomConsent: { body: (token) => ({ token, version: 1 }) },
@@ -70,6 +74,8 @@ export function expectedHttp(rule: RouteAccess, row: HttpRow, pattern: string): 
     if (row !== 'other_account' && row !== 'co_account') return ['unauthenticated'];
     // [CF4] A facilitator invite is its maker's alone: the host's does not exist for anyone else.
     if (/:facilitatorInviteId/.test(pattern)) return ['not_found'];
+    // [OR2] The host's organisation: nobody else in the matrix belongs to it.
+    if (/:organisationId/.test(pattern)) return ['not_found'];
     if (!/:(groupId|sessionId|inviteId)/.test(pattern)) return 'allow';
     // Another facilitator's account: someone else's group, session or invite does not exist for them.
     if (row === 'other_account') return ['not_found'];

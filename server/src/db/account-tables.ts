@@ -54,3 +54,28 @@ export interface GroupCoFacilitatorsTable {
   added_by: string;
   added_at: number;
 }
+
+/** [OR1] Migration 018: an organisation; its name and nothing else about it. */
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  created_by: string;
+  created_at: number;
+}
+
+/** [OR1] [OR2] Migration 018: an account of an organisation. */
+export interface OrganisationMembersTable {
+  organisation_id: string;
+  account_id: string;
+  role: 'admin' | 'member';
+  added_at: number;
+}
+
+/** [OR3] Migration 018: someone at the organisation to send reports to. */
+export interface OrganisationContactsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  email: string;
+  created_at: number;
+}

@@ -1,7 +1,16 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { AccountsTable, AuthSessionsTable, FacilitatorInvitesTable, GroupCoFacilitatorsTable, PasswordResetsTable } from './account-tables.js';
+import type {
+  AccountsTable,
+  AuthSessionsTable,
+  FacilitatorInvitesTable,
+  GroupCoFacilitatorsTable,
+  OrganisationContactsTable,
+  OrganisationMembersTable,
+  OrganisationsTable,
+  PasswordResetsTable,
+} from './account-tables.js';
 
-export type { AccountsTable, AuthSessionsTable, FacilitatorInvitesTable, GroupCoFacilitatorsTable, PasswordResetsTable };
+export type { AccountsTable, AuthSessionsTable, FacilitatorInvitesTable, GroupCoFacilitatorsTable, OrganisationContactsTable, OrganisationMembersTable, OrganisationsTable, PasswordResetsTable };
 
 /**
  * Table types for Kysely. Times are epoch milliseconds stored as BIGINT (Postgres int8 is parsed back to
@@ -28,6 +37,8 @@ export interface GroupsTable {
   media_encryption: number | null;
   /** [RX3] 0 when the group has turned quiet reactions off; null or 1 leave them on. */
   reactions_enabled: number | null;
+  /** [OR4] Migration 018: the organisation the group is hosted under; null for none. */
+  host_organisation_id: string | null;
 }
 
 export interface SessionsTable {
@@ -238,6 +249,9 @@ export interface Database {
   password_resets: PasswordResetsTable;
   facilitator_invites: FacilitatorInvitesTable;
   group_co_facilitators: GroupCoFacilitatorsTable;
+  organisations: OrganisationsTable;
+  organisation_members: OrganisationMembersTable;
+  organisation_contacts: OrganisationContactsTable;
   groups: GroupsTable & GroupTalkSettingColumns;
   sessions: SessionsTable;
   invites: InvitesTable;

@@ -23,6 +23,7 @@ const group: Group = {
   recordsRetentionDays: 90,
   observationAllowed: true,
   mediaEncryption: false,
+  hostOrganisationId: null,
   yourRole: 'host',
 };
 

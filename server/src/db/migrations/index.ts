@@ -16,6 +16,7 @@ import * as accountRecovery from './014-account-recovery.js';
 import * as recordsExpired from './015-records-expired.js';
 import * as groupReactions from './016-group-reactions.js';
 import * as coFacilitators from './017-co-facilitators.js';
+import * as organisations from './018-organisations.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '015-records-expired': recordsExpired,
   '016-group-reactions': groupReactions,
   '017-co-facilitators': coFacilitators,
+  '018-organisations': organisations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -23,6 +23,7 @@ function toGroup(row: GroupsTable): GroupRecord {
     recordsRetentionDays: row.records_retention_days ?? DEFAULT_RECORDS_RETENTION_DAYS,
     observationAllowed: row.observation_allowed !== 0,
     mediaEncryption: row.media_encryption === 1,
+    hostOrganisationId: row.host_organisation_id,
     oncallWebhookSecret: row.oncall_webhook_secret,
     ownerAccountId: row.owner_account_id,
   };
@@ -52,6 +53,7 @@ export function groupsRepository(db: Db) {
         observation_allowed: null,
         media_encryption: null,
         reactions_enabled: null,
+        host_organisation_id: null,
       };
       await db.insertInto('groups').values(row).execute();
       return toGroup(row);
@@ -91,6 +93,11 @@ export function groupsRepository(db: Db) {
     /** [SV6] Allows or stops a supervisor observing the group's sessions. */
     async setObservation(groupId: string, allowed: boolean): Promise<void> {
       await db.updateTable('groups').set({ observation_allowed: allowed ? 1 : 0 }).where('id', '=', groupId).execute();
+    },
+
+    /** [OR4] The organisation the group is hosted under, or none. */
+    async setHostOrganisation(groupId: string, organisationId: string | null): Promise<void> {
+      await db.updateTable('groups').set({ host_organisation_id: organisationId }).where('id', '=', groupId).execute();
     },
 
     /** [LE1] End-to-end media encryption for the group's sessions started from now on. */

@@ -4,4 +4,4 @@
  * is `not_found`), and a group's settings and facilitators are its host's (a co-facilitator hears `not_allowed`).
  */
 export { facilitatedGroup, facilitatedSession, hostedGroup, type FacilitatedGroup } from './groups.policy.js';
-export { type GroupRecord } from './groups.repository.js';
+export { publicGroup, type GroupRecord } from './groups.repository.js';
