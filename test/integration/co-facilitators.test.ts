@@ -143,4 +143,13 @@ describe('[CF3] [CF4] [CF5] co-facilitators of a group', () => {
     const sessions = await http<Session[]>(hearth, 'GET', ApiRoutes.groupSessions(live.group.id), { cookie: live.cookie });
     expect(sessions.body.map((s) => s.title)).toContain('Otto runs this one');
   });
+
+  it('[CF5] added back after a removal, the co-facilitator enters the running session again', async () => {
+    expect(await add('cole@example.org')).toMatchObject({ status: 201 });
+    const again = await http<RoomCredential>(hearth, 'POST', ApiRoutes.enterSession(live.session.id), { cookie: co, body: {} });
+    expect(again.status).toBe(200);
+    const client = await connectParticipant(hearth.url, again.body.token);
+    expect((await join(client)).self).toMatchObject({ displayName: 'Cole', role: 'co_facilitator' });
+    client.close();
+  });
 });

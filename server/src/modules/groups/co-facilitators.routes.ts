@@ -41,6 +41,8 @@ export async function coFacilitatorsRoutes(app: FastifyInstance, opts: { service
       if (!(await services.coFacilitators.add(hosted.group.id, added.id, account.id, services.now()))) {
         return sendError(reply, 'conflict', 'They co-facilitate this group already.');
       }
+      // Added back after a removal: they may enter the group's running sessions again [CF5].
+      await services.participants.restoreAccountInGroup(hosted.group.id, added.id);
       return reply.code(201).send({ accountId: added.id, displayName: added.displayName, email: added.email, role: 'co_facilitator' });
     },
   });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { HttpRoutes } from '@hearth/shared';
 import { fromTable, sendError } from '../../lib/index.js';
@@ -17,6 +17,15 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { services
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.addHook('onRequest', requireAccount);
 
+  // [OR2] One door for every route of one organisation: its administrators pass, anyone else is refused here.
+  const adminOnly = {
+    preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const { organisationId } = request.params as { organisationId: string };
+      const admin = await administeredOrganisation(services, signedInAccount(request), organisationId);
+      if (!admin.ok) await sendError(reply, admin.error.code, admin.error.message);
+    },
+  };
+
   r.route({ ...fromTable(HttpRoutes.listOrganisations), handler: async (request) => services.organisations.listForAccount(signedInAccount(request).id) });
 
   r.route({
@@ -26,55 +35,43 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { services
 
   r.route({
     ...fromTable(HttpRoutes.organisationMembers),
-    handler: async (request, reply) => {
-      const admin = await administeredOrganisation(services, signedInAccount(request), request.params.organisationId);
-      if (!admin.ok) return sendError(reply, admin.error.code, admin.error.message);
-      return services.organisations.members(admin.organisationId);
-    },
+    ...adminOnly,
+    handler: async (request) => services.organisations.members(request.params.organisationId),
   });
 
   r.route({
     ...fromTable(HttpRoutes.addOrganisationMember),
+    ...adminOnly,
     handler: async (request, reply) => {
       const account = signedInAccount(request);
-      const admin = await administeredOrganisation(services, account, request.params.organisationId);
-      if (!admin.ok) return sendError(reply, admin.error.code, admin.error.message);
+      const organisationId = request.params.organisationId;
       const added = await services.accounts.findByEmail(request.body.email);
       if (!added) return sendError(reply, 'not_found', 'No account has that email. Invite them as a facilitator first.');
       // An organisation always keeps an administrator: the last one cannot make themselves a member.
-      if (added.id === account.id && request.body.role !== 'admin' && (await services.organisations.countAdmins(admin.organisationId)) <= 1) {
+      if (added.id === account.id && request.body.role !== 'admin' && (await services.organisations.countAdmins(organisationId)) <= 1) {
         return sendError(reply, 'conflict', 'You are its only administrator. Make someone else an administrator first.');
       }
-      await services.organisations.setMember(admin.organisationId, added.id, request.body.role, services.now());
+      await services.organisations.setMember(organisationId, added.id, request.body.role, services.now());
       return { accountId: added.id, displayName: added.displayName, email: added.email, role: request.body.role };
     },
   });
 
   r.route({
     ...fromTable(HttpRoutes.organisationContacts),
-    handler: async (request, reply) => {
-      const admin = await administeredOrganisation(services, signedInAccount(request), request.params.organisationId);
-      if (!admin.ok) return sendError(reply, admin.error.code, admin.error.message);
-      return services.organisations.contacts(admin.organisationId);
-    },
+    ...adminOnly,
+    handler: async (request) => services.organisations.contacts(request.params.organisationId),
   });
 
   r.route({
     ...fromTable(HttpRoutes.addOrganisationContact),
-    handler: async (request, reply) => {
-      const admin = await administeredOrganisation(services, signedInAccount(request), request.params.organisationId);
-      if (!admin.ok) return sendError(reply, admin.error.code, admin.error.message);
-      return reply.code(201).send(await services.organisations.addContact(admin.organisationId, request.body, services.now()));
-    },
+    ...adminOnly,
+    handler: async (request, reply) => reply.code(201).send(await services.organisations.addContact(request.params.organisationId, request.body, services.now())),
   });
 
   r.route({
     ...fromTable(HttpRoutes.organisationGroups),
-    handler: async (request, reply) => {
-      const admin = await administeredOrganisation(services, signedInAccount(request), request.params.organisationId);
-      if (!admin.ok) return sendError(reply, admin.error.code, admin.error.message);
-      return services.organisations.groups(admin.organisationId);
-    },
+    ...adminOnly,
+    handler: async (request) => services.organisations.groups(request.params.organisationId),
   });
 
   r.route({

@@ -124,6 +124,20 @@ export function participantsRepository(db: Db) {
       return rows.map((row) => ({ id: row.id, sessionId: row.session_id }));
     },
 
+    /**
+     * [CF5] A co-facilitator added back to the group may enter its live sessions again: their places there stand
+     * again, except where they were banned (a ban is the session's own decision, not the group's).
+     */
+    async restoreAccountInGroup(groupId: string, accountId: string): Promise<void> {
+      await db
+        .updateTable('participants')
+        .set({ removed_at: null })
+        .where('account_id', '=', accountId)
+        .where('session_id', 'in', db.selectFrom('sessions').select('id').where('group_id', '=', groupId).where('status', '=', 'live'))
+        .where('id', 'not in', db.selectFrom('participant_bans').select('participant_id'))
+        .execute();
+    },
+
     async markRemoved(participantId: string, now: number): Promise<void> {
       await db.updateTable('participants').set({ removed_at: now }).where('id', '=', participantId).execute();
     },
