@@ -144,6 +144,13 @@ describe('[CF3] [CF4] [CF5] co-facilitators of a group', () => {
     expect(sessions.body.map((s) => s.title)).toContain('Otto runs this one');
   });
 
+  it("[RM8] [CF4] a member cannot take the name of a co-facilitator's account that has not entered", async () => {
+    const invite = await http<{ path: string }>(hearth, 'POST', ApiRoutes.sessionInvites(live.session.id), { cookie: live.cookie, body: { role: 'member' } });
+    const token = invite.body.path.split('/').at(-1) ?? '';
+    const answer = await http(hearth, 'POST', ApiRoutes.redeemInvite(token), { body: { displayName: ' OTTO ' } });
+    expect(answer).toMatchObject({ status: 400, body: { error: { code: 'invalid_payload', message: expect.stringContaining("group's facilitators") } } });
+  });
+
   it('[CF5] added back after a removal, the co-facilitator enters the running session again', async () => {
     expect(await add('cole@example.org')).toMatchObject({ status: 201 });
     const again = await http<RoomCredential>(hearth, 'POST', ApiRoutes.enterSession(live.session.id), { cookie: co, body: {} });

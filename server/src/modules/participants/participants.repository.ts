@@ -143,7 +143,8 @@ export function participantsRepository(db: Db) {
     },
 
     /**
-     * [RM8] The names of the session's facilitators: the group's own (entered or not) and its co-facilitators.
+     * [RM8] The names of the session's facilitators: the group's own and its co-facilitators' accounts (entered or
+     * not), and the co-facilitators in the session.
      * Not the hidden supervisor's: refusing a member their name would tell them an observer is there [SV1].
      */
     async staffNames(sessionId: string): Promise<string[]> {
@@ -161,7 +162,15 @@ export function participantsRepository(db: Db) {
         .where('role', 'in', ['facilitator', 'co_facilitator'])
         .where('removed_at', 'is', null)
         .execute();
-      return [...(owner ? [owner.display_name] : []), ...staff.map((row) => row.display_name)];
+      // [CF4] The group's co-facilitators with accounts too, entered or not, like its host.
+      const coFacilitators = await db
+        .selectFrom('sessions as s')
+        .innerJoin('group_co_facilitators as c', 'c.group_id', 's.group_id')
+        .innerJoin('accounts as a', 'a.id', 'c.account_id')
+        .select('a.display_name')
+        .where('s.id', '=', sessionId)
+        .execute();
+      return [...(owner ? [owner.display_name] : []), ...coFacilitators.map((row) => row.display_name), ...staff.map((row) => row.display_name)];
     },
 
     async updateDisplayName(participantId: string, displayName: string): Promise<void> {
