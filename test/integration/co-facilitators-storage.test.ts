@@ -6,6 +6,9 @@ import { accountsRepository } from '../../server/src/modules/accounts/accounts.r
 import { FACILITATOR_INVITE_LIFETIME_MS, facilitatorInvitesRepository } from '../../server/src/modules/accounts/facilitator-invites.repository.js';
 import { coFacilitatorsRepository } from '../../server/src/modules/groups/co-facilitators.repository.js';
 import { groupsRepository } from '../../server/src/modules/groups/groups.repository.js';
+import { moderationRepository } from '../../server/src/modules/moderation/moderation.repository.js';
+import { participantsRepository } from '../../server/src/modules/participants/participants.repository.js';
+import { sessionsRepository } from '../../server/src/modules/sessions/sessions.repository.js';
 import { openTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -66,5 +69,26 @@ describe.each(['sqlite', 'postgres'] as const)('co-facilitator storage on %s', (
     expect(await cos.remove(shared.id, co.id)).toBe(true);
     expect(await cos.remove(shared.id, co.id)).toBe(false);
     expect((await groups.listForAccount(co.id)).map((g) => g.id)).toEqual([own.id]);
+  });
+
+  it('[CF5] an account\'s places in the group\'s live sessions: found, removed, and restored unless banned', async () => {
+    const accounts = accountsRepository(opened.db);
+    const host = await accounts.create({ email: `places-host-${kind}@example.org`, displayName: 'Hana', passwordHash: 'x' }, T0);
+    const co = await accounts.create({ email: `places-co-${kind}@example.org`, displayName: 'Cole', passwordHash: 'x' }, T0);
+    const group = await groupsRepository(opened.db).create(host.id, { name: 'Places', purpose: '' }, T0);
+    const sessions = sessionsRepository(opened.db);
+    const [one, two, over] = [await sessions.start(group.id, 'One', T0), await sessions.start(group.id, 'Two', T0), await sessions.start(group.id, 'Over', T0)];
+    await sessions.end(over.id, T0 + 1);
+    const people = participantsRepository(opened.db);
+    const place = (sessionId: string) => people.create({ sessionId, role: 'co_facilitator', displayName: 'Cole', organisation: null, inviteId: null, accountId: co.id }, T0);
+    const [p1, p2] = [await place(one.id), await place(two.id)];
+    await place(over.id);
+    const live = await people.liveOfAccountInGroup(group.id, co.id);
+    expect(live.map((p) => p.id).sort()).toEqual([p1.id, p2.id].sort());
+    for (const p of live) await people.markRemoved(p.id, T0 + 2);
+    expect(await people.liveOfAccountInGroup(group.id, co.id)).toEqual([]);
+    await moderationRepository(opened.db).ban({ participantId: p2.id, sessionId: two.id, inviteId: null, bannedBy: p1.id }, T0 + 3);
+    await people.restoreAccountInGroup(group.id, co.id);
+    expect((await people.liveOfAccountInGroup(group.id, co.id)).map((p) => p.id)).toEqual([p1.id]);
   });
 });
