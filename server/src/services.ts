@@ -2,6 +2,10 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { accountsRepository } from './modules/accounts/accounts.repository.js';
 import { passwordResetsRepository } from './modules/accounts/password-resets.repository.js';
+import { facilitatorInvitesRepository } from './modules/accounts/facilitator-invites.repository.js';
+import { coFacilitatorsRepository } from './modules/groups/co-facilitators.repository.js';
+import { rotateMediaKey } from './modules/livekit/media-key-rotation.js';
+import { organisationsRepository } from './modules/organisations/organisations.repository.js';
 import { AsideRegistry } from './modules/aside/aside-registry.js';
 import { MemoryChatStore, type ChatStore } from './modules/chat/index.js';
 import { messagesRepository } from './modules/conversations/messages.repository.js';
@@ -60,7 +64,13 @@ export interface Services {
   accounts: ReturnType<typeof accountsRepository>;
   /** [AC5] One-time links that set a password (migration 014). */
   passwordResets: ReturnType<typeof passwordResetsRepository>;
+  /** [CF1] One-time links inviting another facilitator (migration 017). */
+  facilitatorInvites: ReturnType<typeof facilitatorInvitesRepository>;
   groups: ReturnType<typeof groupsRepository>;
+  /** [OR1]-[OR5] Organisations, their accounts and contacts (migration 018). */
+  organisations: ReturnType<typeof organisationsRepository>;
+  /** [CF3] Which accounts co-run which groups (migration 017). */
+  coFacilitators: ReturnType<typeof coFacilitatorsRepository>;
   sessions: ReturnType<typeof sessionsRepository>;
   invites: ReturnType<typeof invitesRepository>;
   participants: ReturnType<typeof participantsRepository>;
@@ -135,6 +145,7 @@ export function createServices(
     ended: [(id) => ruleProposals.forget(id), (id) => sessionPhases.forget(id), (id) => unmuteAsks.forget(id), (id) => chat.forget(id)],
     removeFromMedia: (sessionId, participantId) => mediaGateway.remove(sessionId, participantId),
     observationOffMessage: observationOff.message,
+    rotateMediaKey: (sessionId) => rotateMediaKey(io, { rooms, sessions }, sessionId),
   });
   const reAlerts = new ReAlertScheduler(io, { now, distress, rooms, sessions, groups, oncall }, log.child({ module: 'realtime' }), config.distressReAlertSeconds * 1000);
   const talkTime = new TalkTimeService(
@@ -154,7 +165,10 @@ export function createServices(
     iceServers: () => iceServersFor(config.iceServers, config.turn, now()),
     accounts: accountsRepository(db),
     passwordResets: passwordResetsRepository(db),
+    facilitatorInvites: facilitatorInvitesRepository(db),
     groups,
+    coFacilitators: coFacilitatorsRepository(db),
+    organisations: organisationsRepository(db),
     sessions,
     invites: invitesRepository(db),
     participants: participantsRepository(db),

@@ -17,6 +17,8 @@ export * from './protocol/moderation.js';
 export * from './protocol/reactions.js';
 export * from './api/accounts.js';
 export * from './api/groups.js';
+export * from './api/co-facilitators.js';
+export * from './api/organisations.js';
 export * from './api/rules.js';
 export * from './api/agenda.js';
 export * from './api/http-routes.js';

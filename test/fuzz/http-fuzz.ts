@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiRoutes, type Group, type Invite, type RoomCredential, type Session } from '@hearth/shared';
+import { ApiRoutes, type Account, type Group, type Invite, type NewFacilitatorInvite, type RoomCredential, type Session } from '@hearth/shared';
 import { ensureSchemathesis } from '../../scripts/schemathesis.mjs';
 import { freePort, startHearthProcess, type HearthProcess } from '../support/server-process.js';
 
@@ -83,7 +83,28 @@ async function realData(server: HearthProcess) {
   const linkTokens = invites.map((invite) => invite.path.split('/').pop() ?? '');
   const member = await post<RoomCredential>(ApiRoutes.redeemInvite(linkTokens[0] ?? ''), { displayName: 'Sam' }, 201);
   const host = await post<RoomCredential>(ApiRoutes.enterSession(sessions[0]?.id ?? ''), {}, 200);
-  return { cookie, groupIds: [group.id], sessionIds: sessions.map((s) => s.id), inviteIds: invites.map((i) => i.id), linkTokens, credentials: [member.token, host.token] };
+  // [CF1]-[CF3] A facilitator invite left open, and a co-facilitator with an account of their own.
+  const openInvite = await post<NewFacilitatorInvite>(ApiRoutes.facilitatorInvites, { email: 'invitee@example.org' }, 201);
+  const coInvite = await post<NewFacilitatorInvite>(ApiRoutes.facilitatorInvites, { email: 'cole@example.org' }, 201);
+  const coToken = new URL(coInvite.link).hash.replace(/^#token=/, '');
+  const co = await json<Account>(`${server.url}${ApiRoutes.acceptFacilitatorInvite}`, { method: 'POST', body: { token: coToken, displayName: 'Cole', password: PASSWORD } });
+  if (co.status !== 201) throw new Error(`accept failed: ${co.status} ${JSON.stringify(co.body)}`);
+  await post(ApiRoutes.coFacilitators(group.id), { email: 'cole@example.org' }, 201);
+  // [OR1] An organisation the host administers, with the group hosted under it.
+  const organisation = await post<{ id: string }>(ApiRoutes.organisations, { name: 'Fuzzed Trust' }, 201);
+  const hosted = await json(`${server.url}${ApiRoutes.groupOrganisation(group.id)}`, { method: 'PUT', body: { organisationId: organisation.id }, cookie });
+  if (hosted.status !== 200) throw new Error(`hosting under the organisation failed: ${hosted.status}`);
+  return {
+    cookie,
+    groupIds: [group.id],
+    sessionIds: sessions.map((s) => s.id),
+    inviteIds: invites.map((i) => i.id),
+    linkTokens,
+    credentials: [member.token, host.token],
+    facilitatorInviteIds: [openInvite.invite.id, coInvite.invite.id],
+    accountIds: [co.body.id],
+    organisationIds: [organisation.id],
+  };
 }
 
 const toml = (values: string[]) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
@@ -99,6 +120,9 @@ function configFile(data: Awaited<ReturnType<typeof realData>>): string {
     `[dictionaries.sessionIds]\nvalues = ${toml(data.sessionIds)}`,
     `[dictionaries.inviteIds]\nvalues = ${toml(data.inviteIds)}`,
     `[dictionaries.linkTokens]\nvalues = ${toml(data.linkTokens)}`,
+    `[dictionaries.facilitatorInviteIds]\nvalues = ${toml(data.facilitatorInviteIds)}`,
+    `[dictionaries.accountIds]\nvalues = ${toml(data.accountIds)}`,
+    `[dictionaries.organisationIds]\nvalues = ${toml(data.organisationIds)}`,
     `[dictionaries.credentials]\nvalues = ${toml(data.credentials)}`,
     `[dictionaries.versions]\nvalues = ["1", "2"]`,
     '',
@@ -107,6 +131,9 @@ function configFile(data: Awaited<ReturnType<typeof realData>>): string {
     bind('path.sessionId', 'sessionIds'),
     bind('path.inviteId', 'inviteIds'),
     bind('path.token', 'linkTokens'),
+    bind('path.facilitatorInviteId', 'facilitatorInviteIds'),
+    bind('path.accountId', 'accountIds'),
+    bind('path.organisationId', 'organisationIds'),
     bind('path.version', 'versions'),
     bind('body.token', 'credentials'),
     '',

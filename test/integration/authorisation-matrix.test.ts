@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientCommands, ErrorCode, isFacilitatorRole, isStaffRole, Role, type ClientCommandName } from '@hearth/shared';
 import { commandPolicy, type CommandPolicy } from '../../server/src/realtime/command-policy.js';
 import { hashPassword } from '../../server/src/lib/secrets.js';
-import { createInvite, http, startLiveSession, tokenOf, type LiveSession } from '../support/api.js';
+import { createInvite, http, invitedFacilitator, startLiveSession, tokenOf, type LiveSession } from '../support/api.js';
 import { assembleCast, closeCast, People, type Cast, type Person } from '../support/cast.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
 import { handshakeRefusal } from '../support/sockets.js';
 import { arbitraryFor, type JsonSchema } from '../support/schema-arbitrary.js';
-import { PROTOCOL_VERSION, SignalCloseCode } from '@hearth/shared';
+import { ApiRoutes, PROTOCOL_VERSION, SignalCloseCode, type Account, type NewFacilitatorInvite } from '@hearth/shared';
 import WebSocket from 'ws';
 import { expectedHttp, httpRouteAccess, listRoutes, type RouteAccess } from '../support/route-access.js';
 
@@ -109,6 +109,11 @@ function signalClose(url: string): Promise<number> {
 describe('[AU4] HTTP routes by every person', () => {
   let routes: string[];
   let otherAccountCookie: string;
+  let coAccountCookie: string;
+  let coAccountId: string;
+  let facilitatorInviteId: string;
+  let coSessionId: string;
+  let organisationId: string;
 
   beforeAll(async () => {
     routes = listRoutes(hearth.app.printRoutes({ commonPrefix: false }));
@@ -116,6 +121,15 @@ describe('[AU4] HTTP routes by every person', () => {
     await hearth.services.accounts.create({ email: 'olive@example.org', displayName: 'Olive', passwordHash: await hashPassword('another long password') }, now);
     const login = await http(hearth, 'POST', '/api/auth/login', { body: { email: 'olive@example.org', password: 'another long password' } });
     otherAccountCookie = login.cookie ?? '';
+    // [CF4] A co-facilitator of the group, with an account of their own (invited, then added by the host).
+    coAccountCookie = await invitedFacilitator(hearth, live.cookie, 'cora@example.org', 'Cora');
+    coAccountId = (await http<Account>(hearth, 'GET', ApiRoutes.me, { cookie: coAccountCookie })).body.id;
+    await http(hearth, 'POST', ApiRoutes.coFacilitators(live.group.id), { cookie: live.cookie, body: { email: 'cora@example.org' } });
+    // Their own session of the group, so that ending it (as they may) leaves the host's session live for the last row.
+    coSessionId = (await http<{ id: string }>(hearth, 'POST', ApiRoutes.groupSessions(live.group.id), { cookie: coAccountCookie, body: {} })).body.id;
+    // [OR2] An organisation the host administers (nobody else here belongs to it).
+    organisationId = (await http<{ id: string }>(hearth, 'POST', ApiRoutes.organisations, { cookie: live.cookie, body: { name: 'Matrix Trust' } })).body.id;
+    facilitatorInviteId = (await http<NewFacilitatorInvite>(hearth, 'POST', ApiRoutes.facilitatorInvites, { cookie: live.cookie, body: { email: 'matrix-invitee@example.org' } })).body.invite.id;
   });
 
   it('every route the server has is in the access table, and nothing else', () => {
@@ -123,12 +137,12 @@ describe('[AU4] HTTP routes by every person', () => {
   });
 
   const codes = new Set<string>(Object.values(ErrorCode));
-  const rows = [...People.filter((p) => p !== 'host'), 'other_account', 'host'] as const;
+  const rows = [...People.filter((p) => p !== 'host'), 'other_account', 'co_account', 'host'] as const;
 
   it.each(rows)('%s: each route answers as its access rule says', async (row) => {
     const revokable = await createInvite(hearth, live, { role: 'member' });
     const shared = await createInvite(hearth, live, { role: 'member', maxUses: 20 });
-    const ids = { groupId: live.group.id, sessionId: live.session.id, inviteId: revokable.id, token: tokenOf(shared), version: '1' };
+    const ids = { groupId: live.group.id, sessionId: row === 'co_account' ? coSessionId : live.session.id, inviteId: revokable.id, token: tokenOf(shared), version: '1', facilitatorInviteId, accountId: coAccountId, organisationId };
     // The host's destructive calls last: ending the session and signing out would change every answer after them.
     const ordered = [...routes].sort((a, b) => (httpRouteAccess[a]?.last ?? 0) - (httpRouteAccess[b]?.last ?? 0));
     const mismatches: string[] = [];
@@ -141,8 +155,8 @@ describe('[AU4] HTTP routes by every person', () => {
         continue;
       }
       const path = pattern.replace(/:(\w+)/g, (_, name: keyof typeof ids) => encodeURIComponent(ids[name]));
-      const cookie = row === 'host' ? live.cookie : row === 'other_account' ? otherAccountCookie : undefined;
-      const credential = row === 'host' || row === 'other_account' ? (row === 'host' ? cast.tokens.host : cast.tokens.anonymous) : cast.tokens[row];
+      const cookie = row === 'host' ? live.cookie : row === 'other_account' ? otherAccountCookie : row === 'co_account' ? coAccountCookie : undefined;
+      const credential = row === 'host' ? cast.tokens.host : row === 'other_account' || row === 'co_account' ? cast.tokens.anonymous : cast.tokens[row];
       const body = access.body?.(credential);
       const answer = await http<{ error?: { code: string; message: string } }>(hearth, method, path, { cookie, ...(body === undefined ? {} : { body }) });
       const wanted = expectedHttp(access, row, pattern);

@@ -6,6 +6,7 @@ import { groupsRepository } from '../../server/src/modules/groups/groups.reposit
 import { participantsRepository } from '../../server/src/modules/participants/participants.repository.js';
 import { sessionsRepository } from '../../server/src/modules/sessions/sessions.repository.js';
 import { purgeExpiredRecords, RESET_LINK_KEPT_MS } from '../../server/src/modules/retention/index.js';
+import { facilitatorInvitesRepository } from '../../server/src/modules/accounts/facilitator-invites.repository.js';
 import { passwordResetsRepository, RESET_LINK_LIFETIME_MS } from '../../server/src/modules/accounts/password-resets.repository.js';
 
 const DAY = 86_400_000;
@@ -69,5 +70,21 @@ describe.each(['sqlite', 'postgres'] as const)('[RT1] the retention sweep on %s'
     expect(swept.resetLinks).toBe(2);
     expect(await rows()).toHaveLength(1);
     expect(await resets.complete(keep, 'newer hash', T0 + 3 * DAY)).toMatchObject({ ok: true });
+  });
+
+  it('[CF1] facilitator invites are swept a day after they were used, revoked or expired; an open one stays', async () => {
+    const db = backend.db;
+    const maker = await accountsRepository(db).create({ email: `inviter-${kind}@example.org`, displayName: 'Fran', passwordHash: 'x' }, T0);
+    const invites = facilitatorInvitesRepository(db);
+    const used = await invites.issue(maker.id, `used-${kind}@example.org`, T0);
+    expect(await invites.accept(used.token, { displayName: 'Una', passwordHash: 'x' }, T0 + 1000)).toMatchObject({ ok: true });
+    const revoked = await invites.issue(maker.id, `revoked-${kind}@example.org`, T0);
+    await invites.revoke(revoked.invite.id, maker.id, T0 + 1000);
+    const open = await invites.issue(maker.id, `open-${kind}@example.org`, T0 + 1000);
+    const rows = () => db.selectFrom('facilitator_invites').select('id').where('invited_by', '=', maker.id).execute();
+    expect((await purgeExpiredRecords(db, T0 + 1000 + RESET_LINK_KEPT_MS - 1)).facilitatorInvites).toBe(0);
+    expect((await purgeExpiredRecords(db, T0 + 1000 + RESET_LINK_KEPT_MS)).facilitatorInvites).toBe(2);
+    expect((await rows()).map((r) => r.id)).toEqual([open.invite.id]);
+    expect((await purgeExpiredRecords(db, open.invite.expiresAt + RESET_LINK_KEPT_MS)).facilitatorInvites).toBe(1);
   });
 });

@@ -140,8 +140,8 @@ describe.each(['sqlite', 'postgres'] as const)('storage contract: %s', (kind) =>
       await repos.groups.create(b.id, { name: 'Other', purpose: 'Other' }, NOW);
       expect(older).toMatchObject({ name: 'Carers', purpose: 'Peer support', organisation: 'Mind', ownerAccountId: a.id });
       expect(newer.organisation).toBeNull();
-      const listed = await repos.groups.listForOwner(a.id);
-      expect(listed).toEqual([newer, older]);
+      const listed = await repos.groups.listForAccount(a.id);
+      expect(listed).toEqual([{ ...newer, yourRole: 'host' }, { ...older, yourRole: 'host' }]);
       expect(typeof listed[1]?.createdAt).toBe('number');
       expect(await repos.groups.find(older.id)).toEqual(older);
       expect(await repos.groups.find('missing')).toBeUndefined();

@@ -3,6 +3,7 @@ import {
   type CreateInviteBody,
   type Group,
   type Invite,
+  type NewFacilitatorInvite,
   type RoomCredential,
   type Session,
 } from '@hearth/shared';
@@ -93,4 +94,14 @@ export async function facilitatorCredential(hearth: HearthEndpoint, live: LiveSe
   const answer = await http<RoomCredential>(hearth, 'POST', ApiRoutes.enterSession(live.session.id), { cookie: live.cookie, body: {} });
   if (answer.status !== 200) throw new Error(`enter failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
+}
+
+/** [CF1] [CF2] Another facilitator, invited by `inviterCookie`'s account and accepted; returns their sign-in cookie. */
+export async function invitedFacilitator(hearth: HearthEndpoint, inviterCookie: string, email: string, displayName: string): Promise<string> {
+  const made = await http<NewFacilitatorInvite>(hearth, 'POST', ApiRoutes.facilitatorInvites, { cookie: inviterCookie, body: { email } });
+  if (made.status !== 201) throw new Error(`facilitator invite failed: ${made.status} ${JSON.stringify(made.body)}`);
+  const token = new URL(made.body.link).hash.replace(/^#token=/, '');
+  const accepted = await http(hearth, 'POST', ApiRoutes.acceptFacilitatorInvite, { body: { token, displayName, password: 'a long enough password' } });
+  if (accepted.status !== 201 || !accepted.cookie) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return accepted.cookie;
 }

@@ -6,13 +6,16 @@ import type { Person } from './cast.js';
  * matrix test sends. The test checks the running server's own route list against this: a route registered
  * outside the table, or a table entry the server lacks, fails it.
  * - public: anyone (health, the API document, setup, sign-in, invite links);
- * - account: a signed-in facilitator, and only for groups, sessions and invites they own;
+ * - account: a signed-in facilitator, and only for groups, sessions and invites they host or co-facilitate [CF4]
+ *   (`scope: 'host'`: only the host; a co-facilitator is refused `not_allowed`), and only for their own
+ *   facilitator invites, and only for organisations they belong to (`scope: 'admin'`: administer) [OR2];
  * - credential: a room credential in the body that is still good (not removed or banned);
  * - websocket: only an upgrade with a signalling ticket (a plain request is not the route's business);
  * - signature: LiveKit's signed webhook (LiveKit mode only, so not in this server).
  */
 export interface RouteAccess {
   access: Access;
+  scope?: 'host' | 'admin';
   /** A valid body, given the caller's room credential: the answer then shows the access rule, not the schema. */
   body?: (credential: string) => unknown;
   /** Changes what every later call sees (ending the session, signing out everywhere, then signing out): sent last, in this order. */
@@ -41,6 +44,13 @@ const probes: Partial<Record<HttpRouteName, Omit<RouteAccess, 'access'>>> = {
   endSession: { body: () => ({}), last: 1 },
   enterSession: { body: () => ({}) },
   createInvite: { body: () => ({ role: 'member' }) },
+  createFacilitatorInvite: { body: () => ({ email: `matrix-${Math.random().toString(36).slice(2)}@example.org` }) },
+  acceptFacilitatorInvite: { body: () => ({ token: 'x'.repeat(43), displayName: 'Matrix', password: PASSWORD }) },
+  addCoFacilitator: { body: () => ({ email: 'cora@example.org' }) },
+  createOrganisation: { body: () => ({ name: 'Matrix organisation' }) },
+  addOrganisationMember: { body: () => ({ email: 'fran@example.org', role: 'admin' }) },
+  addOrganisationContact: { body: () => ({ name: 'Report contact', email: 'reports@example.org' }) },
+  setGroupOrganisation: { body: () => ({ organisationId: null }) },
   redeemInvite: { body: () => ({ displayName: 'Matrix' }) },
   roomRules: { body: (token) => ({ token }) },
   roomConsent: { body: (token) => ({ token, version: 1 }) },
@@ -50,23 +60,31 @@ const probes: Partial<Record<HttpRouteName, Omit<RouteAccess, 'access'>>> = {
 export const httpRouteAccess: Record<string, RouteAccess> = Object.fromEntries(
   (Object.entries(HttpRoutes) as [HttpRouteName, (typeof HttpRoutes)[HttpRouteName]][])
     .filter(([, route]) => !('only' in route) || route.only !== 'livekit')
-    .map(([name, route]) => [routeKey(route), { access: route.access, ...probes[name] }]),
+    .map(([name, route]) => [routeKey(route), { access: route.access, ...('scope' in route ? { scope: route.scope } : {}), ...probes[name] }]),
 );
 
-export type HttpRow = Person | 'other_account';
+/** `other_account`: a facilitator of nothing here; `co_account`: a co-facilitator of the group (their own account). */
+export type HttpRow = Person | 'other_account' | 'co_account';
 
 /** 'allow' (any answer but an access refusal), or the refusal codes the rule allows. */
 export function expectedHttp(rule: RouteAccess, row: HttpRow, pattern: string): 'allow' | string[] {
   if (rule.access === 'public' || rule.access === 'websocket' || rule.access === 'signature') return 'allow';
   if (rule.access === 'account') {
     if (row === 'host') return 'allow';
-    if (row !== 'other_account') return ['unauthenticated'];
+    if (row !== 'other_account' && row !== 'co_account') return ['unauthenticated'];
+    // [CF4] A facilitator invite is its maker's alone: the host's does not exist for anyone else.
+    if (/:facilitatorInviteId/.test(pattern)) return ['not_found'];
+    // [OR2] The host's organisation: nobody else in the matrix belongs to it.
+    if (/:organisationId/.test(pattern)) return ['not_found'];
+    if (!/:(groupId|sessionId|inviteId)/.test(pattern)) return 'allow';
     // Another facilitator's account: someone else's group, session or invite does not exist for them.
-    return /:(groupId|sessionId|inviteId)/.test(pattern) ? ['not_found'] : 'allow';
+    if (row === 'other_account') return ['not_found'];
+    // A co-facilitator runs the group's sessions; its settings and its facilitators are the host's.
+    return rule.scope === 'host' ? ['not_allowed'] : 'allow';
   }
   if (row === 'removed') return ['removed'];
   if (row === 'banned') return ['banned', 'removed'];
-  if (row === 'anonymous' || row === 'other_account') return ['unauthenticated'];
+  if (row === 'anonymous' || row === 'other_account' || row === 'co_account') return ['unauthenticated'];
   return 'allow';
 }
 

@@ -1,5 +1,6 @@
 import { Route, Switch } from 'wouter';
 import { PagePaths, RulesPagePaths } from '@hearth/shared';
+import { AcceptInvitePage } from '../features/auth/components/accept-invite-page';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
 import { SetupPage } from '../features/auth/components/setup-page';
@@ -22,6 +23,7 @@ export function AppRoutes() {
       <Route path={PagePaths.setup} component={SetupPage} />
       <Route path={PagePaths.forgotPassword} component={ForgotPasswordPage} />
       <Route path={PagePaths.resetPassword} component={ResetPasswordPage} />
+      <Route path={PagePaths.acceptInvite} component={AcceptInvitePage} />
       <Route<{ token: string }> path={memberJoinPattern}>{(params) => <MemberJoinRoute token={params.token} />}</Route>
       <Route<{ sessionId: string }> path={facilitatorJoinPattern}>
         {(params) => <FacilitatorJoinRoute sessionId={params.sessionId} />}

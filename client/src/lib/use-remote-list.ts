@@ -41,9 +41,14 @@ export function useRemoteList<T extends { id: string }>(load: () => Promise<ApiR
     });
   }, []);
 
+  /** Takes the item with this id out of the list. */
+  const remove = useCallback((id: string) => {
+    setItems((list) => (list ?? []).filter((existing) => existing.id !== id));
+  }, []);
+
   const retry = useCallback(() => {
     setError(null);
     setAttempt((n) => n + 1);
   }, []);
-  return { items, error, upsert, retry };
+  return { items, error, upsert, remove, retry };
 }

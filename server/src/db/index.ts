@@ -3,4 +3,4 @@
  * for the operator's commands (cli/), which run without the app.
  */
 export { migrateToLatest, openDatabase, type Db } from './database.js';
-export { type DistressEventsTable, type GroupsTable, type InvitesTable, type ParticipantsTable, type SessionsTable } from './schema.js';
+export { type DistressEventsTable, type FacilitatorInvitesTable, type GroupsTable, type InvitesTable, type ParticipantsTable, type SessionsTable } from './schema.js';

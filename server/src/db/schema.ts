@@ -1,40 +1,22 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  AccountsTable,
+  AuthSessionsTable,
+  FacilitatorInvitesTable,
+  GroupCoFacilitatorsTable,
+  OrganisationContactsTable,
+  OrganisationMembersTable,
+  OrganisationsTable,
+  PasswordResetsTable,
+} from './account-tables.js';
+
+export type { AccountsTable, AuthSessionsTable, FacilitatorInvitesTable, GroupCoFacilitatorsTable, OrganisationContactsTable, OrganisationMembersTable, OrganisationsTable, PasswordResetsTable };
 
 /**
  * Table types for Kysely. Times are epoch milliseconds stored as BIGINT (Postgres int8 is parsed back to
  * a JS number in db/database.ts). Secrets that act as bearer credentials are stored only as SHA-256
  * hashes; invite tokens are stored as-is because facilitators need to copy the link again.
  */
-export interface AccountsTable {
-  id: string;
-  email: string;
-  display_name: string;
-  password_hash: string;
-  created_at: number;
-  /** [AC6] Migration 014: bumped by "sign out everywhere" and a password reset; older sign-ins are refused. */
-  session_generation: Generated<number>;
-  /** [AC8] Migration 014: when the operator disabled the account; null while it may sign in. */
-  disabled_at: number | null;
-}
-
-export interface AuthSessionsTable {
-  token_hash: string;
-  account_id: string;
-  created_at: number;
-  expires_at: number;
-  /** [AC6] Migration 014: the account's session generation when this sign-in began. */
-  generation: Generated<number>;
-}
-
-/** [AC5] Migration 014: one-time links to set a password; only the token's hash is stored. */
-export interface PasswordResetsTable {
-  token_hash: string;
-  account_id: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-}
-
 export interface GroupsTable {
   id: string;
   owner_account_id: string;
@@ -55,6 +37,8 @@ export interface GroupsTable {
   media_encryption: number | null;
   /** [RX3] 0 when the group has turned quiet reactions off; null or 1 leave them on. */
   reactions_enabled: number | null;
+  /** [OR4] Migration 018: the organisation the group is hosted under; null for none. */
+  host_organisation_id: string | null;
 }
 
 export interface SessionsTable {
@@ -263,6 +247,11 @@ export interface Database {
   accounts: AccountsTable;
   auth_sessions: AuthSessionsTable;
   password_resets: PasswordResetsTable;
+  facilitator_invites: FacilitatorInvitesTable;
+  group_co_facilitators: GroupCoFacilitatorsTable;
+  organisations: OrganisationsTable;
+  organisation_members: OrganisationMembersTable;
+  organisation_contacts: OrganisationContactsTable;
   groups: GroupsTable & GroupTalkSettingColumns;
   sessions: SessionsTable;
   invites: InvitesTable;

@@ -28,6 +28,10 @@ export const GroupSchema = Type.Object({
    * already encrypts between browsers (DTLS-SRTP), so it changes nothing there.
    */
   mediaEncryption: Type.Boolean(),
+  /** [OR4] The organisation the group is hosted under, if any (its administrators then see that the group exists). */
+  hostOrganisationId: Type.Union([IdSchema, Type.Null()]),
+  /** [CF4] What the signed-in facilitator is to this group: its host, or one of its co-facilitators. */
+  yourRole: Type.Union([Type.Literal('host'), Type.Literal('co_facilitator')]),
 });
 
 export const DEFAULT_RECORDS_RETENTION_DAYS = 90;

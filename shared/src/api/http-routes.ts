@@ -21,6 +21,25 @@ import {
   StartSessionBodySchema,
   UpdateGroupSupportBodySchema,
 } from './groups.js';
+import {
+  AcceptFacilitatorInviteBodySchema,
+  AddCoFacilitatorBodySchema,
+  CreateFacilitatorInviteBodySchema,
+  FacilitatorInviteSchema,
+  GroupFacilitatorSchema,
+  GroupFacilitatorsSchema,
+  NewFacilitatorInviteSchema,
+} from './co-facilitators.js';
+import {
+  AddOrganisationContactBodySchema,
+  AddOrganisationMemberBodySchema,
+  CreateOrganisationBodySchema,
+  OrganisationContactSchema,
+  OrganisationGroupSchema,
+  MyOrganisationSchema,
+  OrganisationMemberSchema,
+  SetGroupOrganisationBodySchema,
+} from './organisations.js';
 import { ConsentAnswerSchema, ConsentBodySchema, GroupRulesSchema, RoomRulesBodySchema, RoomRulesSchema, RuleVersionParamsSchema, SaveRulesBodySchema } from './rules.js';
 
 /**
@@ -33,7 +52,8 @@ import { ConsentAnswerSchema, ConsentBodySchema, GroupRulesSchema, RoomRulesBody
  * (5xx); those are added where the table is used, not repeated on each line.
  *
  * `access` says who may call it: `public` (anyone), `account` (a signed-in facilitator, and only for the
- * groups, sessions and invites they own: anyone else's id answers `not_found`), `credential` (a room
+ * groups, sessions and invites they host or co-facilitate [CF4]: anyone else's id answers `not_found`; with
+ * `scope: 'host'` only the group's host, a co-facilitator being refused `not_allowed`), `credential` (a room
  * credential in the body that still stands: not removed or banned), `websocket` (only an upgrade with a
  * signalling ticket), `signature` (LiveKit's signed webhook).
  */
@@ -45,9 +65,14 @@ export interface HttpRoute {
   /** Fastify's pattern: `:name` is a path parameter, described by `params`. */
   path: string;
   access: RouteAccess;
+  /**
+   * [CF4] On a route of one group (or its session, invite): `host` when its co-facilitators may not use it.
+   * [OR2] On a route of one organisation: `admin` when only its administrators may (a member is `not_allowed`).
+   */
+  scope?: 'host' | 'admin';
   summary: string;
   /** The OpenAPI tag (the dashboard's area, or the room's). */
-  tag: 'service' | 'accounts' | 'groups' | 'sessions' | 'invites' | 'rules' | 'room' | 'media';
+  tag: 'service' | 'accounts' | 'organisations' | 'groups' | 'sessions' | 'invites' | 'rules' | 'room' | 'media';
   params?: TSchema;
   querystring?: TSchema;
   body?: TSchema;
@@ -60,6 +85,9 @@ export interface HttpRoute {
 const GroupParams = Type.Object({ groupId: IdSchema });
 const SessionParams = Type.Object({ sessionId: IdSchema });
 const InviteParams = Type.Object({ inviteId: IdSchema });
+const FacilitatorInviteParams = Type.Object({ facilitatorInviteId: IdSchema });
+const OrganisationParams = Type.Object({ organisationId: IdSchema });
+const CoFacilitatorParams = Type.Object({ groupId: IdSchema, accountId: IdSchema });
 /** Invite tokens are 43 base64url characters; anything else is refused before touching the database. */
 export const LinkTokenSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' });
 const TokenParams = Type.Object({ token: LinkTokenSchema });
@@ -103,20 +131,37 @@ export const HttpRoutes = routes({
   resetPassword: { method: 'POST', path: '/api/auth/reset-password', access: 'public', tag: 'accounts', summary: "[AC5] Set a new password with a one-time link's token; ends every sign-in of the account", body: ResetPasswordBodySchema, response: { 204: NoContentSchema } },
   signOutEverywhere: { method: 'POST', path: '/api/auth/sign-out-everywhere', access: 'account', tag: 'accounts', summary: '[AC6] End every sign-in of this account, this one included', response: { 204: NoContentSchema } },
 
-  listGroups: { method: 'GET', path: '/api/groups', access: 'account', tag: 'groups', summary: 'The groups this facilitator owns', response: { 200: Type.Array(GroupSchema) } },
+  listFacilitatorInvites: { method: 'GET', path: '/api/facilitator-invites', access: 'account', tag: 'accounts', summary: '[CF1] The facilitator invites this account made, newest first', response: { 200: Type.Array(FacilitatorInviteSchema) } },
+  createFacilitatorInvite: { method: 'POST', path: '/api/facilitator-invites', access: 'account', tag: 'accounts', summary: '[CF1] Invite another facilitator: a one-time link (shown once) to make their account', body: CreateFacilitatorInviteBodySchema, response: { 201: NewFacilitatorInviteSchema } },
+  revokeFacilitatorInvite: { method: 'POST', path: '/api/facilitator-invites/:facilitatorInviteId/revoke', access: 'account', tag: 'accounts', summary: '[CF1] Withdraw a facilitator invite this account made', params: FacilitatorInviteParams, response: { 200: FacilitatorInviteSchema } },
+  acceptFacilitatorInvite: { method: 'POST', path: '/api/facilitator-invites/accept', access: 'public', tag: 'accounts', summary: "[CF2] Make one's account with a facilitator invite's token (signs in)", body: AcceptFacilitatorInviteBodySchema, response: { 201: AccountSchema } },
+
+  listOrganisations: { method: 'GET', path: '/api/organisations', access: 'account', tag: 'organisations', summary: '[OR1] The organisations this account belongs to', response: { 200: Type.Array(MyOrganisationSchema) } },
+  createOrganisation: { method: 'POST', path: '/api/organisations', access: 'account', tag: 'organisations', summary: '[OR1] Create an organisation (its creator is its first administrator)', body: CreateOrganisationBodySchema, response: { 201: MyOrganisationSchema } },
+  organisationMembers: { method: 'GET', path: '/api/organisations/:organisationId/members', access: 'account', scope: 'admin', tag: 'organisations', summary: "[OR2] The organisation's accounts", params: OrganisationParams, response: { 200: Type.Array(OrganisationMemberSchema) } },
+  addOrganisationMember: { method: 'POST', path: '/api/organisations/:organisationId/members', access: 'account', scope: 'admin', tag: 'organisations', summary: '[OR2] Add an existing account to the organisation (or change its role)', params: OrganisationParams, body: AddOrganisationMemberBodySchema, response: { 200: OrganisationMemberSchema } },
+  organisationContacts: { method: 'GET', path: '/api/organisations/:organisationId/contacts', access: 'account', scope: 'admin', tag: 'organisations', summary: "[OR3] The organisation's contacts (for reports)", params: OrganisationParams, response: { 200: Type.Array(OrganisationContactSchema) } },
+  addOrganisationContact: { method: 'POST', path: '/api/organisations/:organisationId/contacts', access: 'account', scope: 'admin', tag: 'organisations', summary: '[OR3] Add a contact (name and email) to the organisation', params: OrganisationParams, body: AddOrganisationContactBodySchema, response: { 201: OrganisationContactSchema } },
+  organisationGroups: { method: 'GET', path: '/api/organisations/:organisationId/groups', access: 'account', scope: 'admin', tag: 'organisations', summary: '[OR5] The groups hosted under the organisation: names, session dates and attendance counts, never people', params: OrganisationParams, response: { 200: Type.Array(OrganisationGroupSchema) } },
+
+  listGroups: { method: 'GET', path: '/api/groups', access: 'account', tag: 'groups', summary: 'The groups this facilitator hosts or co-facilitates', response: { 200: Type.Array(GroupSchema) } },
   createGroup: { method: 'POST', path: '/api/groups', access: 'account', tag: 'groups', summary: 'Create a group', body: CreateGroupBodySchema, response: { 201: GroupSchema } },
-  updateGroupSupport: { method: 'PUT', path: '/api/groups/:groupId/support', access: 'account', tag: 'groups', summary: 'Crisis resources, emergency contacts, on-call webhook, retention', params: GroupParams, body: UpdateGroupSupportBodySchema, response: { 200: GroupSchema } },
-  setGroupObservation: { method: 'PUT', path: '/api/groups/:groupId/observation', access: 'account', tag: 'groups', summary: "[SV6] Allow or stop a supervisor observing the group's sessions (stopping takes any observer out)", params: GroupParams, body: SetObservationBodySchema, response: { 200: GroupSchema } },
-  setGroupMediaEncryption: { method: 'PUT', path: '/api/groups/:groupId/media-encryption', access: 'account', tag: 'groups', summary: "[LE1] End-to-end media encryption (LiveKit mode) for the group's sessions started from now on", params: GroupParams, body: SetMediaEncryptionBodySchema, response: { 200: GroupSchema } },
+  updateGroupSupport: { method: 'PUT', path: '/api/groups/:groupId/support', access: 'account', scope: 'host', tag: 'groups', summary: 'Crisis resources, emergency contacts, on-call webhook, retention', params: GroupParams, body: UpdateGroupSupportBodySchema, response: { 200: GroupSchema } },
+  setGroupObservation: { method: 'PUT', path: '/api/groups/:groupId/observation', access: 'account', scope: 'host', tag: 'groups', summary: "[SV6] Allow or stop a supervisor observing the group's sessions (stopping takes any observer out)", params: GroupParams, body: SetObservationBodySchema, response: { 200: GroupSchema } },
+  setGroupMediaEncryption: { method: 'PUT', path: '/api/groups/:groupId/media-encryption', access: 'account', scope: 'host', tag: 'groups', summary: "[LE1] End-to-end media encryption (LiveKit mode) for the group's sessions started from now on", params: GroupParams, body: SetMediaEncryptionBodySchema, response: { 200: GroupSchema } },
   listSessions: { method: 'GET', path: '/api/groups/:groupId/sessions', access: 'account', tag: 'groups', summary: "The group's sessions", params: GroupParams, response: { 200: Type.Array(SessionSchema) } },
   startSession: { method: 'POST', path: '/api/groups/:groupId/sessions', access: 'account', tag: 'groups', summary: 'Start a live session', params: GroupParams, body: StartSessionBodySchema, response: { 201: SessionSchema } },
   groupRules: { method: 'GET', path: '/api/groups/:groupId/rules', access: 'account', tag: 'rules', summary: "The group's ground rules, their versions and the templates", params: GroupParams, response: { 200: GroupRulesSchema } },
-  saveGroupRules: { method: 'PUT', path: '/api/groups/:groupId/rules', access: 'account', tag: 'rules', summary: 'Save a new version of the ground rules (200 when nothing changed)', params: GroupParams, body: SaveRulesBodySchema, response: { 200: RuleSetSchema, 201: RuleSetSchema } },
+  saveGroupRules: { method: 'PUT', path: '/api/groups/:groupId/rules', access: 'account', scope: 'host', tag: 'rules', summary: 'Save a new version of the ground rules (200 when nothing changed)', params: GroupParams, body: SaveRulesBodySchema, response: { 200: RuleSetSchema, 201: RuleSetSchema } },
   groupRulesVersion: { method: 'GET', path: '/api/groups/:groupId/rules/versions/:version', access: 'account', tag: 'rules', summary: 'One earlier version of the ground rules', params: RuleVersionParamsSchema, response: { 200: RuleSetSchema } },
   groupAgenda: { method: 'GET', path: '/api/groups/:groupId/agenda', access: 'account', tag: 'rules', summary: "The group's agenda phases", params: GroupParams, response: { 200: GroupAgendaSchema } },
-  saveGroupAgenda: { method: 'PUT', path: '/api/groups/:groupId/agenda', access: 'account', tag: 'rules', summary: 'Replace the agenda phases', params: GroupParams, body: SaveAgendaBodySchema, response: { 200: GroupAgendaSchema } },
+  saveGroupAgenda: { method: 'PUT', path: '/api/groups/:groupId/agenda', access: 'account', scope: 'host', tag: 'rules', summary: 'Replace the agenda phases', params: GroupParams, body: SaveAgendaBodySchema, response: { 200: GroupAgendaSchema } },
   groupWelcome: { method: 'GET', path: '/api/groups/:groupId/welcome', access: 'account', tag: 'groups', summary: "The waiting room's welcome text", params: GroupParams, response: { 200: GroupWelcomeSchema } },
-  saveGroupWelcome: { method: 'PUT', path: '/api/groups/:groupId/welcome', access: 'account', tag: 'groups', summary: "Set the waiting room's welcome text", params: GroupParams, body: GroupWelcomeSchema, response: { 200: GroupWelcomeSchema } },
+  saveGroupWelcome: { method: 'PUT', path: '/api/groups/:groupId/welcome', access: 'account', scope: 'host', tag: 'groups', summary: "Set the waiting room's welcome text", params: GroupParams, body: GroupWelcomeSchema, response: { 200: GroupWelcomeSchema } },
+  setGroupOrganisation: { method: 'PUT', path: '/api/groups/:groupId/organisation', access: 'account', scope: 'host', tag: 'groups', summary: '[OR4] Host the group under one of your organisations, or under none', params: GroupParams, body: SetGroupOrganisationBodySchema, response: { 200: GroupSchema } },
+  groupFacilitators: { method: 'GET', path: '/api/groups/:groupId/facilitators', access: 'account', tag: 'groups', summary: "[CF3] The group's host and co-facilitators", params: GroupParams, response: { 200: GroupFacilitatorsSchema } },
+  addCoFacilitator: { method: 'POST', path: '/api/groups/:groupId/co-facilitators', access: 'account', scope: 'host', tag: 'groups', summary: '[CF3] Add an existing account as a co-facilitator of the group', params: GroupParams, body: AddCoFacilitatorBodySchema, response: { 201: GroupFacilitatorSchema } },
+  removeCoFacilitator: { method: 'POST', path: '/api/groups/:groupId/co-facilitators/:accountId/remove', access: 'account', scope: 'host', tag: 'groups', summary: '[CF5] Remove a co-facilitator: at once out of the group and of its live sessions', params: CoFacilitatorParams, response: { 204: NoContentSchema } },
 
   endSession: { method: 'POST', path: '/api/sessions/:sessionId/end', access: 'account', tag: 'sessions', summary: 'End the session for everyone', params: SessionParams, response: { 200: SessionSchema } },
   enterSession: { method: 'POST', path: '/api/sessions/:sessionId/enter', access: 'account', tag: 'sessions', summary: "A facilitator's room credential for the session", params: SessionParams, body: EnterSessionBodySchema, response: { 200: RoomCredentialSchema } },

@@ -23,6 +23,8 @@ const group: Group = {
   recordsRetentionDays: 90,
   observationAllowed: true,
   mediaEncryption: false,
+  hostOrganisationId: null,
+  yourRole: 'host',
 };
 
 const base: SupportValues = supportValuesOf(group);

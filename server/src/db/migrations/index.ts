@@ -15,6 +15,8 @@ import * as mediaEncryption from './013-media-encryption.js';
 import * as accountRecovery from './014-account-recovery.js';
 import * as recordsExpired from './015-records-expired.js';
 import * as groupReactions from './016-group-reactions.js';
+import * as coFacilitators from './017-co-facilitators.js';
+import * as organisations from './018-organisations.js';
 
 /**
  * Versioned migrations, listed in code rather than read from a folder so they bundle and run the same
@@ -37,6 +39,8 @@ const migrations: Record<string, Migration> = {
   '014-account-recovery': accountRecovery,
   '015-records-expired': recordsExpired,
   '016-group-reactions': groupReactions,
+  '017-co-facilitators': coFacilitators,
+  '018-organisations': organisations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,12 +6,12 @@ import { sendError } from '../../lib/index.js';
 import { newId } from '../../lib/index.js';
 import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedGroup } from '../groups/index.js';
+import { facilitatedGroup, hostedGroup } from '../groups/index.js';
 import { defaultPhases, phasesFromSave } from './agenda.js';
 
 /**
- * A group's agenda, for the group's facilitator only [AG2]: anyone else gets `not_found` (ids cannot be
- * probed); members have no account and so no way in. Saving replaces the whole ordered list.
+ * A group's agenda, for the group's facilitators only [AG2] (saved by its host, CF4): anyone else gets
+ * `not_found` (ids cannot be probed); members have no account and so no way in. Saving replaces the whole ordered list.
  */
 export async function agendaRoutes(app: FastifyInstance, opts: { services: Services }) {
   const services = opts.services;
@@ -21,7 +21,7 @@ export async function agendaRoutes(app: FastifyInstance, opts: { services: Servi
   r.route({
     ...fromTable(HttpRoutes.groupAgenda),
     handler: async (request, reply) => {
-      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      const group = await facilitatedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       const saved = await services.agenda.find(group.id);
       return saved ? { phases: saved.phases, saved: true, updatedAt: saved.updatedAt } : { phases: [...defaultPhases], saved: false, updatedAt: null };
@@ -32,8 +32,9 @@ export async function agendaRoutes(app: FastifyInstance, opts: { services: Servi
     ...fromTable(HttpRoutes.saveGroupAgenda),
     handler: async (request, reply) => {
       const account = signedInAccount(request);
-      const group = await ownedGroup(services, account, request.params.groupId);
-      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      const hosted = await hostedGroup(services, account, request.params.groupId);
+      if (!hosted.ok) return sendError(reply, hosted.error.code, hosted.error.message);
+      const group = hosted.group;
       const current = (await services.agenda.find(group.id))?.phases ?? defaultPhases;
       const phases = phasesFromSave(current, request.body, newId);
       const now = services.now();

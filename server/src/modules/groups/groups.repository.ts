@@ -3,7 +3,7 @@ import type { Db } from '../../db/index.js';
 import type { GroupsTable } from '../../db/index.js';
 import { newId } from '../../lib/index.js';
 
-export interface GroupRecord extends Group {
+export interface GroupRecord extends Omit<Group, 'yourRole'> {
   ownerAccountId: string;
   /** Write-only: used to sign on-call webhooks, never returned to a client. */
   oncallWebhookSecret: string | null;
@@ -23,12 +23,14 @@ function toGroup(row: GroupsTable): GroupRecord {
     recordsRetentionDays: row.records_retention_days ?? DEFAULT_RECORDS_RETENTION_DAYS,
     observationAllowed: row.observation_allowed !== 0,
     mediaEncryption: row.media_encryption === 1,
+    hostOrganisationId: row.host_organisation_id,
     oncallWebhookSecret: row.oncall_webhook_secret,
     ownerAccountId: row.owner_account_id,
   };
 }
 
-export function publicGroup({ ownerAccountId: _owner, oncallWebhookSecret: _secret, ...group }: GroupRecord): Group {
+/** What a facilitator of the group is sent: never the webhook secret, never the host's account id. */
+export function publicGroup({ ownerAccountId: _owner, oncallWebhookSecret: _secret, ...group }: GroupRecord & { yourRole: Group['yourRole'] }): Group {
   return group;
 }
 
@@ -51,14 +53,26 @@ export function groupsRepository(db: Db) {
         observation_allowed: null,
         media_encryption: null,
         reactions_enabled: null,
+        host_organisation_id: null,
       };
       await db.insertInto('groups').values(row).execute();
       return toGroup(row);
     },
 
-    async listForOwner(ownerAccountId: string): Promise<GroupRecord[]> {
-      const rows = await db.selectFrom('groups').selectAll().where('owner_account_id', '=', ownerAccountId).orderBy('created_at', 'desc').execute();
-      return rows.map(toGroup);
+    /** [CF4] The groups the account hosts or co-facilitates, newest first. */
+    async listForAccount(accountId: string): Promise<(GroupRecord & { yourRole: Group['yourRole'] })[]> {
+      const rows = await db
+        .selectFrom('groups')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('owner_account_id', '=', accountId),
+            eb('id', 'in', eb.selectFrom('group_co_facilitators').select('group_id').where('account_id', '=', accountId)),
+          ]),
+        )
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map((row) => ({ ...toGroup(row), yourRole: row.owner_account_id === accountId ? 'host' : 'co_facilitator' }));
     },
 
     /** Sets the given support details; an empty (or blank) text clears that field. */
@@ -79,6 +93,11 @@ export function groupsRepository(db: Db) {
     /** [SV6] Allows or stops a supervisor observing the group's sessions. */
     async setObservation(groupId: string, allowed: boolean): Promise<void> {
       await db.updateTable('groups').set({ observation_allowed: allowed ? 1 : 0 }).where('id', '=', groupId).execute();
+    },
+
+    /** [OR4] The organisation the group is hosted under, or none. */
+    async setHostOrganisation(groupId: string, organisationId: string | null): Promise<void> {
+      await db.updateTable('groups').set({ host_organisation_id: organisationId }).where('id', '=', groupId).execute();
     },
 
     /** [LE1] End-to-end media encryption for the group's sessions started from now on. */

@@ -7,7 +7,7 @@ import { webhookUrlRefusal } from '../distress/index.js';
 import { sendError } from '../../lib/index.js';
 import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedGroup } from './groups.policy.js';
+import { facilitatedGroup, hostedGroup } from './groups.policy.js';
 import { publicGroup } from './groups.repository.js';
 
 export async function groupsRoutes(app: FastifyInstance, opts: { services: Services }) {
@@ -18,7 +18,7 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
   r.route({
     ...fromTable(HttpRoutes.listGroups),
     handler: async (request) => {
-      const groups = await services.groups.listForOwner(signedInAccount(request).id);
+      const groups = await services.groups.listForAccount(signedInAccount(request).id);
       return groups.map(publicGroup);
     },
   });
@@ -27,30 +27,32 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
     ...fromTable(HttpRoutes.createGroup),
     handler: async (request, reply) => {
       const group = await services.groups.create(signedInAccount(request).id, request.body, services.now());
-      return reply.code(201).send(publicGroup(group));
+      return reply.code(201).send(publicGroup({ ...group, yourRole: 'host' }));
     },
   });
 
   r.route({
     ...fromTable(HttpRoutes.updateGroupSupport),
     handler: async (request, reply) => {
-      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
-      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      const hosted = await hostedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!hosted.ok) return sendError(reply, hosted.error.code, hosted.error.message);
+      const group = hosted.group;
       // [OC4] Refused when saved, so the facilitator hears why now rather than the report silently not going.
       const hook = request.body.oncallWebhook;
       const refusal = hook ? webhookUrlRefusal(hook.url, services.config.oncallWebhookAllowHosts) : undefined;
       if (refusal) return sendError(reply, 'invalid_payload', refusal);
       await services.groups.updateSupport(group.id, request.body);
       const updated = await services.groups.find(group.id);
-      return publicGroup(updated ?? group);
+      return publicGroup({ ...(updated ?? group), yourRole: group.yourRole });
     },
   });
 
   r.route({
     ...fromTable(HttpRoutes.setGroupObservation),
     handler: async (request, reply) => {
-      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
-      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      const hosted = await hostedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!hosted.ok) return sendError(reply, hosted.error.code, hosted.error.message);
+      const group = hosted.group;
       // [SV6] Saved first, so from this moment no supervisor credential, link or token admits anyone;
       // then any supervisor in a live session is taken out, told why.
       await services.groups.setObservation(group.id, request.body.allowed);
@@ -64,14 +66,14 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
         }
       }
       const updated = await services.groups.find(group.id);
-      return publicGroup(updated ?? group);
+      return publicGroup({ ...(updated ?? group), yourRole: group.yourRole });
     },
   });
 
   r.route({
     ...fromTable(HttpRoutes.listSessions),
     handler: async (request, reply) => {
-      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      const group = await facilitatedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       return services.sessions.listForGroup(group.id);
     },
@@ -80,20 +82,21 @@ export async function groupsRoutes(app: FastifyInstance, opts: { services: Servi
   r.route({
     ...fromTable(HttpRoutes.setGroupMediaEncryption),
     handler: async (request, reply) => {
-      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
-      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      const hosted = await hostedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!hosted.ok) return sendError(reply, hosted.error.code, hosted.error.message);
+      const group = hosted.group;
       // [LE1] Sessions started from now on: a live session keeps the media it began with, so everyone in
       // one room always holds the same key (or none).
       await services.groups.setMediaEncryption(group.id, request.body.enabled);
       const updated = await services.groups.find(group.id);
-      return publicGroup(updated ?? group);
+      return publicGroup({ ...(updated ?? group), yourRole: group.yourRole });
     },
   });
 
   r.route({
     ...fromTable(HttpRoutes.startSession),
     handler: async (request, reply) => {
-      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      const group = await facilitatedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       const now = services.now();
       const title = request.body.title?.trim() ?? `${group.name}, ${new Date(now).toISOString().slice(0, 10)}`;

@@ -110,12 +110,41 @@ export function participantsRepository(db: Db) {
       return toRecord(await standingQuery().where('p.token_hash', '=', hashToken(token)).executeTakeFirst());
     },
 
+    /** [CF5] The account's places in the group's live sessions that still stand. */
+    async liveOfAccountInGroup(groupId: string, accountId: string): Promise<{ id: string; sessionId: string }[]> {
+      const rows = await db
+        .selectFrom('participants as p')
+        .innerJoin('sessions as s', 's.id', 'p.session_id')
+        .select(['p.id', 'p.session_id'])
+        .where('s.group_id', '=', groupId)
+        .where('s.status', '=', 'live')
+        .where('p.account_id', '=', accountId)
+        .where('p.removed_at', 'is', null)
+        .execute();
+      return rows.map((row) => ({ id: row.id, sessionId: row.session_id }));
+    },
+
+    /**
+     * [CF5] A co-facilitator added back to the group may enter its live sessions again: their places there stand
+     * again, except where they were banned (a ban is the session's own decision, not the group's).
+     */
+    async restoreAccountInGroup(groupId: string, accountId: string): Promise<void> {
+      await db
+        .updateTable('participants')
+        .set({ removed_at: null })
+        .where('account_id', '=', accountId)
+        .where('session_id', 'in', db.selectFrom('sessions').select('id').where('group_id', '=', groupId).where('status', '=', 'live'))
+        .where('id', 'not in', db.selectFrom('participant_bans').select('participant_id'))
+        .execute();
+    },
+
     async markRemoved(participantId: string, now: number): Promise<void> {
       await db.updateTable('participants').set({ removed_at: now }).where('id', '=', participantId).execute();
     },
 
     /**
-     * [RM8] The names of the session's facilitators: the group's own (entered or not) and its co-facilitators.
+     * [RM8] The names of the session's facilitators: the group's own and its co-facilitators' accounts (entered or
+     * not), and the co-facilitators in the session.
      * Not the hidden supervisor's: refusing a member their name would tell them an observer is there [SV1].
      */
     async staffNames(sessionId: string): Promise<string[]> {
@@ -133,7 +162,15 @@ export function participantsRepository(db: Db) {
         .where('role', 'in', ['facilitator', 'co_facilitator'])
         .where('removed_at', 'is', null)
         .execute();
-      return [...(owner ? [owner.display_name] : []), ...staff.map((row) => row.display_name)];
+      // [CF4] The group's co-facilitators with accounts too, entered or not, like its host.
+      const coFacilitators = await db
+        .selectFrom('sessions as s')
+        .innerJoin('group_co_facilitators as c', 'c.group_id', 's.group_id')
+        .innerJoin('accounts as a', 'a.id', 'c.account_id')
+        .select('a.display_name')
+        .where('s.id', '=', sessionId)
+        .execute();
+      return [...(owner ? [owner.display_name] : []), ...coFacilitators.map((row) => row.display_name), ...staff.map((row) => row.display_name)];
     },
 
     async updateDisplayName(participantId: string, displayName: string): Promise<void> {

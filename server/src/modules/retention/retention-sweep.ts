@@ -20,6 +20,8 @@ export interface SweepCounts {
   signIns: number;
   /** [AC5] Password reset links a day past their use or expiry, deleted. */
   resetLinks: number;
+  /** [CF1] Facilitator invites a day past their use, revocation or expiry, deleted. */
+  facilitatorInvites: number;
 }
 
 /**
@@ -62,7 +64,14 @@ export async function purgeExpiredRecords(db: Db, now: number): Promise<SweepCou
       .deleteFrom('password_resets')
       .where((eb) => eb.or([eb('used_at', '<=', now - RESET_LINK_KEPT_MS), eb('expires_at', '<=', now - RESET_LINK_KEPT_MS)]))
       .executeTakeFirst();
+    // [CF1] Like reset links: kept a day so a second click hears "used", "withdrawn" or "expired", then gone (they hold an email).
+    const kept = now - RESET_LINK_KEPT_MS;
+    const facilitatorInvites = await trx
+      .deleteFrom('facilitator_invites')
+      .where((eb) => eb.or([eb('used_at', '<=', kept), eb('revoked_at', '<=', kept), eb('expires_at', '<=', kept)]))
+      .executeTakeFirst();
     return {
+      facilitatorInvites: Number(facilitatorInvites.numDeletedRows),
       cases: Number(cases.numDeletedRows),
       messages: Number(messages.numDeletedRows),
       talkTime: Number(talkTime.numDeletedRows),

@@ -11,6 +11,12 @@ export interface RoomControl {
    * MediaGatewayError when LiveKit did not confirm), then their connections closed.
    */
   dismissObservers(sessionId: string): Promise<void>;
+  /**
+   * [CF5] Takes one person out of the session whose place in it has ended outside the room (a co-facilitator
+   * removed from the group): out of the media room first (throws MediaGatewayError when LiveKit did not confirm),
+   * then every connection they hold is told why and closed, the others see them leave, and the media key turns [LE4].
+   */
+  dismiss(sessionId: string, participantId: string, message: string): Promise<void>;
 }
 
 /**
@@ -26,6 +32,8 @@ export interface RoomControlHooks {
   removeFromMedia: (sessionId: string, participantId: string) => Promise<void>;
   /** [SV6] What a dismissed observer is told (participants' `observation_off` refusal). */
   observationOffMessage: string;
+  /** [LE4] After someone is dismissed: whatever of the media key they kept opens nothing said from now on. */
+  rotateMediaKey: (sessionId: string) => Promise<unknown>;
 }
 
 export function socketRoomControl(io: HearthServer, rooms: RoomRegistry, hooks: RoomControlHooks): RoomControl {
@@ -62,6 +70,24 @@ export function socketRoomControl(io: HearthServer, rooms: RoomRegistry, hooks: 
         io.in(participantChannel(participantId)).emit('room:closed', { reason: 'observation_off', message: hooks.observationOffMessage });
         io.in(participantChannel(participantId)).disconnectSockets(true);
         emitPresence(io, rooms, sessionId, observer.participant, 'participant:left', { participantId, reason: 'left' });
+      }
+    },
+
+    async dismiss(sessionId, participantId, message) {
+      await hooks.removeFromMedia(sessionId, participantId);
+      const presence = rooms.get(sessionId, participantId);
+      rooms.depart(sessionId, participantId);
+      hooks.departed(participantId);
+      if (presence) {
+        const socket = io.sockets.sockets.get(presence.connectionId);
+        if (socket) socket.data.joined = false;
+      }
+      // [AU6] Every connection they hold, joined or not.
+      io.in(participantChannel(participantId)).emit('room:closed', { reason: 'removed', message });
+      io.in(participantChannel(participantId)).disconnectSockets(true);
+      if (presence) {
+        emitPresence(io, rooms, sessionId, presence.participant, 'participant:left', { participantId, reason: 'removed' });
+        await hooks.rotateMediaKey(sessionId);
       }
     },
   };

@@ -6,14 +6,15 @@ import { sendError } from '../../lib/index.js';
 import { newId } from '../../lib/index.js';
 import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedGroup } from '../groups/index.js';
+import { facilitatedGroup, hostedGroup } from '../groups/index.js';
 import { ruleTemplates } from './rule-templates.js';
 import { nextVersion } from './rule-versions.js';
 
 /**
  * Ground rules for the group's facilitator: read every version, save a new one (edit, reorder, add,
- * remove, or adopt a template's text). [GR2] Only the owner of the group: anyone else gets `not_found`
- * (ids cannot be probed); members have no account and so no way in.
+ * remove, or adopt a template's text). [GR2] Only the group's facilitators read them and only its host saves
+ * (a co-facilitator is told `not_allowed`, CF4): anyone else gets `not_found` (ids cannot be probed); members
+ * have no account and so no way in.
  */
 export async function rulesRoutes(app: FastifyInstance, opts: { services: Services }) {
   const services = opts.services;
@@ -21,7 +22,7 @@ export async function rulesRoutes(app: FastifyInstance, opts: { services: Servic
   r.addHook('onRequest', requireAccount);
 
   r.route({ ...fromTable(HttpRoutes.groupRules), handler: async (request, reply) => {
-    const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+    const group = await facilitatedGroup(services, signedInAccount(request), request.params.groupId);
     if (!group) return sendError(reply, 'not_found', 'No such group.');
     return { current: await services.rules.current(group.id), versions: await services.rules.versions(group.id), templates: ruleTemplates };
   } });
@@ -29,7 +30,7 @@ export async function rulesRoutes(app: FastifyInstance, opts: { services: Servic
   r.route({
     ...fromTable(HttpRoutes.groupRulesVersion),
     handler: async (request, reply) => {
-      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      const group = await facilitatedGroup(services, signedInAccount(request), request.params.groupId);
       const ruleSet = group && (await services.rules.version(group.id, Number(request.params.version)));
       if (!ruleSet) return sendError(reply, 'not_found', 'No such version of the rules.');
       return ruleSet;
@@ -40,8 +41,9 @@ export async function rulesRoutes(app: FastifyInstance, opts: { services: Servic
     ...fromTable(HttpRoutes.saveGroupRules),
     handler: async (request, reply) => {
       const account = signedInAccount(request);
-      const group = await ownedGroup(services, account, request.params.groupId);
-      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      const hosted = await hostedGroup(services, account, request.params.groupId);
+      if (!hosted.ok) return sendError(reply, hosted.error.code, hosted.error.message);
+      const group = hosted.group;
       const outcome = nextVersion(await services.rules.current(group.id), request.body, group.id, services.now(), newId);
       if (outcome.kind === 'conflict') return sendError(reply, 'conflict', 'The rules were changed elsewhere. Reload them to see the latest version.');
       if (outcome.kind === 'unchanged') return reply.code(200).send(outcome.ruleSet);

@@ -5,7 +5,7 @@ import { fromTable } from '../../lib/index.js';
 import { sendError } from '../../lib/index.js';
 import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedSession } from '../groups/index.js';
+import { facilitatedSession } from '../groups/index.js';
 import { publicInvite } from '../invites/index.js';
 import { observationOff } from '../participants/index.js';
 
@@ -18,7 +18,7 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
   r.addHook('onRequest', requireAccount);
 
   r.route({ ...fromTable(HttpRoutes.endSession), handler: async (request, reply) => {
-    const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
+    const owned = await facilitatedSession(services, signedInAccount(request), request.params.sessionId);
     if (!owned) return sendError(reply, 'not_found', 'No such session.');
     const ended = await services.sessions.end(owned.session.id, services.now());
     await services.roomControl.endSession(owned.session.id);
@@ -31,14 +31,16 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
     ...fromTable(HttpRoutes.enterSession),
     handler: async (request, reply) => {
       const account = signedInAccount(request);
-      const owned = await ownedSession(services, account, request.params.sessionId);
+      const owned = await facilitatedSession(services, account, request.params.sessionId);
       if (!owned) return sendError(reply, 'not_found', 'No such session.');
       if (owned.session.status === 'ended') return sendError(reply, 'session_ended', 'This session has ended.');
       const displayName = request.body.displayName ?? account.displayName;
       const credential =
         (await services.participants.rotateForAccount(owned.session.id, account.id, displayName)) ??
         (await services.participants.create(
-          { sessionId: owned.session.id, role: 'facilitator', displayName, organisation: owned.group.organisation, inviteId: null, accountId: account.id },
+          // [CF4] A co-facilitator runs the session with a co-facilitator's powers: the host stays the one the
+          // room cannot put out, and the one who puts out other staff [MD4] [MD17].
+          { sessionId: owned.session.id, role: owned.group.yourRole === 'host' ? 'facilitator' : 'co_facilitator', displayName, organisation: owned.group.organisation, inviteId: null, accountId: account.id },
           services.now(),
         ));
       return { token: credential.token, sessionId: owned.session.id, participantId: credential.id };
@@ -47,13 +49,13 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
 
   // [DS8] The session's support requests with their timelines: the group's own facilitator only.
   r.route({ ...fromTable(HttpRoutes.sessionCases), handler: async (request, reply) => {
-    const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
+    const owned = await facilitatedSession(services, signedInAccount(request), request.params.sessionId);
     if (!owned) return sendError(reply, 'not_found', 'No such session.');
     return services.distress.listAll(owned.session.id);
   } });
 
   r.route({ ...fromTable(HttpRoutes.sessionInvites), handler: async (request, reply) => {
-    const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
+    const owned = await facilitatedSession(services, signedInAccount(request), request.params.sessionId);
     if (!owned) return sendError(reply, 'not_found', 'No such session.');
     return (await services.invites.listForSession(owned.session.id, services.now())).map(publicInvite);
   } });
@@ -61,7 +63,7 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
   r.route({
     ...fromTable(HttpRoutes.createInvite),
     handler: async (request, reply) => {
-      const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
+      const owned = await facilitatedSession(services, signedInAccount(request), request.params.sessionId);
       if (!owned) return sendError(reply, 'not_found', 'No such session.');
       if (owned.session.status === 'ended') return sendError(reply, 'session_ended', 'This session has ended; start a new one to invite people.');
       const now = services.now();
@@ -79,7 +81,7 @@ export async function sessionsRoutes(app: FastifyInstance, opts: { services: Ser
     handler: async (request, reply) => {
       const now = services.now();
       const invite = await services.invites.find(request.params.inviteId, now);
-      const owned = invite && (await ownedSession(services, signedInAccount(request), invite.sessionId));
+      const owned = invite && (await facilitatedSession(services, signedInAccount(request), invite.sessionId));
       if (!invite || !owned) return sendError(reply, 'not_found', 'No such invite.');
       await services.invites.revoke(invite.id, now);
       const revoked = await services.invites.find(invite.id, now);

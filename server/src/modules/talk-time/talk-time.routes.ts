@@ -5,7 +5,7 @@ import { fromTable } from '../../lib/index.js';
 import { sendError } from '../../lib/index.js';
 import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedSession } from '../groups/index.js';
+import { facilitatedSession } from '../groups/index.js';
 
 /** How many go-rounds a session held (kept by the rounds module; wired by the app, 0 until then). */
 export type RoundsHeld = (sessionId: string) => Promise<number>;
@@ -21,7 +21,7 @@ export async function talkTimeRoutes(app: FastifyInstance, opts: { services: Ser
   r.route({
     ...fromTable(HttpRoutes.sessionTalkTime),
     handler: async (request, reply) => {
-      const owned = await ownedSession(services, signedInAccount(request), request.params.sessionId);
+      const owned = await facilitatedSession(services, signedInAccount(request), request.params.sessionId);
       if (!owned) return sendError(reply, 'not_found', 'No such session.');
       return services.talkTime.summary(owned.session.id, owned.session.status, await roundsHeld(owned.session.id));
     },

@@ -5,7 +5,7 @@ import { fromTable } from '../../lib/index.js';
 import { sendError } from '../../lib/index.js';
 import { requireAccount, signedInAccount } from '../../plugins/index.js';
 import type { Services } from '../../services.js';
-import { ownedGroup } from '../groups/index.js';
+import { facilitatedGroup, hostedGroup } from '../groups/index.js';
 
 /** The group's waiting-room welcome text, read and set by the facilitator who owns the group. */
 export async function waitingRoomRoutes(app: FastifyInstance, opts: { services: Services }) {
@@ -16,7 +16,7 @@ export async function waitingRoomRoutes(app: FastifyInstance, opts: { services: 
   r.route({
     ...fromTable(HttpRoutes.groupWelcome),
     handler: async (request, reply) => {
-      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
+      const group = await facilitatedGroup(services, signedInAccount(request), request.params.groupId);
       if (!group) return sendError(reply, 'not_found', 'No such group.');
       return { welcomeText: await services.moderation.welcomeText(group.id) };
     },
@@ -25,8 +25,9 @@ export async function waitingRoomRoutes(app: FastifyInstance, opts: { services: 
   r.route({
     ...fromTable(HttpRoutes.saveGroupWelcome),
     handler: async (request, reply) => {
-      const group = await ownedGroup(services, signedInAccount(request), request.params.groupId);
-      if (!group) return sendError(reply, 'not_found', 'No such group.');
+      const hosted = await hostedGroup(services, signedInAccount(request), request.params.groupId);
+      if (!hosted.ok) return sendError(reply, hosted.error.code, hosted.error.message);
+      const group = hosted.group;
       await services.moderation.saveWelcomeText(group.id, request.body.welcomeText, services.now());
       return { welcomeText: await services.moderation.welcomeText(group.id) };
     },

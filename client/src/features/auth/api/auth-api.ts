@@ -1,4 +1,4 @@
-import { HttpRoutes, type ForgotPasswordBody, type LoginBody, type ResetPasswordBody, type SetupBody } from '@hearth/shared';
+import { HttpRoutes, type AcceptFacilitatorInviteBody, type ForgotPasswordBody, type LoginBody, type ResetPasswordBody, type SetupBody } from '@hearth/shared';
 import { call } from '../../../lib/api';
 
 export const getAccount = () => call(HttpRoutes.me);
@@ -9,3 +9,5 @@ export const createFirstAccount = (body: SetupBody) => call(HttpRoutes.setup, { 
 export const askForResetLink = (body: ForgotPasswordBody) => call(HttpRoutes.forgotPassword, { body });
 export const resetPassword = (body: ResetPasswordBody) => call(HttpRoutes.resetPassword, { body });
 export const signOutEverywhere = () => call(HttpRoutes.signOutEverywhere);
+/** [CF2] Makes the invited facilitator's account and signs them in. */
+export const acceptFacilitatorInvite = (body: AcceptFacilitatorInviteBody) => call(HttpRoutes.acceptFacilitatorInvite, { body });

@@ -1,4 +1,4 @@
-import { HttpRoutes, type CreateGroupBody, type CreateInviteBody, type SetMediaEncryptionBody, type SetObservationBody, type StartSessionBody, type UpdateGroupSupportBody } from '@hearth/shared';
+import { HttpRoutes, type AddCoFacilitatorBody, type CreateFacilitatorInviteBody, type CreateGroupBody, type CreateInviteBody, type SetMediaEncryptionBody, type SetObservationBody, type StartSessionBody, type UpdateGroupSupportBody } from '@hearth/shared';
 import { call } from '../../../lib/api';
 
 export const listGroups = () => call(HttpRoutes.listGroups);
@@ -23,3 +23,13 @@ export const revokeInvite = (inviteId: string) => call(HttpRoutes.revokeInvite, 
 /** The waiting room's welcome text (null when the group has none). */
 export const getWelcomeText = (groupId: string) => call(HttpRoutes.groupWelcome, { params: { groupId } });
 export const saveWelcomeText = (groupId: string, welcomeText: string | null) => call(HttpRoutes.saveGroupWelcome, { params: { groupId }, body: { welcomeText } });
+
+/** [CF1] Facilitator invites this account made, making one (the link is in the answer, once) and revoking one. */
+export const listFacilitatorInvites = () => call(HttpRoutes.listFacilitatorInvites);
+export const createFacilitatorInvite = (body: CreateFacilitatorInviteBody) => call(HttpRoutes.createFacilitatorInvite, { body });
+export const revokeFacilitatorInvite = (facilitatorInviteId: string) => call(HttpRoutes.revokeFacilitatorInvite, { params: { facilitatorInviteId } });
+
+/** [CF3] [CF5] A group's facilitators; its host adds and removes co-facilitators. */
+export const listGroupFacilitators = (groupId: string) => call(HttpRoutes.groupFacilitators, { params: { groupId } });
+export const addCoFacilitator = (groupId: string, body: AddCoFacilitatorBody) => call(HttpRoutes.addCoFacilitator, { params: { groupId }, body });
+export const removeCoFacilitator = (groupId: string, accountId: string) => call(HttpRoutes.removeCoFacilitator, { params: { groupId, accountId } });

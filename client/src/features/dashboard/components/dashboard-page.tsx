@@ -5,6 +5,7 @@ import { FormError } from '../../../components/ui/form-error';
 import { useRemoteList } from '../../../lib/use-remote-list';
 import { listGroups } from '../api/dashboard-api';
 import { GroupSection } from './group-section';
+import { InviteFacilitatorForm } from './invite-facilitator-form';
 import { NewGroupForm } from './new-group-form';
 import { SignOutEverywhere } from './sign-out-everywhere';
 
@@ -37,13 +38,16 @@ export function DashboardPage({ account, onSignOut, onSignOutEverywhere }: Dashb
         <div className="dashboard__groups">
           <GroupList groups={groups.items} onChange={groups.upsert} />
           {groups.error ? (
-            <div className="stack">
+            <div className="dashboard__aside">
               <FormError error={groups.error} />
               <Button onClick={groups.retry}>Try again</Button>
             </div>
           ) : null}
         </div>
-        <NewGroupForm onCreated={(group) => groups.upsert(group, 'end')} />
+        <div className="dashboard__aside">
+          <NewGroupForm onCreated={(group) => groups.upsert(group, 'end')} />
+          <InviteFacilitatorForm accountId={account.id} />
+        </div>
       </div>
     </PageLayout>
   );

@@ -7,6 +7,7 @@ import { StatusText, statusMessage, type StatusMessage } from '../../../componen
 import type { ClientError } from '../../../lib/errors';
 import { useRemoteList } from '../../../lib/use-remote-list';
 import { listSessions, startSession } from '../api/dashboard-api';
+import { CoFacilitatorsPanel } from './co-facilitators-panel';
 import { LiveSession } from './live-session';
 import { PastSession } from './past-session';
 import { MediaEncryptionSetting } from './media-encryption-setting';
@@ -54,6 +55,7 @@ export function GroupSection({ group, onChange }: { group: Group; onChange: (gro
             {group.name}
           </h2>
           {group.organisation ? <p className="group__organisation">{group.organisation}</p> : null}
+          {group.yourRole === 'co_facilitator' ? <p className="group__organisation">You co-facilitate this group</p> : null}
         </div>
         <div className="group__start">
           <Button variant="primary" onClick={start} disabled={busy}>
@@ -93,10 +95,16 @@ export function GroupSection({ group, onChange }: { group: Group; onChange: (gro
           ) : null}
         </div>
       ) : null}
-      <SupportDetailsForm group={group} onSaved={onChange} />
-      <ObservationSetting group={group} onSaved={onChange} />
-      <MediaEncryptionSetting group={group} onSaved={onChange} />
-      <WelcomeTextForm groupId={group.id} />
+      <CoFacilitatorsPanel group={group} />
+      {/* [CF4] The group's settings are its host's: a co-facilitator is not offered what would be refused. */}
+      {group.yourRole === 'host' ? (
+        <>
+          <SupportDetailsForm group={group} onSaved={onChange} />
+          <ObservationSetting group={group} onSaved={onChange} />
+          <MediaEncryptionSetting group={group} onSaved={onChange} />
+          <WelcomeTextForm groupId={group.id} />
+        </>
+      ) : null}
     </section>
   );
 }
