@@ -14,6 +14,8 @@ import { rulesRepository } from './modules/rules/rules.repository.js';
 import { agendaRepository } from './modules/agenda/agenda.repository.js';
 import { SessionPhases } from './modules/agenda/agenda.js';
 import { RoomRegistry } from './modules/rooms/room-registry.js';
+import { SharedRoomRegistry } from './modules/rooms/shared-room-registry.js';
+import { sharedPresenceHooks } from './modules/rooms/shared-presence-hooks.js';
 import { liveSnapshotsRepository } from './modules/rooms/live-snapshots.repository.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SignallingHub } from './modules/signalling/signalling-hub.js';
@@ -33,7 +35,8 @@ import { LIVEKIT_ROOM_CAPACITY } from './modules/livekit/media-access.js';
 import { FloorBoard } from './modules/floor/floor-board.js';
 import { floorRepository } from './modules/floor/floor.repository.js';
 import { moderationRepository } from './modules/moderation/moderation.repository.js';
-import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js';
+import { MemoryUnmuteAsks, WaitingList, type UnmuteAsks } from './modules/waiting-room/waiting-list.js';
+import { RedisUnmuteAsks } from './modules/waiting-room/unmute-asks-redis.js';
 import { RetentionScheduler } from './modules/retention/index.js';
 import { reactionsRepository, type ReactionsRepository } from './modules/reactions/index.js';
 import { iceServersFor } from './lib/index.js';
@@ -116,7 +119,22 @@ export function createServices(
   options: { now?: () => number; oncallRetryDelaysMs?: readonly number[] | undefined; redis?: SharedRedis | null } = {},
 ): Services {
   const now = options.now ?? Date.now;
-  const rooms = new RoomRegistry(config.livekit ? LIVEKIT_ROOM_CAPACITY : config.meshCapacity);
+  const capacity = config.livekit ? LIVEKIT_ROOM_CAPACITY : config.meshCapacity;
+  const redis = options.redis ?? null;
+  // No personal data: the error's kind only.
+  const redisError = (what: string, err: unknown) => log.warn({ err: { name: err instanceof Error ? err.name : 'unknown' } }, `${what} failed`);
+  // [ND7] Several nodes: presence in Redis, mirrored on every node (the app starts it before listening).
+  const rooms: RoomRegistry = redis
+    ? new SharedRoomRegistry(
+        capacity,
+        redis.commands,
+        redis.subscriber,
+        sharedPresenceHooks(io, () => rooms, {
+          disconnectSignalling: (participantId, code) => signalling.disconnect(participantId, code),
+          error: redisError,
+        }),
+      )
+    : new RoomRegistry(capacity);
   const asides = new AsideRegistry();
   const sessions = sessionsRepository(db);
   const groups = groupsRepository(db);
@@ -125,7 +143,7 @@ export function createServices(
   const signalling = new SignallingHub(rooms, now, asides, log.child({ module: 'signalling' }));
   const ruleProposals = new ProposalBoard();
   const sessionPhases = new SessionPhases();
-  const unmuteAsks = new UnmuteAsks();
+  const unmuteAsks: UnmuteAsks = redis ? new RedisUnmuteAsks(redis.commands, (err) => redisError('unmute asks', err)) : new MemoryUnmuteAsks();
   const chat = new MemoryChatStore();
   // LiveKit mode when configured: the SFU enforces moderation (see docs/moderation.md).
   const mediaGateway = config.livekit ? livekitMediaGateway(config.livekit) : meshMediaGateway;
@@ -148,7 +166,7 @@ export function createServices(
   return {
     config,
     db,
-    redis: options.redis ?? null,
+    redis,
     node: new NodeState(),
     now,
     iceServers: () => iceServersFor(config.iceServers, config.turn, now()),

@@ -97,3 +97,56 @@ describe('one room on two nodes', () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });
+
+describe('[ND7] one presence across nodes', () => {
+  it('the list at join holds people on both nodes; moderation from A reaches a member on B; facilitator-only facts reach no member', async () => {
+    const [a, b] = cluster.nodes as [NonNullable<(typeof cluster.nodes)[0]>, NonNullable<(typeof cluster.nodes)[0]>];
+    const room = await startLiveSession(a, live.cookie);
+    const fran = await on(0, (await facilitatorCredential(a, room)).token);
+    const franId = (await join(fran)).self.id;
+    const alex = await on(0, (await memberCredential(a, room, 'Alex')).token);
+    const alexId = (await join(alex)).self.id;
+    await settle(200);
+    // Sam joins on B and is told who is already there, on A.
+    const sam = await on(1, (await memberCredential(b, room, 'Sam')).token);
+    const samJoin = await join(sam);
+    expect(samJoin.participants.map((p) => [p.id, p.role])).toEqual(expect.arrayContaining([[franId, 'facilitator'], [alexId, 'member']]));
+    const jo = await on(1, (await memberCredential(b, room, 'Jo')).token);
+    const joId = (await join(jo)).self.id;
+    await settle(300);
+
+    // Fran (A) mutes Sam (B): the mute is Sam's, the room sees it, no not_in_room.
+    const samMuted = sam.next('moderation:muted', 3000);
+    const alexSees = alex.next('participant:updated', 3000);
+    const muted = await fran.send('moderation:mute', { participantId: samJoin.self.id });
+    expect(muted).toMatchObject({ ok: true, participant: { id: samJoin.self.id, audio: false, mutedBy: { id: franId } } });
+    expect(await samMuted).toMatchObject({ by: { id: franId } });
+    expect(await alexSees).toMatchObject({ id: samJoin.self.id, audio: false });
+
+    // Fran asks Sam to unmute; Sam's answer goes to the facilitators only, on any node.
+    expect(await fran.send('moderation:ask-unmute', { participantId: samJoin.self.id })).toMatchObject({ ok: true });
+    const franHears = fran.next('moderation:unmute-answered', 3000);
+    expect(await sam.send('moderation:answer-unmute', { accepted: false })).toMatchObject({ ok: true });
+    expect(await franHears).toMatchObject({ participantId: samJoin.self.id, accepted: false });
+    await settle(300);
+    for (const member of [alex, sam, jo]) expect(eventsOf(member, 'moderation:unmute-answered')).toEqual([]);
+
+    // Fran (A) removes Jo (B): Jo is told and closed; everyone left sees Jo go; Jo is no longer in the room for B.
+    const joClosed = jo.next('room:closed', 3000);
+    const samSeesLeft = sam.next('participant:left', 3000);
+    expect(await fran.send('moderation:remove', { participantId: joId })).toMatchObject({ ok: true });
+    expect(await joClosed).toMatchObject({ reason: 'removed' });
+    expect(await samSeesLeft).toMatchObject({ participantId: joId, reason: 'removed' });
+    await settle(300);
+    expect(await fran.send('moderation:mute', { participantId: joId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    // Alex (A) leaves; a newcomer on B no longer sees Alex.
+    expect(await alex.send('room:leave', {})).toMatchObject({ ok: true });
+    await settle(300);
+    const robin = await on(1, (await memberCredential(b, room, 'Robin')).token);
+    const listed = (await join(robin)).participants.map((p) => p.id);
+    expect(listed).toEqual(expect.arrayContaining([franId, samJoin.self.id]));
+    expect(listed).not.toContain(alexId);
+    expect(listed).not.toContain(joId);
+  });
+});
