@@ -29,6 +29,7 @@ import { realtimeWiring } from './realtime-wiring.js';
 import { createServices, type Services } from './services.js';
 import { connectRedis } from './lib/index.js';
 import { SharedRoomRegistry } from './modules/rooms/shared-room-registry.js';
+import { RedisFloorBoard } from './modules/floor/floor-board-redis.js';
 import { CommandRateLimits, useCommandRateLimits } from './realtime/command-rate-limit.js';
 
 export interface HearthApp {
@@ -80,6 +81,7 @@ export async function buildApp(
     await shared.start();
     app.addHook('onClose', async () => shared.stop());
   }
+  if (services.floor instanceof RedisFloorBoard) await services.floor.start();
   // [RS4] Before listening: the first person back finds the hand still up and the round at its speaker.
   await restoreLiveState(services, app.log);
 

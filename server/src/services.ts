@@ -33,6 +33,7 @@ import { meshMediaGateway, type MediaGateway } from './modules/rooms/media-gatew
 import { livekitMediaGateway } from './modules/livekit/livekit-media-gateway.js';
 import { LIVEKIT_ROOM_CAPACITY } from './modules/livekit/media-access.js';
 import { FloorBoard } from './modules/floor/floor-board.js';
+import { RedisFloorBoard } from './modules/floor/floor-board-redis.js';
 import { floorRepository } from './modules/floor/floor.repository.js';
 import { moderationRepository } from './modules/moderation/moderation.repository.js';
 import { MemoryUnmuteAsks, WaitingList, type UnmuteAsks } from './modules/waiting-room/waiting-list.js';
@@ -191,7 +192,8 @@ export function createServices(
     oncall,
     mediaGateway,
     talkTime,
-    floor: new FloorBoard(),
+    // [ND8] Several nodes: the floor in Redis, one change at a time per session across the nodes.
+    floor: redis ? new RedisFloorBoard(redis.commands, redis.subscriber, () => redis.adapter.ping()) : new FloorBoard(),
     floorRecords: floorRepository(db),
     moderation: moderationRepository(db),
     waiting: new WaitingList(),

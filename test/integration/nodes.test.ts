@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiRoutes } from '@hearth/shared';
-import { facilitatorCredential, http, memberCredential, startLiveSession, type LiveSession } from '../support/api.js';
+import { createInvite, facilitatorCredential, http, memberCredential, redeem, startLiveSession, type LiveSession } from '../support/api.js';
 import { newPostgresDatabase } from '../support/databases.js';
 import { startNodes, type HearthNodes } from '../support/nodes.js';
 import { connectParticipant, join, settle, type TestClient } from '../support/sockets.js';
@@ -148,5 +148,51 @@ describe('[ND7] one presence across nodes', () => {
     expect(listed).toEqual(expect.arrayContaining([franId, samJoin.self.id]));
     expect(listed).not.toContain(alexId);
     expect(listed).not.toContain(joId);
+  });
+});
+
+describe('[ND8] one floor across nodes', () => {
+  it('hands raised on either node reach facilitators on both; concurrent changes from two nodes have one outcome', async () => {
+    const [a, b] = cluster.nodes as [NonNullable<(typeof cluster.nodes)[0]>, NonNullable<(typeof cluster.nodes)[0]>];
+    const room = await startLiveSession(a, live.cookie);
+    const fran = await on(0, (await facilitatorCredential(a, room)).token);
+    await join(fran);
+    const kim = await on(1, (await redeem(b, await createInvite(b, room, { role: 'co_facilitator' }), 'Kim')).body.token);
+    await join(kim);
+    const sam = await on(0, (await memberCredential(a, room, 'Sam')).token);
+    const samId = (await join(sam)).self.id;
+    const jo = await on(1, (await memberCredential(b, room, 'Jo')).token);
+    const joId = (await join(jo)).self.id;
+    await settle(300);
+
+    // Sam (A) and Jo (B) raise their hands: each facilitator, on either node, sees both, in the order raised.
+    expect(await sam.send('hand:raise', {})).toMatchObject({ ok: true, hand: { raised: true, place: 1 } });
+    expect(await jo.send('hand:raise', {})).toMatchObject({ ok: true, hand: { raised: true, place: 2 } });
+    await settle(300);
+    const lastQueue = (client: TestClient) => eventsOf(client, 'floor:queue').at(-1) as { hands: { participantId: string }[] } | undefined;
+    for (const staff of [fran, kim]) expect(lastQueue(staff)?.hands.map((h) => h.participantId)).toEqual([samId, joId]);
+    // [FL2] still: no member is sent the queue, on either node.
+    for (const member of [sam, jo]) expect(eventsOf(member, 'floor:queue')).toEqual([]);
+
+    // Both facilitators lower Sam's hand at the same instant: one lowers it, the other finds it already down.
+    const lowered = await Promise.all([fran.send('hands:lower', { participantId: samId }), kim.send('hands:lower', { participantId: samId })]);
+    expect(lowered.filter((ack) => ack.ok)).toHaveLength(1);
+    expect(lowered.filter((ack) => !ack.ok)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'not_found' }) })]);
+
+    // Both give the floor at the same instant, to different people: the changes run one after the other, and
+    // both nodes, and everyone's last floor:state, name the same holder.
+    const given = await Promise.all([fran.send('floor:give', { participantId: samId }), kim.send('floor:give', { participantId: joId })]);
+    expect(given.every((ack) => ack.ok)).toBe(true);
+    await settle(400);
+    const holderOn = async (client: TestClient) => {
+      const ack = await client.send('floor:control', { on: false });
+      return ack.ok ? ack.floor.holderId : 'refused';
+    };
+    const holder = await holderOn(fran);
+    expect([samId, joId]).toContain(holder);
+    expect(await holderOn(kim)).toBe(holder);
+    for (const client of [fran, kim, sam, jo]) {
+      expect((eventsOf(client, 'floor:state').at(-1) as { holderId: string | null }).holderId).toBe(holder);
+    }
   });
 });
