@@ -1,0 +1,105 @@
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@hearth/shared';
+import { facilitatorCredential, memberCredential, startLiveSession } from '../support/api.js';
+import { newPostgresDatabase } from '../support/databases.js';
+import { cookieFor, startNginx } from '../support/nginx.js';
+import { startNodes } from '../support/nodes.js';
+
+/**
+ * [ND7] [ND8] kill -9 of one of two nodes behind nginx: its people reconnect by themselves through the same
+ * address, land on the other node, join again, and find the room as it was: their hand still up at its place,
+ * the floor still with the person who held it, the facilitator's queue unchanged.
+ */
+const cleanup: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+type Ack = { ok: boolean; error?: { code: string } } & Record<string, unknown>;
+
+/** A browser-like client through nginx, sticky to a node by its cookie, joining again on every connect. */
+function client(url: string, token: string, cookie: string) {
+  const socket = io(url, {
+    auth: { protocolVersion: PROTOCOL_VERSION, token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 300,
+    extraHeaders: { cookie: `hearth_node=${cookie}` },
+  }) as Socket;
+  const facts: { event: string; payload: unknown }[] = [];
+  const joins: Ack[] = [];
+  socket.onAny((event: string, payload: unknown) => facts.push({ event, payload }));
+  socket.on('connect', () => {
+    void (socket.timeout(5000).emitWithAck('room:join', { audio: false, video: false }) as Promise<Ack>).then((ack) => joins.push(ack), () => joins.push({ ok: false }));
+  });
+  cleanup.push(() => void socket.disconnect());
+  const send = (event: string, payload: unknown = {}) => socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack>;
+  let mark = 0;
+  return {
+    socket,
+    facts,
+    joins,
+    send,
+    /** From here on, `since` lists only what arrives later. */
+    mark: () => (mark = facts.length),
+    since: (event: string) => facts.slice(mark).filter((f) => f.event === event).map((f) => f.payload),
+  };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not in time`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('a node killed with SIGKILL', () => {
+  it('its people reconnect to the other node and find their hand up and the floor as it was', async () => {
+    const cluster = await startNodes(2, await newPostgresDatabase());
+    cleanup.push(() => cluster.stop());
+    const [a, b] = [cluster.nodes[0]!, cluster.nodes[1]!];
+    const portOf = (url: string) => Number(new URL(url).port);
+    const nginx = await startNginx([portOf(a.url), portOf(b.url)]);
+    cleanup.push(() => nginx.stop());
+    const [toA, toB] = [await cookieFor(nginx, portOf(a.url)), await cookieFor(nginx, portOf(b.url))];
+    const live = await startLiveSession(a);
+
+    // Fran leads from B; Sam and Jo are on A, the node that will die.
+    const fran = client(nginx.url, (await facilitatorCredential(a, live)).token, toB);
+    const sam = client(nginx.url, (await memberCredential(a, live, 'Sam')).token, toA);
+    const jo = client(nginx.url, (await memberCredential(a, live, 'Jo')).token, toA);
+    await until(() => [fran, sam, jo].every((c) => c.joins.length === 1), 'everyone joined');
+    expect([fran, sam, jo].map((c) => c.joins[0]?.ok)).toEqual([true, true, true]);
+    const idOf = (c: ReturnType<typeof client>) => (c.joins[0] as unknown as { self: { id: string } }).self.id;
+    const [samId, joId] = [idOf(sam), idOf(jo)];
+
+    // Jo's hand goes up and Fran gives Jo the floor; then Sam's hand goes up, first in the queue.
+    expect(await jo.send('hand:raise')).toMatchObject({ ok: true });
+    expect(await fran.send('floor:give', { participantId: joId })).toMatchObject({ ok: true });
+    expect(await fran.send('hands:lower', { participantId: joId })).toMatchObject({ ok: true });
+    expect(await sam.send('hand:raise')).toMatchObject({ ok: true, hand: { raised: true, place: 1 } });
+
+    const aGone = new Promise<void>((resolve) => a.child.once('exit', () => resolve()));
+    for (const c of [fran, sam, jo]) c.mark();
+    a.child.kill('SIGKILL');
+    await aGone;
+
+    // Sam and Jo are back, through the same address, on B.
+    await until(() => sam.joins.length === 2 && jo.joins.length === 2, 'rejoined on B');
+    expect([sam.joins[1]?.ok, jo.joins[1]?.ok]).toEqual([true, true]);
+    // Sam's hand is still up at its place (told after the join); Jo still holds the floor.
+    await until(() => sam.since('hand:mine').length > 0 && jo.since('floor:state').length > 0, 'the floor delivered after the join');
+    expect(sam.since('hand:mine').at(-1)).toMatchObject({ raised: true, place: 1 });
+    expect(jo.since('floor:state').at(-1)).toMatchObject({ holderId: joId });
+    expect(sam.since('floor:state').at(-1)).toMatchObject({ holderId: joId });
+    // Fran, who never moved, still sees Sam's hand and Jo with the floor, and can act on both.
+    const franFloor = await fran.send('floor:control', { on: false });
+    expect(franFloor).toMatchObject({ ok: true, floor: { holderId: joId } });
+    expect(await fran.send('moderation:mute', { participantId: samId })).toMatchObject({ ok: true });
+    const queue = await fran.send('hands:order', { order: 'first_come' });
+    expect(queue).toMatchObject({ ok: true, queue: { hands: [expect.objectContaining({ participantId: samId })] } });
+  });
+});
