@@ -134,6 +134,7 @@ export function createServices(
           disconnectSignalling: (participantId, code) => signalling.disconnect(participantId, code),
           error: redisError,
         }),
+        { lostGraceMs: config.nodeLostSeconds * 1000 },
       )
     : new RoomRegistry(capacity);
   const asides = new AsideRegistry();

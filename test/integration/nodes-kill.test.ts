@@ -9,7 +9,8 @@ import { startNodes } from '../support/nodes.js';
 /**
  * [ND7] [ND8] kill -9 of one of two nodes behind nginx: its people reconnect by themselves through the same
  * address, land on the other node, join again, and find the room as it was: their hand still up at its place,
- * the floor still with the person who held it, the facilitator's queue unchanged.
+ * the floor still with the person who held it, the facilitator's queue unchanged. Someone who does not come
+ * back is taken out once the node has been silent past NODE_LOST_SECONDS, by one node, told to the room once.
  */
 const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -19,8 +20,9 @@ afterAll(async () => {
 type Ack = { ok: boolean; error?: { code: string } } & Record<string, unknown>;
 
 /** A browser-like client through nginx, sticky to a node by its cookie, joining again on every connect. */
-function client(url: string, token: string, cookie: string) {
+function client(url: string, token: string, cookie: string, reconnection = true) {
   const socket = io(url, {
+    reconnection,
     auth: { protocolVersion: PROTOCOL_VERSION, token },
     transports: ['websocket'],
     forceNew: true,
@@ -58,7 +60,8 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
 
 describe('a node killed with SIGKILL', () => {
   it('its people reconnect to the other node and find their hand up and the floor as it was', async () => {
-    const cluster = await startNodes(2, await newPostgresDatabase());
+    // A short grace, so the person who does not come back is seen to go within the test.
+    const cluster = await startNodes(2, await newPostgresDatabase(), { NODE_LOST_SECONDS: '2' });
     cleanup.push(() => cluster.stop());
     const [a, b] = [cluster.nodes[0]!, cluster.nodes[1]!];
     const portOf = (url: string) => Number(new URL(url).port);
@@ -71,16 +74,19 @@ describe('a node killed with SIGKILL', () => {
     const fran = client(nginx.url, (await facilitatorCredential(a, live)).token, toB);
     const sam = client(nginx.url, (await memberCredential(a, live, 'Sam')).token, toA);
     const jo = client(nginx.url, (await memberCredential(a, live, 'Jo')).token, toA);
-    await until(() => [fran, sam, jo].every((c) => c.joins.length === 1), 'everyone joined');
-    expect([fran, sam, jo].map((c) => c.joins[0]?.ok)).toEqual([true, true, true]);
+    // Lee is on A too, and will not come back.
+    const lee = client(nginx.url, (await memberCredential(a, live, 'Lee')).token, toA, false);
+    await until(() => [fran, sam, jo, lee].every((c) => c.joins.length === 1), 'everyone joined');
+    expect([fran, sam, jo, lee].map((c) => c.joins[0]?.ok)).toEqual([true, true, true, true]);
     const idOf = (c: ReturnType<typeof client>) => (c.joins[0] as unknown as { self: { id: string } }).self.id;
-    const [samId, joId] = [idOf(sam), idOf(jo)];
+    const [samId, joId, leeId] = [idOf(sam), idOf(jo), idOf(lee)];
 
     // Jo's hand goes up and Fran gives Jo the floor; then Sam's hand goes up, first in the queue.
     expect(await jo.send('hand:raise')).toMatchObject({ ok: true });
     expect(await fran.send('floor:give', { participantId: joId })).toMatchObject({ ok: true });
     expect(await fran.send('hands:lower', { participantId: joId })).toMatchObject({ ok: true });
     expect(await sam.send('hand:raise')).toMatchObject({ ok: true, hand: { raised: true, place: 1 } });
+    expect(await lee.send('hand:raise')).toMatchObject({ ok: true, hand: { raised: true, place: 2 } });
 
     const aGone = new Promise<void>((resolve) => a.child.once('exit', () => resolve()));
     for (const c of [fran, sam, jo]) c.mark();
@@ -100,6 +106,18 @@ describe('a node killed with SIGKILL', () => {
     expect(franFloor).toMatchObject({ ok: true, floor: { holderId: joId } });
     expect(await fran.send('moderation:mute', { participantId: samId })).toMatchObject({ ok: true });
     const queue = await fran.send('hands:order', { order: 'first_come' });
-    expect(queue).toMatchObject({ ok: true, queue: { hands: [expect.objectContaining({ participantId: samId })] } });
+    expect(queue).toMatchObject({ ok: true, queue: { hands: [expect.objectContaining({ participantId: samId }), expect.objectContaining({ participantId: leeId })] } });
+
+    // Lee does not come back: once A has been silent past NODE_LOST_SECONDS, the room is told Lee left (once),
+    // and Lee's hand goes down; Sam, Jo and the floor stay.
+    const leeLeft = () => fran.since('participant:left').filter((p) => (p as { participantId: string }).participantId === leeId);
+    await until(() => leeLeft().length > 0, 'Lee taken out after the grace', 20_000);
+    expect(leeLeft()).toEqual([{ participantId: leeId, reason: 'disconnected' }]);
+    await until(() => (fran.since('floor:queue').at(-1) as { hands: unknown[] } | undefined)?.hands.length === 1, 'Lee\'s hand down');
+    expect(fran.since('floor:queue').at(-1)).toMatchObject({ hands: [{ participantId: samId }] });
+    expect(sam.since('participant:left')).toContainEqual({ participantId: leeId, reason: 'disconnected' });
+    expect(await fran.send('floor:control', { on: false })).toMatchObject({ ok: true, floor: { holderId: joId } });
+    expect(await fran.send('moderation:mute', { participantId: leeId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(leeLeft()).toHaveLength(1);
   });
 });

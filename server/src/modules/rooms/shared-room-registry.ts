@@ -78,7 +78,7 @@ export class SharedRoomRegistry extends RoomRegistry {
     options: SharedRoomRegistryOptions = {},
   ) {
     super(capacity);
-    this.heartbeatMs = options.heartbeatMs ?? 2000;
+    this.heartbeatMs = options.heartbeatMs ?? 1000;
     this.lostGraceMs = options.lostGraceMs ?? 30_000;
   }
 
