@@ -47,9 +47,11 @@ export async function startCoturn(options: CoturnOptions): Promise<ThrowawayCotu
     // The test's peers are on loopback or private addresses, which a public relay would refuse to reach.
     '--allow-loopback-peers', '--no-multicast-peers', `--pidfile=${join(dir, 'turnserver.pid')}`, `--userdb=${join(dir, 'turndb')}`,
   ];
-  const child: ChildProcess = options.netns
-    ? spawn('ip', ['netns', 'exec', options.netns, 'turnserver', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn('turnserver', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // coturn writes its log with stdio, which a pipe makes block-buffered: lines would arrive kilobytes late
+  // (an allocation logged but not yet readable). stdbuf (coreutils) makes it line-buffered.
+  const turnserver = ['stdbuf', '-oL', '-eL', 'turnserver', ...args];
+  const [command, ...commandArgs] = options.netns ? ['ip', 'netns', 'exec', options.netns, ...turnserver] : turnserver;
+  const child: ChildProcess = spawn(command ?? 'stdbuf', commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
