@@ -12,7 +12,8 @@ import { participantsRepository } from './modules/participants/participants.repo
 import { ProposalBoard } from './modules/rules/proposals.js';
 import { rulesRepository } from './modules/rules/rules.repository.js';
 import { agendaRepository } from './modules/agenda/agenda.repository.js';
-import { SessionPhases } from './modules/agenda/agenda.js';
+import { SessionPhases, type PhaseBoard } from './modules/agenda/agenda.js';
+import { RedisPhases } from './modules/agenda/phases-redis.js';
 import { RoomRegistry } from './modules/rooms/room-registry.js';
 import { SharedRoomRegistry } from './modules/rooms/shared-room-registry.js';
 import { sharedPresenceHooks } from './modules/rooms/shared-presence-hooks.js';
@@ -75,7 +76,7 @@ export interface Services {
   ruleProposals: ProposalBoard;
   agenda: ReturnType<typeof agendaRepository>;
   /** Where each live session is in its agenda (memory only). */
-  sessionPhases: SessionPhases;
+  sessionPhases: PhaseBoard;
   rooms: RoomRegistry;
   signalling: SignallingHub;
   /** Live pull-asides (private facilitator-member calls), in memory. */
@@ -144,7 +145,8 @@ export function createServices(
   const oncall = new OncallNotifier(log.child({ module: 'oncall' }), now, options.oncallRetryDelaysMs, config.oncallWebhookAllowHosts);
   const signalling = new SignallingHub(rooms, now, asides, log.child({ module: 'signalling' }));
   const ruleProposals = new ProposalBoard();
-  const sessionPhases = new SessionPhases();
+  // [ND10] Several nodes: the agenda phase in Redis.
+  const sessionPhases: PhaseBoard = redis ? new RedisPhases(redis.commands, (err) => redisError('agenda phase', err)) : new SessionPhases();
   const unmuteAsks: UnmuteAsks = redis ? new RedisUnmuteAsks(redis.commands, (err) => redisError('unmute asks', err)) : new MemoryUnmuteAsks();
   const chat = new MemoryChatStore();
   // LiveKit mode when configured: the SFU enforces moderation (see docs/moderation.md).

@@ -222,3 +222,24 @@ describe('[ND9] re-alerts once per request, not once per node', () => {
     expect(await fran.send('distress:acknowledge', { alertId: raised.alertId })).toMatchObject({ ok: true });
   }, 20_000);
 });
+
+describe('[ND10] one agenda phase across nodes', () => {
+  it('two facilitators on two nodes pressing Next at once move two steps, and both nodes say where the room is', async () => {
+    const [a, b] = cluster.nodes as [NonNullable<(typeof cluster.nodes)[0]>, NonNullable<(typeof cluster.nodes)[0]>];
+    const room = await startLiveSession(a, live.cookie);
+    const fran = await on(0, (await facilitatorCredential(a, room)).token);
+    await join(fran);
+    const kim = await on(1, (await redeem(b, await createInvite(b, room, { role: 'co_facilitator' }), 'Kim')).body.token);
+    await join(kim);
+    const sam = await on(1, (await memberCredential(b, room, 'Sam')).token);
+    await join(sam);
+    const moved = await Promise.all([fran.send('agenda:move', { step: 'next' }), kim.send('agenda:move', { step: 'next' })]);
+    expect(moved.every((ack) => ack.ok)).toBe(true);
+    const onA = await fran.send('agenda:get', {});
+    const onB = await sam.send('agenda:get', {});
+    if (!onA.ok || !onB.ok) throw new Error('agenda:get refused');
+    // From "not started", two steps: the second phase.
+    expect(onA.agenda.currentPhaseId).toBe(onA.agenda.phases[1]?.id);
+    expect(onB.agenda).toEqual(onA.agenda);
+  });
+});
