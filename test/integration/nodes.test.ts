@@ -224,7 +224,7 @@ describe('[ND9] re-alerts once per request, not once per node', () => {
 });
 
 describe('[ND10] one agenda phase across nodes', () => {
-  it('two facilitators on two nodes pressing Next at once move two steps, and both nodes say where the room is', async () => {
+  it('two facilitators on two nodes pressing Next at once move two steps, and both nodes say where the room is; the end closes every node\'s connections', async () => {
     const [a, b] = cluster.nodes as [NonNullable<(typeof cluster.nodes)[0]>, NonNullable<(typeof cluster.nodes)[0]>];
     const room = await startLiveSession(a, live.cookie);
     const fran = await on(0, (await facilitatorCredential(a, room)).token);
@@ -241,5 +241,13 @@ describe('[ND10] one agenda phase across nodes', () => {
     // From "not started", two steps: the second phase.
     expect(onA.agenda.currentPhaseId).toBe(onA.agenda.phases[1]?.id);
     expect(onB.agenda).toEqual(onA.agenda);
+
+    // [ND7] The session ends through A: every connection on B, in the room (Sam) or not yet (Lee), is told and closed.
+    const lee = await on(1, (await memberCredential(b, room, 'Lee')).token);
+    const told = [sam, lee].map((client) => client.next('room:closed', 3000));
+    const closed = [sam, lee].map((client) => new Promise<void>((resolve) => client.socket.once('disconnect', () => resolve())));
+    expect((await http(a, 'POST', ApiRoutes.endSession(room.session.id), { cookie: room.cookie })).status).toBe(200);
+    for (const fact of await Promise.all(told)) expect(fact).toMatchObject({ reason: 'session_ended' });
+    await Promise.all(closed);
   });
 });

@@ -5,4 +5,4 @@
  */
 export { onCommand, type Handler } from './command.js';
 export { type Identify } from './handshake.js';
-export { type HearthServer, type HearthSocket, participantChannel, sessionChannel, staffChannel, type SocketIdentity } from './socket-types.js';
+export { connectionsChannel, type HearthServer, type HearthSocket, participantChannel, sessionChannel, staffChannel, type SocketIdentity } from './socket-types.js';
