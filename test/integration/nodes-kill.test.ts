@@ -1,10 +1,9 @@
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '@hearth/shared';
 import { facilitatorCredential, memberCredential, startLiveSession } from '../support/api.js';
 import { newPostgresDatabase } from '../support/databases.js';
 import { cookieFor, startNginx } from '../support/nginx.js';
 import { startNodes } from '../support/nodes.js';
+import { stickyClient, until, type StickyClient } from '../support/sticky-client.js';
 
 /**
  * [ND7] [ND8] kill -9 of one of two nodes behind nginx: its people reconnect by themselves through the same
@@ -17,48 +16,13 @@ afterAll(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-type Ack = { ok: boolean; error?: { code: string } } & Record<string, unknown>;
-
-/** A browser-like client through nginx, sticky to a node by its cookie, joining again on every connect. */
-function client(url: string, token: string, cookie: string, reconnection = true) {
-  const socket = io(url, {
-    reconnection,
-    auth: { protocolVersion: PROTOCOL_VERSION, token },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 300,
-    extraHeaders: { cookie: `hearth_node=${cookie}` },
-  }) as Socket;
-  const facts: { event: string; payload: unknown }[] = [];
-  const joins: Ack[] = [];
-  socket.onAny((event: string, payload: unknown) => facts.push({ event, payload }));
-  socket.on('connect', () => {
-    void (socket.timeout(5000).emitWithAck('room:join', { audio: false, video: false }) as Promise<Ack>).then((ack) => joins.push(ack), () => joins.push({ ok: false }));
-  });
-  cleanup.push(() => void socket.disconnect());
-  const send = (event: string, payload: unknown = {}) => socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack>;
-  let mark = 0;
-  return {
-    socket,
-    facts,
-    joins,
-    send,
-    /** From here on, `since` lists only what arrives later. */
-    mark: () => (mark = facts.length),
-    since: (event: string) => facts.slice(mark).filter((f) => f.event === event).map((f) => f.payload),
-  };
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in time`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('a node killed with SIGKILL', () => {
+  const client = (url: string, token: string, cookie: string, reconnection = true) => {
+    const made = stickyClient(url, token, cookie, { reconnection });
+    cleanup.push(() => made.close());
+    return made;
+  };
+
   it('its people reconnect to the other node and find their hand up and the floor as it was', async () => {
     // A short grace, so the person who does not come back is seen to go within the test.
     const cluster = await startNodes(2, await newPostgresDatabase(), { NODE_LOST_SECONDS: '2' });
@@ -78,7 +42,7 @@ describe('a node killed with SIGKILL', () => {
     const lee = client(nginx.url, (await memberCredential(a, live, 'Lee')).token, toA, false);
     await until(() => [fran, sam, jo, lee].every((c) => c.joins.length === 1), 'everyone joined');
     expect([fran, sam, jo, lee].map((c) => c.joins[0]?.ok)).toEqual([true, true, true, true]);
-    const idOf = (c: ReturnType<typeof client>) => (c.joins[0] as unknown as { self: { id: string } }).self.id;
+    const idOf = (c: StickyClient) => (c.joins[0] as unknown as { self: { id: string } }).self.id;
     const [samId, joId, leeId] = [idOf(sam), idOf(jo), idOf(lee)];
 
     // Jo's hand goes up and Fran gives Jo the floor; then Sam's hand goes up, first in the queue.
