@@ -9,7 +9,8 @@ import { distressRepository } from './modules/distress/distress.repository.js';
 import { groupsRepository } from './modules/groups/groups.repository.js';
 import { invitesRepository } from './modules/invites/invites.repository.js';
 import { participantsRepository } from './modules/participants/participants.repository.js';
-import { ProposalBoard } from './modules/rules/proposals.js';
+import { ProposalBoard, type ProposalStore } from './modules/rules/proposals.js';
+import { RedisProposals } from './modules/rules/proposals-redis.js';
 import { rulesRepository } from './modules/rules/rules.repository.js';
 import { agendaRepository } from './modules/agenda/agenda.repository.js';
 import { SessionPhases, type PhaseBoard } from './modules/agenda/agenda.js';
@@ -73,7 +74,7 @@ export interface Services {
   messages: ReturnType<typeof messagesRepository>;
   rules: ReturnType<typeof rulesRepository>;
   /** Ground-rule proposals being discussed in live sessions (memory only). */
-  ruleProposals: ProposalBoard;
+  ruleProposals: ProposalStore;
   agenda: ReturnType<typeof agendaRepository>;
   /** Where each live session is in its agenda (memory only). */
   sessionPhases: PhaseBoard;
@@ -144,7 +145,8 @@ export function createServices(
   const distress = distressRepository(db);
   const oncall = new OncallNotifier(log.child({ module: 'oncall' }), now, options.oncallRetryDelaysMs, config.oncallWebhookAllowHosts);
   const signalling = new SignallingHub(rooms, now, asides, log.child({ module: 'signalling' }));
-  const ruleProposals = new ProposalBoard();
+  // [ND11] Several nodes: rule proposals in Redis.
+  const ruleProposals: ProposalStore = redis ? new RedisProposals(redis.commands, (err) => redisError('rule proposals', err)) : new ProposalBoard();
   // [ND10] Several nodes: the agenda phase in Redis.
   const sessionPhases: PhaseBoard = redis ? new RedisPhases(redis.commands, (err) => redisError('agenda phase', err)) : new SessionPhases();
   const unmuteAsks: UnmuteAsks = redis ? new RedisUnmuteAsks(redis.commands, (err) => redisError('unmute asks', err)) : new MemoryUnmuteAsks();

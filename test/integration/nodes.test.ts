@@ -225,3 +225,31 @@ describe('[ND10] one agenda phase across nodes', () => {
     await Promise.all(closed);
   });
 });
+
+describe('[ND11] one set of rule proposals across nodes', () => {
+  it('responses landing at once on two nodes are all counted; one decision wins', async () => {
+    const [a, b] = cluster.nodes as [NonNullable<(typeof cluster.nodes)[0]>, NonNullable<(typeof cluster.nodes)[0]>];
+    const room = await startLiveSession(a, live.cookie);
+    const fran = await on(0, (await facilitatorCredential(a, room)).token);
+    await join(fran);
+    const kim = await on(1, (await redeem(b, await createInvite(b, room, { role: 'co_facilitator' }), 'Kim')).body.token);
+    await join(kim);
+    const sam = await on(1, (await memberCredential(b, room, 'Sam')).token);
+    await join(sam);
+    const alex = await on(0, (await memberCredential(a, room, 'Alex')).token);
+    await join(alex);
+    const proposed = await sam.send('rules:propose', { text: 'Cameras are optional' });
+    if (!proposed.ok) throw new Error('propose refused');
+    const proposalId = proposed.proposal.id;
+    // Alex (A) and Sam (B) respond at the same instant: both are counted, whichever node each is on.
+    const answers = await Promise.all([alex.send('rules:respond', { proposalId, response: 'agree' }), sam.send('rules:respond', { proposalId, response: 'concern' })]);
+    expect(answers.every((ack) => ack.ok)).toBe(true);
+    const seen = await fran.send('rules:get', {});
+    expect(seen).toMatchObject({ ok: true, proposals: [{ id: proposalId, agree: 1, concern: 1, status: 'open' }] });
+    // Fran (A) and Kim (B) set it aside at the same instant: one decision lands.
+    const decisions = await Promise.all([fran.send('rules:decide', { proposalId, decision: 'set_aside' }), kim.send('rules:decide', { proposalId, decision: 'set_aside' })]);
+    expect(decisions.filter((ack) => ack.ok)).toHaveLength(1);
+    expect(decisions.filter((ack) => !ack.ok)).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'conflict' }) })]);
+    expect(await kim.send('rules:get', {})).toMatchObject({ ok: true, proposals: [{ id: proposalId, status: 'set_aside' }] });
+  });
+});

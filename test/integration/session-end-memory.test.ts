@@ -27,12 +27,12 @@ describe('ending a session', () => {
     const { services } = hearth;
     const sessionId = live.session.id;
     expect(await services.sessionPhases.current(sessionId)).not.toBeNull();
-    expect(services.ruleProposals.list(sessionId)).toHaveLength(1);
+    expect(await services.ruleProposals.list(sessionId)).toHaveLength(1);
 
     expect((await http(hearth, 'POST', ApiRoutes.endSession(sessionId), { cookie: live.cookie })).status).toBe(200);
 
     expect(await services.sessionPhases.current(sessionId)).toBeNull();
-    expect(services.ruleProposals.list(sessionId)).toEqual([]);
+    expect(await services.ruleProposals.list(sessionId)).toEqual([]);
     expect(await services.unmuteAsks.take(sessionId, samId)).toBeUndefined();
   });
 });
