@@ -31,6 +31,17 @@ async function on(node: number, token: string): Promise<TestClient> {
   return client;
 }
 
+/** A fresh session with its facilitator Fran joined on A and co-facilitator Kim joined on B. */
+async function staffOnBothNodes() {
+  const [a, b] = cluster.nodes as [NonNullable<(typeof cluster.nodes)[0]>, NonNullable<(typeof cluster.nodes)[0]>];
+  const room = await startLiveSession(a, live.cookie);
+  const fran = await on(0, (await facilitatorCredential(a, room)).token);
+  await join(fran);
+  const kim = await on(1, (await redeem(b, await createInvite(b, room, { role: 'co_facilitator' }), 'Kim')).body.token);
+  await join(kim);
+  return { a, b, room, fran, kim };
+}
+
 function eventsOf(client: TestClient, event: string): unknown[] {
   return client.received.filter((r) => r.event === event).map((r) => r.payload);
 }
@@ -153,12 +164,7 @@ describe('[ND7] one presence across nodes', () => {
 
 describe('[ND8] one floor across nodes', () => {
   it('hands raised on either node reach facilitators on both; concurrent changes from two nodes have one outcome', async () => {
-    const [a, b] = cluster.nodes as [NonNullable<(typeof cluster.nodes)[0]>, NonNullable<(typeof cluster.nodes)[0]>];
-    const room = await startLiveSession(a, live.cookie);
-    const fran = await on(0, (await facilitatorCredential(a, room)).token);
-    await join(fran);
-    const kim = await on(1, (await redeem(b, await createInvite(b, room, { role: 'co_facilitator' }), 'Kim')).body.token);
-    await join(kim);
+    const { a, b, room, fran, kim } = await staffOnBothNodes();
     const sam = await on(0, (await memberCredential(a, room, 'Sam')).token);
     const samId = (await join(sam)).self.id;
     const jo = await on(1, (await memberCredential(b, room, 'Jo')).token);
@@ -199,12 +205,7 @@ describe('[ND8] one floor across nodes', () => {
 
 describe('[ND10] one agenda phase across nodes', () => {
   it('two facilitators on two nodes pressing Next at once move two steps, and both nodes say where the room is; the end closes every node\'s connections', async () => {
-    const [a, b] = cluster.nodes as [NonNullable<(typeof cluster.nodes)[0]>, NonNullable<(typeof cluster.nodes)[0]>];
-    const room = await startLiveSession(a, live.cookie);
-    const fran = await on(0, (await facilitatorCredential(a, room)).token);
-    await join(fran);
-    const kim = await on(1, (await redeem(b, await createInvite(b, room, { role: 'co_facilitator' }), 'Kim')).body.token);
-    await join(kim);
+    const { a, b, room, fran, kim } = await staffOnBothNodes();
     const sam = await on(1, (await memberCredential(b, room, 'Sam')).token);
     await join(sam);
     const moved = await Promise.all([fran.send('agenda:move', { step: 'next' }), kim.send('agenda:move', { step: 'next' })]);
@@ -228,12 +229,7 @@ describe('[ND10] one agenda phase across nodes', () => {
 
 describe('[ND11] one set of rule proposals across nodes', () => {
   it('responses landing at once on two nodes are all counted; one decision wins', async () => {
-    const [a, b] = cluster.nodes as [NonNullable<(typeof cluster.nodes)[0]>, NonNullable<(typeof cluster.nodes)[0]>];
-    const room = await startLiveSession(a, live.cookie);
-    const fran = await on(0, (await facilitatorCredential(a, room)).token);
-    await join(fran);
-    const kim = await on(1, (await redeem(b, await createInvite(b, room, { role: 'co_facilitator' }), 'Kim')).body.token);
-    await join(kim);
+    const { a, b, room, fran, kim } = await staffOnBothNodes();
     const sam = await on(1, (await memberCredential(b, room, 'Sam')).token);
     await join(sam);
     const alex = await on(0, (await memberCredential(a, room, 'Alex')).token);
