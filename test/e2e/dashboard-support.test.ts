@@ -6,7 +6,7 @@ import { createInvite, facilitatorCredential, http, setUpFacilitator, startLiveS
 import { launchBrowser, newPage, runAxe } from '../support/browser.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
 import { connectParticipant, join, type TestClient } from '../support/sockets.js';
-import { joinFromPreJoin, signIn, TIMEOUT } from './pages.js';
+import { askForSupport, joinFromPreJoin, signIn, TIMEOUT } from './pages.js';
 
 /**
  * [DS7][DS8][DS10] From the dashboard a facilitator sets the group's crisis resources and emergency
@@ -148,11 +148,7 @@ describe('what the member sees, and the record afterwards', () => {
     await sam.goto(hearth.url + (await createInvite(hearth, live)).path);
     await joinFromPreJoin(sam, 'Sam');
 
-    await sam.getByRole('button', { name: 'I need support' }).click();
-    const dialog = sam.getByRole('dialog', { name: 'Ask for support' });
-    await dialog.getByRole('radio', { name: "I'd like to talk privately" }).check();
-    await dialog.getByRole('button', { name: 'Send privately' }).click();
-    await sam.getByRole('status').filter({ hasText: 'Sent privately to your facilitators.' }).waitFor({ timeout: TIMEOUT });
+    await askForSupport(sam, { level: "I'd like to talk privately" });
 
     const resources = sam.getByText(CRISIS).first();
     await resources.waitFor({ state: 'attached', timeout: TIMEOUT });

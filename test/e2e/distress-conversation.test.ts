@@ -5,7 +5,7 @@ import { ApiRoutes } from '@hearth/shared';
 import { createInvite, http, setUpFacilitator, startLiveSession, type LiveSession } from '../support/api.js';
 import { launchBrowser, newPage, runAxe } from '../support/browser.js';
 import { startHearth, type TestHearth } from '../support/hearth.js';
-import { joinFromPreJoin, signIn, TIMEOUT } from './pages.js';
+import { joinFromPreJoin, signIn, supportPanel, TIMEOUT } from './pages.js';
 
 /**
  * [DS2][DS4][DS5][DS7][PC1][PC2][PC4] One session: Fran (facilitator), Cody (co-facilitator), Sam and Alex
@@ -86,7 +86,7 @@ async function seesNothingPrivate(page: Page, words: readonly string[]): Promise
   expect(await page.getByRole('alert').filter({ hasText: /support/ }).count()).toBe(0);
   for (const text of words) expect(await page.getByText(text, { exact: false }).count()).toBe(0);
 }
-const everything = [NOTE, FROM_FRAN, FROM_SAM, BACK_FRAN, BACK_CODY, CONTACTS, 'asked for support', 'Seen by', 'seen your request', 'New message', 'Escalated', 'Resolved'];
+const everything = [NOTE, FROM_FRAN, FROM_SAM, BACK_FRAN, BACK_CODY, CONTACTS, 'asked for support', 'added to their request', 'Seen by', 'seen your request', 'New message', 'Escalated', 'Resolved'];
 
 describe('a private conversation about a request for support', () => {
   it('[PC4] before anyone asks, members can open the crisis resources themselves; facilitators can read the emergency contacts', async () => {
@@ -109,12 +109,16 @@ describe('a private conversation about a request for support', () => {
   });
 
   it('Sam asks for support with a note, sees the crisis resources at once, and both facilitators see the request', async () => {
+    // [DS16] One press sends; the level and note follow from the panel, from the keyboard too.
     await sam.getByRole('button', { name: 'I need support' }).press('Enter');
-    const dialog = sam.getByRole('dialog', { name: 'Ask for support' });
+    await sam.getByRole('status').filter({ hasText: 'Sent privately to your facilitators.' }).waitFor({ timeout: TIMEOUT });
+    const dialog = supportPanel(sam);
+    await dialog.waitFor({ timeout: TIMEOUT });
+    expect(await runAxe(sam, '.support-control')).toEqual([]);
     await dialog.getByRole('radio', { name: "I'd like to talk privately" }).check();
     await dialog.getByLabel("Anything you'd like to add (optional)").fill(NOTE);
-    await dialog.getByRole('button', { name: 'Send privately' }).press('Enter');
-    await sam.getByRole('status').filter({ hasText: 'Sent privately to your facilitators.' }).waitFor({ timeout: TIMEOUT });
+    await dialog.getByRole('button', { name: 'Add to my request' }).press('Enter');
+    await sam.getByRole('status').filter({ hasText: 'What you added was sent too.' }).waitFor({ timeout: TIMEOUT });
     // Shown at once, privately; and folded away and opened again at will.
     await sam.getByText(CRISIS).waitFor({ timeout: TIMEOUT });
     const crisis = sam.getByRole('button', { name: 'Crisis resources' });
@@ -127,7 +131,8 @@ describe('a private conversation about a request for support', () => {
     for (const facilitator of [fran, cody]) {
       await requests(facilitator).getByText(NOTE).waitFor({ timeout: TIMEOUT });
       await requests(facilitator).getByText('Would like to talk privately').waitFor({ timeout: TIMEOUT });
-      await facilitator.getByRole('alert').filter({ hasText: 'Sam asked for support' }).waitFor({ timeout: TIMEOUT });
+      // The latest announcement: what Sam added after the one-tap request (which was announced first).
+      await facilitator.getByRole('alert').filter({ hasText: 'Sam added to their request: Would like to talk privately' }).waitFor({ timeout: TIMEOUT });
     }
     await seesNothingPrivate(alex, everything);
   });

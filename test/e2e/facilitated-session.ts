@@ -34,9 +34,13 @@ export async function franJoins({ hearth, live, fran }: FacilitatedSession): Pro
   await joinFromPreJoin(fran);
 }
 
-/** A member arrives from their own invite link, under the page's real CSP, and joins as `name`. */
-export async function memberJoins({ hearth, live, browser }: FacilitatedSession, name: string): Promise<Page> {
+/**
+ * A member arrives from their own invite link, under the page's real CSP, and joins as `name`.
+ * `beforeArriving` runs on the fresh page first (e.g. a WebSocket route, which must exist before the socket).
+ */
+export async function memberJoins({ hearth, live, browser }: FacilitatedSession, name: string, beforeArriving?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await newPage(browser, { bypassCSP: false });
+  await beforeArriving?.(page);
   await page.goto(hearth.url + (await createInvite(hearth, live)).path);
   await joinFromPreJoin(page, name);
   return page;
@@ -52,7 +56,12 @@ export interface GroupOfThree extends FacilitatedSession {
  * after the file. Call at the top level; the fields are there once the file's first test runs.
  */
 export function useGroupOfThree(
-  options: { env?: Record<string, string>; beforeJoining?: (session: FacilitatedSession) => Promise<void> } = {},
+  options: {
+    env?: Record<string, string>;
+    beforeJoining?: (session: FacilitatedSession) => Promise<void>;
+    /** Runs on each member's fresh page before it opens the invite (see memberJoins). */
+    beforeMemberArrives?: (page: Page, name: 'Sam' | 'Alex') => Promise<void>;
+  } = {},
 ): GroupOfThree {
   const group = {} as GroupOfThree;
   beforeAll(async () => {
@@ -60,8 +69,9 @@ export function useGroupOfThree(
     Object.assign(group, session);
     await options.beforeJoining?.(session);
     await franJoins(session);
-    group.sam = await memberJoins(session, 'Sam');
-    group.alex = await memberJoins(session, 'Alex');
+    const prepare = options.beforeMemberArrives;
+    group.sam = await memberJoins(session, 'Sam', prepare && ((page) => prepare(page, 'Sam')));
+    group.alex = await memberJoins(session, 'Alex', prepare && ((page) => prepare(page, 'Alex')));
   });
   afterAll(async () => {
     await group.browser?.close();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvite, setUpFacilitator, startLiveSession, type LiveSession } from '../support/api.js';
 import { launchBrowser, newPage } from '../support/browser.js';
 import { freePort, startHearthProcess, type HearthProcess } from '../support/server-process.js';
-import { joinFromPreJoin, participants, signIn, TIMEOUT } from './pages.js';
+import { joinFromPreJoin, participants, signIn, supportPanel, TIMEOUT } from './pages.js';
 
 /**
  * [RS1][RS2][RS3] A deploy in the middle of a go-round: Fran leads, Sam and Alex are in a check-in round,
@@ -63,12 +63,14 @@ describe('a graceful restart in the middle of a go-round', () => {
     await alex.keyboard.press('r');
     await panel(alex).getByRole('button', { name: 'Lower my hand', exact: true }).waitFor({ timeout: TIMEOUT });
     await sam.getByRole('heading', { level: 1 }).first().click();
+    // [DS16] H, like the button, sends at once; the level and note follow from the panel.
     await sam.keyboard.press('h');
-    const dialog = sam.getByRole('dialog', { name: 'Ask for support' });
-    await dialog.getByRole('radio', { name: "I'd like to talk privately" }).check();
-    await dialog.getByLabel("Anything you'd like to add (optional)").fill('It is a hard week');
-    await dialog.getByRole('button', { name: 'Send privately' }).click();
     await status(sam, 'Sent privately to your facilitators.').waitFor({ timeout: TIMEOUT });
+    const followUp = supportPanel(sam);
+    await followUp.getByRole('radio', { name: "I'd like to talk privately" }).check();
+    await followUp.getByLabel("Anything you'd like to add (optional)").fill('It is a hard week');
+    await followUp.getByRole('button', { name: 'Add to my request' }).click();
+    await status(sam, 'What you added was sent too.').waitFor({ timeout: TIMEOUT });
     await requests(fran).getByText('It is a hard week').waitFor({ timeout: TIMEOUT });
   });
 

@@ -51,6 +51,26 @@ export async function joinFromPreJoin(page: Page, displayName?: string): Promise
   await page.getByRole('toolbar', { name: 'Call controls' }).waitFor({ timeout: TIMEOUT });
 }
 
+/** [DS16] The member's "Add to your request" panel, open from the first press of "I need support". */
+export function supportPanel(page: Page) {
+  return page.getByRole('region', { name: 'Add to your request' });
+}
+
+/**
+ * [DS16] A member asks for support as people do: one press sends at once (at the gentlest level); then, if
+ * given, the level and a note follow from the panel (DS15). Resolves once the member has been told so.
+ */
+export async function askForSupport(page: Page, more: { level?: string; note?: string } = {}): Promise<void> {
+  await page.getByRole('button', { name: 'I need support' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sent privately to your facilitators.' }).waitFor({ timeout: TIMEOUT });
+  if (!more.level && !more.note) return;
+  const panel = supportPanel(page);
+  if (more.level) await panel.getByRole('radio', { name: more.level }).check();
+  if (more.note) await panel.getByLabel("Anything you'd like to add (optional)").fill(more.note);
+  await panel.getByRole('button', { name: 'Add to my request' }).click();
+  await page.getByRole('status').filter({ hasText: 'What you added was sent too.' }).waitFor({ timeout: TIMEOUT });
+}
+
 export function tile(page: Page, name: string) {
   return page.getByRole('group', { name, exact: true });
 }

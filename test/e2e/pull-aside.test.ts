@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestHearth } from '../support/hearth.js';
 import { franJoins, memberJoins, startFacilitatedSession } from './facilitated-session.js';
 import { waitForAudioFlowing, waitForAudioStopped, waitForGrowth } from '../support/webrtc-probe.js';
-import { tile, TIMEOUT } from './pages.js';
+import { askForSupport, tile, TIMEOUT } from './pages.js';
 
 /**
  * [PA1][PA2][PA4] The pull-aside, as people use it: Sam asks to talk privately; Fran (facilitator)
@@ -68,10 +68,7 @@ describe('a private pull-aside while the group continues', () => {
   });
 
   it('Sam asks to talk privately; Fran starts a private conversation; both see the private panel', async () => {
-    await sam.getByRole('button', { name: 'I need support' }).click();
-    const dialog = sam.getByRole('dialog', { name: 'Ask for support' });
-    await dialog.getByRole('radio', { name: "I'd like to talk privately" }).check();
-    await dialog.getByRole('button', { name: 'Send privately' }).click();
+    await askForSupport(sam, { level: "I'd like to talk privately" });
 
     await fran.getByRole('button', { name: 'Talk privately (audio and video) with Sam' }).click({ timeout: TIMEOUT });
     for (const [page, other] of [[fran, 'Sam'], [sam, 'Fran']] as const) {

@@ -5,17 +5,13 @@ import {
   canEscalate,
   caseStatusText,
   distressReducer,
-  emptyDraft,
   initialDistressState,
   isResolved,
   levelLabel,
-  memberStatusText,
-  raisePayload,
   statusWord,
   waitingCount,
   type DistressAction,
   type DistressState,
-  type MemberSide,
 } from '../../../client/src/features/room/distress/distress-state.js';
 
 // The client's side of the private distress channel is a reducer over what the person did and what the
@@ -23,7 +19,6 @@ import {
 
 const run = (...actions: DistressAction[]): DistressState => actions.reduce(distressReducer, initialDistressState);
 const fran = { id: 'fran', displayName: 'Fran' };
-const networkError = { code: 'network_error', message: "The room didn't answer in time. Please try again." } as const;
 
 function alert(id: string, overrides: Partial<DistressAlert> = {}): DistressAlert {
   return {
@@ -54,112 +49,11 @@ function acknowledged(a: DistressAlert): DistressAlert {
   };
 }
 
-const sent = (alertId: string, raisedAt = 1000, crisisResources: string | null = null): DistressAction =>
-  ({ type: 'send-succeeded', result: { alertId, raisedAt, crisisResources } });
+const sent = (alertId: string): DistressAction =>
+  ({ type: 'send-succeeded', result: { alertId, raisedAt: 1000, crisisResources: null }, payload: { level: 'struggling' } });
 
-describe('asking for support (the member side)', () => {
-  test('at first nothing is open, nothing is sent, and the answer defaults to "struggling"', () => {
-    expect(initialDistressState.member).toMatchObject({ dialogOpen: false, sending: false, error: null, sent: null });
-    expect(initialDistressState.member.draft).toEqual({ level: 'struggling', note: '' });
-  });
-
-  test('the dialog opens and closes; closing keeps what was chosen and typed', () => {
-    const typed = run({ type: 'dialog-opened' }, { type: 'draft-changed', draft: { level: 'not_safe' } }, { type: 'draft-changed', draft: { note: 'hard day' } });
-    expect(typed.member.dialogOpen).toBe(true);
-    const closed = distressReducer(typed, { type: 'dialog-closed' });
-    expect(closed.member.dialogOpen).toBe(false);
-    expect(closed.member.draft).toEqual({ level: 'not_safe', note: 'hard day' });
-  });
-
-  test('sending shows as sending and clears an earlier error', () => {
-    const failed = run({ type: 'dialog-opened' }, { type: 'send-started' }, { type: 'send-failed', error: networkError });
-    const again = distressReducer(failed, { type: 'send-started' });
-    expect(again.member.sending).toBe(true);
-    expect(again.member.error).toBeNull();
-  });
-
-  test('a failed send keeps the dialog open with the error and everything typed', () => {
-    const state = run(
-      { type: 'dialog-opened' },
-      { type: 'draft-changed', draft: { level: 'talk_privately', note: 'It is a hard week' } },
-      { type: 'send-started' },
-      { type: 'send-failed', error: networkError },
-    );
-    expect(state.member).toMatchObject({ dialogOpen: true, sending: false, error: networkError, sent: null });
-    expect(state.member.draft).toEqual({ level: 'talk_privately', note: 'It is a hard week' });
-  });
-
-  test('[DS1] once the server confirms, the dialog closes, the draft is cleared and the request is remembered', () => {
-    const state = run({ type: 'dialog-opened' }, { type: 'draft-changed', draft: { note: 'x' } }, { type: 'send-started' }, sent('a1', 1234, 'Call 116 123'));
-    expect(state.member).toMatchObject({ dialogOpen: false, sending: false, error: null });
-    expect(state.member.draft).toEqual(emptyDraft);
-    expect(state.member.sent).toEqual({ alertId: 'a1', raisedAt: 1234, seenAt: null, crisisResources: 'Call 116 123' });
-  });
-
-  test('[DS4] "seen" for this request marks it seen, once', () => {
-    const seen = run({ type: 'send-started' }, sent('a1'), { type: 'seen', fact: { alertId: 'a1', at: 5 } });
-    expect(seen.member.sent?.seenAt).toBe(5);
-    expect(distressReducer(seen, { type: 'seen', fact: { alertId: 'a1', at: 9 } })).toBe(seen);
-  });
-
-  test('"seen" about an older request does not mark the latest one seen', () => {
-    const state = run({ type: 'send-started' }, sent('a1'), { type: 'send-started' }, sent('a2'), { type: 'seen', fact: { alertId: 'a1', at: 5 } });
-    expect(state.member.sent).toEqual({ alertId: 'a2', raisedAt: 1000, seenAt: null, crisisResources: null });
-  });
-
-  test('"seen" that overtakes the confirmation of the send is not lost', () => {
-    const state = run({ type: 'send-started' }, { type: 'seen', fact: { alertId: 'a1', at: 5 } }, sent('a1'));
-    expect(state.member.sent?.seenAt).toBe(5);
-    expect(state.member.seenEarly).toEqual({});
-  });
-
-  test('"seen" for something unknown while nothing is being sent changes nothing', () => {
-    const before = run({ type: 'send-started' }, sent('a1'));
-    expect(distressReducer(before, { type: 'seen', fact: { alertId: 'zz', at: 5 } })).toBe(before);
-  });
-
-  test('[DS13] a closed request says so, with how to ask again; closing an older request changes nothing', () => {
-    const state = run({ type: 'send-started' }, sent('a1'), { type: 'closed', alertId: 'a1' });
-    expect(memberStatusText(state.member)).toBe('Your facilitators have closed this request. If you need support again, press “I need support”.');
-    const newer = run({ type: 'send-started' }, sent('a1'), { type: 'send-started' }, sent('a2'));
-    expect(distressReducer(newer, { type: 'closed', alertId: 'a1' })).toBe(newer);
-    const again = run({ type: 'send-started' }, sent('a1'), { type: 'closed', alertId: 'a1' }, { type: 'send-started' }, sent('a2'));
-    expect(memberStatusText(again.member)).toBe('Sent privately to your facilitators.');
-  });
-
-  test('asking again after a request was seen shows the new request as sent, not yet seen', () => {
-    const state = run({ type: 'send-started' }, sent('a1'), { type: 'seen', fact: { alertId: 'a1', at: 5 } }, { type: 'send-started' }, sent('a2'));
-    expect(state.member.sent).toEqual({ alertId: 'a2', raisedAt: 1000, seenAt: null, crisisResources: null });
-  });
-});
-
-describe('memberStatusText: the private line near "I need support"', () => {
-  const base = initialDistressState.member;
-  const request = { alertId: 'a1', raisedAt: 1, seenAt: null, crisisResources: null };
-  test.each<{ case: string; member: Partial<MemberSide>; expected: string }>([
-    { case: 'nothing asked yet', member: {}, expected: '' },
-    { case: 'dialog open for the first time', member: { dialogOpen: true }, expected: '' },
-    { case: 'sent', member: { sent: request }, expected: 'Sent privately to your facilitators.' },
-    { case: 'seen', member: { sent: { ...request, seenAt: 5 } }, expected: 'A facilitator has seen your request.' },
-    { case: 'sending with the dialog open (the dialog says so)', member: { dialogOpen: true, sending: true }, expected: '' },
-    { case: 'sending after the dialog was closed', member: { sending: true }, expected: 'Sending privately…' },
-    { case: 'failed with the dialog open (the dialog says so)', member: { dialogOpen: true, error: networkError, sent: request }, expected: 'Sent privately to your facilitators.' },
-    { case: 'failed after the dialog was closed', member: { error: networkError, sent: request }, expected: 'Your request was not sent. Press “I need support” to try again.' },
-  ])('$case', ({ member, expected }) => {
-    expect(memberStatusText({ ...base, ...member })).toBe(expected);
-  });
-});
-
-describe('raisePayload', () => {
-  test.each([
-    { case: 'no note', draft: { level: 'struggling', note: '' }, expected: { level: 'struggling' } },
-    { case: 'only spaces is no note', draft: { level: 'not_safe', note: '  \n ' }, expected: { level: 'not_safe' } },
-    { case: 'a note is trimmed', draft: { level: 'talk_privately', note: '  hard week \n' }, expected: { level: 'talk_privately', note: 'hard week' } },
-    { case: 'never longer than the protocol allows', draft: { level: 'struggling', note: 'x'.repeat(300) }, expected: { level: 'struggling', note: 'x'.repeat(280) } },
-  ] as const)('$case', ({ draft, expected }) => {
-    expect(raisePayload(draft)).toEqual(expected);
-  });
-});
+// The member's own request has its own reducer and tests (own-request-state.test.ts); here only that the
+// combined state hands it over and keeps the two sides apart.
 
 describe('support requests (the facilitator side)', () => {
   test('a new request is listed and announced by name', () => {
@@ -225,6 +119,24 @@ describe('support requests (the facilitator side)', () => {
     expect(state.announcement).toBeNull();
   });
 
+  test.each([
+    { case: 'a new level', change: { level: 'not_safe' }, expected: 'Sam added to their request: Does not feel safe right now' },
+    { case: 'a note', change: { note: 'It is a hard week' }, expected: 'Sam added to their request' },
+    { case: 'both', change: { level: 'talk_privately', note: 'x' }, expected: 'Sam added to their request: Would like to talk privately' },
+  ] as const)('[DS16] what the member adds after the tap ($case) is announced, also on a request already taken', ({ change, expected }) => {
+    const taken = run({ type: 'alert', alert: alert('a1') }, { type: 'alert-changed', alert: acknowledged(alert('a1')) });
+    const amended = distressReducer(taken, { type: 'alert-changed', alert: { ...acknowledged(alert('a1')), ...change } });
+    expect(amended.announcement).toMatchObject({ seq: 2, alertId: 'a1', text: expected });
+    expect(amended.alerts[0]).toMatchObject(change);
+  });
+
+  test('a change of status alone (acknowledged, escalated, resolved) is not an addition and stays quiet', () => {
+    const first = run({ type: 'alert', alert: alert('a1') });
+    const moved = [acknowledged(alert('a1')), { ...acknowledged(alert('a1')), status: 'escalated' as const }, { ...acknowledged(alert('a1')), status: 'resolved' as const, level: 'not_safe' as const }]
+      .reduce((state, a) => distressReducer(state, { type: 'alert-changed', alert: a }), first);
+    expect(moved.announcement?.seq).toBe(1);
+  });
+
   test('whoever has waited longest is first, whatever order the facts came in', () => {
     const state = run(
       { type: 'alert', alert: alert('late', { raisedAt: 3000 }) },
@@ -242,7 +154,7 @@ describe('support requests (the facilitator side)', () => {
   });
 
   test('the two sides do not touch each other (a co-facilitator has both)', () => {
-    const state = run({ type: 'dialog-opened' }, { type: 'alert', alert: alert('a1') }, { type: 'send-started' }, sent('mine'));
+    const state = run({ type: 'tapped' }, { type: 'alert', alert: alert('a1') }, { type: 'send-started' }, sent('mine'));
     expect(state.alerts.map((a) => a.id)).toEqual(['a1']);
     expect(state.member.sent?.alertId).toBe('mine');
   });

@@ -31,7 +31,7 @@ export function KeyboardShortcutsHelp({ supportShortcut, handShortcut = false, t
         {supportShortcut ? (
           <div>
             <dt><kbd>H</kbd></dt>
-            <dd>Ask your facilitators for support, privately</dd>
+            <dd>Ask your facilitators for support, privately: sent at once, and you can add more after</dd>
           </div>
         ) : null}
       </dl>

@@ -30,7 +30,7 @@ export function DistressProvider({ children }: { children: ReactNode }) {
     command,
     listen,
   });
-  useRoomShortcut('h', state.self && canAskForSupport(state.self.role) ? distress.openDialog : null);
+  useRoomShortcut('h', state.self && canAskForSupport(state.self.role) ? distress.tap : null);
   return (
     <DistressValue value={distress}>
       <ConversationsValue value={conversations}>{children}</ConversationsValue>

@@ -9,7 +9,7 @@ export function SupportRequestButton() {
   const distress = useDistress();
   if (!canAskForSupport(self.role)) return null;
   return (
-    <SupportRequestControl member={distress.state.member} crisisResources={support.crisisResources} onOpen={distress.openDialog} onClose={distress.closeDialog}
-      onDraftChange={distress.changeDraft} onSend={() => void distress.raise()} />
+    <SupportRequestControl member={distress.state.member} crisisResources={support.crisisResources} onTap={distress.tap}
+      onClose={distress.closePanel} onDraftChange={distress.changeDraft} onSubmit={distress.submit} />
   );
 }
