@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facilitatorCredential, memberCredential, startLiveSession } from '../support/api.js';
 import { newPostgresDatabase } from '../support/databases.js';
-import { cookieFor, startNginx } from '../support/nginx.js';
-import { startNodes } from '../support/nodes.js';
+import { cookieFor, startNginx, type TestNginx } from '../support/nginx.js';
+import { startNodes, type HearthNodes } from '../support/nodes.js';
 import { stickyClient, until, type StickyClient } from '../support/sticky-client.js';
 
 /**
@@ -23,14 +23,21 @@ describe('a node killed with SIGKILL', () => {
     return made;
   };
 
-  it('its people reconnect to the other node and find their hand up and the floor as it was', async () => {
+  // Started once for the file (two processes and nginx take most of its time).
+  let cluster: HearthNodes;
+  let nginx: TestNginx;
+  beforeAll(async () => {
     // A short grace, so the person who does not come back is seen to go within the test.
-    const cluster = await startNodes(2, await newPostgresDatabase(), { NODE_LOST_SECONDS: '2' });
+    cluster = await startNodes(2, await newPostgresDatabase(), { NODE_LOST_SECONDS: '2' });
     cleanup.push(() => cluster.stop());
+    const portOf = (url: string) => Number(new URL(url).port);
+    nginx = await startNginx(cluster.nodes.map((node) => portOf(node.url)));
+    cleanup.push(() => nginx.stop());
+  }, 60_000);
+
+  it('its people reconnect to the other node and find their hand up and the floor as it was', async () => {
     const [a, b] = [cluster.nodes[0]!, cluster.nodes[1]!];
     const portOf = (url: string) => Number(new URL(url).port);
-    const nginx = await startNginx([portOf(a.url), portOf(b.url)]);
-    cleanup.push(() => nginx.stop());
     const [toA, toB] = [await cookieFor(nginx, portOf(a.url)), await cookieFor(nginx, portOf(b.url))];
     const live = await startLiveSession(a);
 
@@ -83,5 +90,5 @@ describe('a node killed with SIGKILL', () => {
     expect(await fran.send('floor:control', { on: false })).toMatchObject({ ok: true, floor: { holderId: joId } });
     expect(await fran.send('moderation:mute', { participantId: leeId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(leeLeft()).toHaveLength(1);
-  });
+  }, 30_000);
 });
