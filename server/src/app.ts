@@ -31,6 +31,8 @@ import { moveConnections } from './realtime/drain.js';
 import { realtimeWiring } from './realtime-wiring.js';
 import { createServices, type Services } from './services.js';
 import { connectRedis } from './lib/index.js';
+import { SharedRoomRegistry } from './modules/rooms/shared-room-registry.js';
+import { RedisFloorBoard } from './modules/floor/floor-board-redis.js';
 import { CommandRateLimits, useCommandRateLimits } from './realtime/command-rate-limit.js';
 
 export interface HearthApp {
@@ -76,6 +78,13 @@ export async function buildApp(
   const io = createSocketServer(app.server, redis?.adapter);
   if (redis) useCommandRateLimits(io, new CommandRateLimits(undefined, undefined, redis.commands));
   const services = createServices(config, db, app.log, io, { ...options, redis });
+  // [ND7] Before listening: this node knows who is in every room on every node.
+  if (services.rooms instanceof SharedRoomRegistry) {
+    const shared = services.rooms;
+    await shared.start();
+    app.addHook('onClose', async () => shared.stop());
+  }
+  if (services.floor instanceof RedisFloorBoard) await services.floor.start();
   // [RS4] Before listening: the first person back finds the hand still up and the round at its speaker.
   await restoreLiveState(services, app.log);
 

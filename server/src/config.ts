@@ -45,6 +45,8 @@ export interface Config {
   redisUrl: string | null;
   /** [ND3] DRAIN_SECONDS: how long a SIGTERM waits for its clients to move to another node before exiting. */
   drainSeconds: number;
+  /** [ND7] NODE_LOST_SECONDS: how long the people of a node that stopped heartbeating stay in their rooms to reconnect elsewhere. */
+  nodeLostSeconds: number;
   /** [AC5] SMTP_URL and SMTP_FROM: where "Forgot password" sends its link. Null: no email; the operator prints links. */
   smtp: SmtpConfig | null;
 }
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const redisUrl = env.REDIS_URL ? env.REDIS_URL : null;
   if (redisUrl !== null && !/^rediss?:\/\/[^/\s]+/.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss:// (leave it unset for one node).');
   const drainSeconds = integerSetting(env, 'DRAIN_SECONDS', 20, 0, 600, problems);
+  const nodeLostSeconds = integerSetting(env, 'NODE_LOST_SECONDS', 30, 1, 600, problems);
   const oncallWebhookAllowHosts = (env.ONCALL_WEBHOOK_ALLOW_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp,
     redisUrl,
     drainSeconds,
+    nodeLostSeconds,
   };
 }
 

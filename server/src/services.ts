@@ -13,11 +13,15 @@ import { distressRepository } from './modules/distress/distress.repository.js';
 import { groupsRepository } from './modules/groups/groups.repository.js';
 import { invitesRepository } from './modules/invites/invites.repository.js';
 import { participantsRepository } from './modules/participants/participants.repository.js';
-import { ProposalBoard } from './modules/rules/proposals.js';
+import { ProposalBoard, type ProposalStore } from './modules/rules/proposals.js';
+import { RedisProposals } from './modules/rules/proposals-redis.js';
 import { rulesRepository } from './modules/rules/rules.repository.js';
 import { agendaRepository } from './modules/agenda/agenda.repository.js';
-import { SessionPhases } from './modules/agenda/agenda.js';
+import { SessionPhases, type PhaseBoard } from './modules/agenda/agenda.js';
+import { RedisPhases } from './modules/agenda/phases-redis.js';
 import { RoomRegistry } from './modules/rooms/room-registry.js';
+import { SharedRoomRegistry } from './modules/rooms/shared-room-registry.js';
+import { sharedPresenceHooks } from './modules/rooms/shared-presence-hooks.js';
 import { liveSnapshotsRepository } from './modules/rooms/live-snapshots.repository.js';
 import { sessionsRepository } from './modules/sessions/sessions.repository.js';
 import { SignallingHub } from './modules/signalling/signalling-hub.js';
@@ -35,9 +39,11 @@ import { meshMediaGateway, type MediaGateway } from './modules/rooms/media-gatew
 import { livekitMediaGateway } from './modules/livekit/livekit-media-gateway.js';
 import { LIVEKIT_ROOM_CAPACITY } from './modules/livekit/media-access.js';
 import { FloorBoard } from './modules/floor/floor-board.js';
+import { RedisFloorBoard } from './modules/floor/floor-board-redis.js';
 import { floorRepository } from './modules/floor/floor.repository.js';
 import { moderationRepository } from './modules/moderation/moderation.repository.js';
-import { UnmuteAsks, WaitingList } from './modules/waiting-room/waiting-list.js';
+import { MemoryUnmuteAsks, WaitingList, type UnmuteAsks } from './modules/waiting-room/waiting-list.js';
+import { RedisUnmuteAsks } from './modules/waiting-room/unmute-asks-redis.js';
 import { RetentionScheduler } from './modules/retention/index.js';
 import { reactionsRepository, type ReactionsRepository } from './modules/reactions/index.js';
 import { iceServersFor } from './lib/index.js';
@@ -78,10 +84,10 @@ export interface Services {
   messages: ReturnType<typeof messagesRepository>;
   rules: ReturnType<typeof rulesRepository>;
   /** Ground-rule proposals being discussed in live sessions (memory only). */
-  ruleProposals: ProposalBoard;
+  ruleProposals: ProposalStore;
   agenda: ReturnType<typeof agendaRepository>;
   /** Where each live session is in its agenda (memory only). */
-  sessionPhases: SessionPhases;
+  sessionPhases: PhaseBoard;
   rooms: RoomRegistry;
   signalling: SignallingHub;
   /** Live pull-asides (private facilitator-member calls), in memory. */
@@ -126,16 +132,34 @@ export function createServices(
   options: { now?: () => number; oncallRetryDelaysMs?: readonly number[] | undefined; redis?: SharedRedis | null } = {},
 ): Services {
   const now = options.now ?? Date.now;
-  const rooms = new RoomRegistry(config.livekit ? LIVEKIT_ROOM_CAPACITY : config.meshCapacity);
+  const capacity = config.livekit ? LIVEKIT_ROOM_CAPACITY : config.meshCapacity;
+  const redis = options.redis ?? null;
+  // No personal data: the error's kind only.
+  const redisError = (what: string, err: unknown) => log.warn({ err: { name: err instanceof Error ? err.name : 'unknown' } }, `${what} failed`);
+  // [ND7] Several nodes: presence in Redis, mirrored on every node (the app starts it before listening).
+  const rooms: RoomRegistry = redis
+    ? new SharedRoomRegistry(
+        capacity,
+        redis.commands,
+        redis.subscriber,
+        sharedPresenceHooks(io, () => rooms, {
+          disconnectSignalling: (participantId, code) => signalling.disconnect(participantId, code),
+          error: redisError,
+        }),
+        { lostGraceMs: config.nodeLostSeconds * 1000 },
+      )
+    : new RoomRegistry(capacity);
   const asides = new AsideRegistry();
   const sessions = sessionsRepository(db);
   const groups = groupsRepository(db);
   const distress = distressRepository(db);
   const oncall = new OncallNotifier(log.child({ module: 'oncall' }), now, options.oncallRetryDelaysMs, config.oncallWebhookAllowHosts);
   const signalling = new SignallingHub(rooms, now, asides, log.child({ module: 'signalling' }));
-  const ruleProposals = new ProposalBoard();
-  const sessionPhases = new SessionPhases();
-  const unmuteAsks = new UnmuteAsks();
+  // [ND11] Several nodes: rule proposals in Redis.
+  const ruleProposals: ProposalStore = redis ? new RedisProposals(redis.commands, (err) => redisError('rule proposals', err)) : new ProposalBoard();
+  // [ND10] Several nodes: the agenda phase in Redis.
+  const sessionPhases: PhaseBoard = redis ? new RedisPhases(redis.commands, (err) => redisError('agenda phase', err)) : new SessionPhases();
+  const unmuteAsks: UnmuteAsks = redis ? new RedisUnmuteAsks(redis.commands, (err) => redisError('unmute asks', err)) : new MemoryUnmuteAsks();
   const chat = new MemoryChatStore();
   // LiveKit mode when configured: the SFU enforces moderation (see docs/moderation.md).
   const mediaGateway = config.livekit ? livekitMediaGateway(config.livekit) : meshMediaGateway;
@@ -159,7 +183,7 @@ export function createServices(
   return {
     config,
     db,
-    redis: options.redis ?? null,
+    redis,
     node: new NodeState(),
     now,
     iceServers: () => iceServersFor(config.iceServers, config.turn, now()),
@@ -187,7 +211,8 @@ export function createServices(
     oncall,
     mediaGateway,
     talkTime,
-    floor: new FloorBoard(),
+    // [ND8] Several nodes: the floor in Redis, one change at a time per session across the nodes.
+    floor: redis ? new RedisFloorBoard(redis.commands, redis.subscriber, () => redis.adapter.ping()) : new FloorBoard(),
     floorRecords: floorRepository(db),
     moderation: moderationRepository(db),
     waiting: new WaitingList(),

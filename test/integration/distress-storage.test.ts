@@ -104,4 +104,17 @@ describe.each(['sqlite', 'postgres'] as const)('[DS5] distress cases on %s', (ki
     expect(await repo.find(sessionId, alert.id)).toMatchObject({ reAlerts: 1, timeline: [{ kind: 'raised' }, { kind: 're_alerted', at: T0 + 30_000 }] });
     expect((await repo.listOpen(sessionId)).map((a) => a.id)).toEqual([alert.id]);
   });
+
+  it('[ND9] two nodes taking the same due re-alert at once: exactly one takes it, one timeline entry', async () => {
+    const { sessionId, alert } = await liveCase();
+    // Two repositories over the database, as two nodes' schedulers passing at the same instant.
+    const [one, two] = [distressRepository(backend.db), distressRepository(backend.db)];
+    const taken = await Promise.all([one.markReAlerted(alert.id, T0 + 30_000, T0), two.markReAlerted(alert.id, T0 + 30_001, T0)]);
+    expect(taken.filter(Boolean)).toHaveLength(1);
+    const stored = await one.find(sessionId, alert.id);
+    expect(stored?.reAlerts).toBe(1);
+    expect(stored?.timeline.filter((t) => t.kind === 're_alerted')).toHaveLength(1);
+    // Taken already: a late pass with the same threshold finds it moved on.
+    expect(await two.markReAlerted(alert.id, T0 + 30_002, T0)).toBe(false);
+  });
 });

@@ -1,10 +1,10 @@
-import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiRoutes, PROTOCOL_VERSION } from '@hearth/shared';
+import { ApiRoutes } from '@hearth/shared';
 import { facilitatorCredential, http, memberCredential, startLiveSession } from '../support/api.js';
 import { newPostgresDatabase } from '../support/databases.js';
 import { cookieFor, startNginx } from '../support/nginx.js';
 import { startNodes } from '../support/nodes.js';
+import { stickyClient, until, type Ack } from '../support/sticky-client.js';
 
 /**
  * [ND3] A SIGTERM on one of two nodes behind nginx: its readiness fails with `draining`, a join on it is
@@ -16,35 +16,10 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-type Ack = { ok: boolean; error?: { code: string } } & Record<string, unknown>;
-
-/** A browser-like client through nginx, sticky to a node by its cookie, rejoining on every connect. */
 function client(url: string, token: string, cookie: string, options: { joinOnConnect?: boolean } = {}) {
-  const socket = io(url, {
-    auth: { protocolVersion: PROTOCOL_VERSION, token },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 300,
-    extraHeaders: { cookie: `hearth_node=${cookie}` },
-  }) as Socket;
-  const facts: { event: string; payload: unknown }[] = [];
-  const joins: Ack[] = [];
-  socket.onAny((event: string, payload: unknown) => facts.push({ event, payload }));
-  socket.on('connect', () => {
-    if (options.joinOnConnect === false) return;
-    void (socket.timeout(5000).emitWithAck('room:join', { audio: false, video: false }) as Promise<Ack>).then((ack) => joins.push(ack), () => joins.push({ ok: false }));
-  });
-  cleanup.push(() => void socket.disconnect());
-  return { socket, facts, joins, got: (event: string) => facts.filter((f) => f.event === event).map((f) => f.payload) };
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in time`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const made = stickyClient(url, token, cookie, options);
+  cleanup.push(() => made.close());
+  return made;
 }
 
 describe('a node draining on SIGTERM', () => {
@@ -66,7 +41,7 @@ describe('a node draining on SIGTERM', () => {
     await until(() => fran.joins.length === 1 && sam.joins.length === 1 && late.socket.connected, 'everyone connected on A');
     expect([fran.joins[0]?.ok, sam.joins[0]?.ok]).toEqual([true, true]);
     // Something open that must not be lost on the way: Sam's request for support, not yet acknowledged.
-    const raised = (await sam.socket.timeout(5000).emitWithAck('distress:raise', { level: 'struggling' })) as Ack;
+    const raised = await sam.send('distress:raise', { level: 'struggling' });
     expect(raised.ok).toBe(true);
 
     const readiness: { status: number; code?: string }[] = [];

@@ -26,13 +26,13 @@ describe('ending a session', () => {
     expect(await fran.send('moderation:ask-unmute', { participantId: samId })).toEqual({ ok: true });
     const { services } = hearth;
     const sessionId = live.session.id;
-    expect(services.sessionPhases.get(sessionId)).not.toBeNull();
-    expect(services.ruleProposals.list(sessionId)).toHaveLength(1);
+    expect(await services.sessionPhases.current(sessionId)).not.toBeNull();
+    expect(await services.ruleProposals.list(sessionId)).toHaveLength(1);
 
     expect((await http(hearth, 'POST', ApiRoutes.endSession(sessionId), { cookie: live.cookie })).status).toBe(200);
 
-    expect(services.sessionPhases.get(sessionId)).toBeNull();
-    expect(services.ruleProposals.list(sessionId)).toEqual([]);
-    expect(services.unmuteAsks.take(sessionId, samId)).toBeUndefined();
+    expect(await services.sessionPhases.current(sessionId)).toBeNull();
+    expect(await services.ruleProposals.list(sessionId)).toEqual([]);
+    expect(await services.unmuteAsks.take(sessionId, samId)).toBeUndefined();
   });
 });

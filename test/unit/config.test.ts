@@ -150,4 +150,10 @@ describe('[ND1] several nodes', () => {
     expect(loadConfig({ DRAIN_SECONDS: '5' }).drainSeconds).toBe(5);
     expect(problemsFor({ DRAIN_SECONDS: '601' })).toEqual(['DRAIN_SECONDS must be a whole number from 0 to 600, got "601".']);
   });
+
+  it('[ND7] NODE_LOST_SECONDS defaults to 30 and is bounded', () => {
+    expect(loadConfig({}).nodeLostSeconds).toBe(30);
+    expect(loadConfig({ NODE_LOST_SECONDS: '3' }).nodeLostSeconds).toBe(3);
+    expect(problemsFor({ NODE_LOST_SECONDS: '0' })).toEqual(['NODE_LOST_SECONDS must be a whole number from 1 to 600, got "0".']);
+  });
 });

@@ -49,14 +49,14 @@ describe('[GR7] drafting together', () => {
     expect(decided(made({ text: 'y' }), 'set_aside', null)).toMatchObject({ status: 'set_aside', adoptedVersion: null });
   });
 
-  it('a session holds a bounded number of proposals, and one decision at a time per proposal', () => {
+  it('a session holds a bounded number of proposals, and one decision at a time per proposal', async () => {
     const board = new ProposalBoard();
-    for (let i = 0; i < ProposalBoard.perSession; i++) expect(board.add('s', { ...made({ text: 'x' }), id: `p${i}` })).toBe(true);
-    expect(board.add('s', made({ text: 'one too many' }))).toBe(false);
-    expect(board.list('other')).toEqual([]);
-    expect(board.claim('p1')).toBe(true);
-    expect(board.claim('p1')).toBe(false);
-    board.release('p1');
-    expect(board.claim('p1')).toBe(true);
+    for (let i = 0; i < ProposalBoard.perSession; i++) expect(await board.add('s', { ...made({ text: 'x' }), id: `p${i}` })).toBe(true);
+    expect(await board.add('s', made({ text: 'one too many' }))).toBe(false);
+    expect(await board.list('other')).toEqual([]);
+    expect(await board.claim('p1')).toBe(true);
+    expect(await board.claim('p1')).toBe(false);
+    await board.release('p1');
+    expect(await board.claim('p1')).toBe(true);
   });
 });

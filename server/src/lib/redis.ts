@@ -12,6 +12,8 @@ import { Redis } from 'ioredis';
 export interface SharedRedis {
   commands: Redis;
   adapter: Redis;
+  /** [ND7] Subscribed to presence announcements (a subscribed connection can issue no other command). */
+  subscriber: Redis;
   /** Whether Redis answered a PING within a second (for /api/health and /api/ready). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export class RedisUnreachable extends Error {
 export async function connectRedis(url: string, onError: (err: Error) => void, timeoutMs = 10_000): Promise<SharedRedis> {
   const commands = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy, lazyConnect: true });
   const adapter = new Redis(url, { connectTimeout: 2000, retryStrategy, lazyConnect: true });
+  const subscriber = new Redis(url, { connectTimeout: 2000, retryStrategy, lazyConnect: true });
   // ioredis emits 'error' on every failed reconnect; without a listener Node would treat it as fatal.
   let lastReported = 0;
   const report = (err: Error) => {
@@ -40,12 +43,14 @@ export async function connectRedis(url: string, onError: (err: Error) => void, t
   };
   commands.on('error', report);
   adapter.on('error', report);
+  subscriber.on('error', report);
   const close = async () => {
     commands.disconnect();
     adapter.disconnect();
+    subscriber.disconnect();
   };
   try {
-    await withTimeout(Promise.all([commands.connect(), adapter.connect()]), timeoutMs);
+    await withTimeout(Promise.all([commands.connect(), adapter.connect(), subscriber.connect()]), timeoutMs);
   } catch {
     await close();
     throw new RedisUnreachable(url);
@@ -53,6 +58,7 @@ export async function connectRedis(url: string, onError: (err: Error) => void, t
   return {
     commands,
     adapter,
+    subscriber,
     async ping() {
       try {
         return (await withTimeout(commands.ping(), 1000)) === 'PONG';

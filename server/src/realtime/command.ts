@@ -20,7 +20,7 @@ const validators = Object.fromEntries(
   Object.entries(ClientCommands).map(([name, spec]) => [name, Compile(spec.payload)]),
 ) as { [E in ClientCommandName]: ReturnType<typeof Compile> };
 
-type Handler<E extends ClientCommandName> = (payload: CommandPayload<E>) => Promise<CommandAck<E>> | CommandAck<E>;
+export type Handler<E extends ClientCommandName> = (payload: CommandPayload<E>) => Promise<CommandAck<E>> | CommandAck<E>;
 
 /**
  * Registers a command handler behind the checks every command gets, in this order: the sender's role

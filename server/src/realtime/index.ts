@@ -3,6 +3,6 @@
  * joined, rate budget, schema, in that order), the socket types and channels, the handshake's port.
  * Depends on the protocol and lib only: the composition root hands it the handlers.
  */
-export { onCommand } from './command.js';
+export { onCommand, type Handler } from './command.js';
 export { type Identify } from './handshake.js';
-export { type HearthServer, type HearthSocket, participantChannel, sessionChannel, staffChannel, type SocketIdentity } from './socket-types.js';
+export { connectionsChannel, type HearthServer, type HearthSocket, participantChannel, sessionChannel, staffChannel, type SocketIdentity } from './socket-types.js';

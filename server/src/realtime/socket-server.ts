@@ -7,7 +7,7 @@ import { ClientCommands, fail } from '@hearth/shared';
 import { ackOf } from './command.js';
 import { drainConnections } from './drain.js';
 import { handshake, type Identify } from './handshake.js';
-import { participantChannel, type HearthServer, type HearthSocket } from './socket-types.js';
+import { connectionsChannel, participantChannel, type HearthServer, type HearthSocket } from './socket-types.js';
 
 /**
  * The socket.io layer knows the protocol and nothing of the capabilities: the composition root
@@ -51,7 +51,7 @@ export function attachRealtime(app: FastifyInstance, io: HearthServer, wiring: R
   io.engine.on('hearth:error', (err: unknown) => log.error({ err }, 'handshake failed'));
   io.use(handshake(wiring.identify));
   io.on('connection', (socket) => {
-    void socket.join(participantChannel(socket.data.identity.participantId));
+    void socket.join([participantChannel(socket.data.identity.participantId), connectionsChannel(socket.data.identity.sessionId)]);
     for (const register of wiring.handlers) register(socket);
     socket.onAny((event: string, ...args: unknown[]) => {
       // Own keys only: `in` also finds `toString`, `constructor`, `__proto__`, which would go unanswered (PV2).

@@ -33,6 +33,14 @@ export function participantChannel(participantId: string): string {
 }
 
 /**
+ * [ND7] The socket.io room holding every connection of one session, joined or not, on every node: the end of
+ * a session closes them all, wherever they are.
+ */
+export function connectionsChannel(sessionId: string): string {
+  return `session:${sessionId}:connections`;
+}
+
+/**
  * [ND4] The socket.io room of one session's staff (facilitators, co-facilitators, the hidden supervisor):
  * what only staff may hear is sent to it, so with several nodes it reaches staff whichever node they are
  * on, and no member's socket is ever in it.

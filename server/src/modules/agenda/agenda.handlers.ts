@@ -3,7 +3,7 @@ import { fail, ok, type AgendaPhase, type SessionAgenda } from '@hearth/shared';
 import { onCommand } from '../../realtime/index.js';
 import { sessionChannel, type HearthServer, type HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
-import { defaultPhases, movePhase } from './agenda.js';
+import { defaultPhases, movePhase, type CurrentPhase } from './agenda.js';
 
 /**
  * The agenda in the room. Invariants, tested by id (docs/spec.md):
@@ -21,23 +21,28 @@ export function registerAgendaHandlers(io: HearthServer, socket: HearthSocket, s
     return saved?.phases ?? [...defaultPhases];
   }
 
-  function state(list: AgendaPhase[]): SessionAgenda {
-    const current = services.sessionPhases.get(self.sessionId);
+  function state(list: AgendaPhase[], current: CurrentPhase | null): SessionAgenda {
     // A phase removed from the agenda mid-session reads as "not started" rather than a ghost.
     const known = current && list.some((p) => p.id === current.phaseId) ? current : null;
     return { phases: list, currentPhaseId: known?.phaseId ?? null, changedAt: known?.at ?? null };
   }
 
-  onCommand(socket, log, 'agenda:get', async () => ok({ agenda: state(await phases()) }));
+  onCommand(socket, log, 'agenda:get', async () => ok({ agenda: state(await phases(), await services.sessionPhases.current(self.sessionId)) }));
 
   onCommand(socket, log, 'agenda:move', async (move) => {
     const list = await phases();
-    // Read after the await, so two facilitators pressing "Next" together each move one step.
-    const outcome = movePhase(list, state(list).currentPhaseId, move);
-    if (!outcome.ok) return fail(outcome.code, outcome.message);
-    services.sessionPhases.set(self.sessionId, outcome.phase.id, services.now());
-    const agenda = state(list);
-    io.to(sessionChannel(self.sessionId)).emit('agenda:phase', agenda);
-    return ok({ agenda });
+    // [ND10] A compare-and-set: two facilitators pressing "Next" together (on one node or two) each move one
+    // step; one that lost the race reads again and moves from where the other left it.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await services.sessionPhases.current(self.sessionId);
+      const outcome = movePhase(list, state(list, current).currentPhaseId, move);
+      if (!outcome.ok) return fail(outcome.code, outcome.message);
+      const next = { phaseId: outcome.phase.id, at: services.now() };
+      if (!(await services.sessionPhases.replace(self.sessionId, current, next))) continue;
+      const agenda = state(list, next);
+      io.to(sessionChannel(self.sessionId)).emit('agenda:phase', agenda);
+      return ok({ agenda });
+    }
+    return fail('conflict', 'The agenda moved several times at once; try again.');
   });
 }

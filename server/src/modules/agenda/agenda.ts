@@ -56,11 +56,43 @@ export function entersRulesPhase(phases: readonly AgendaPhase[], fromPhaseId: st
  * Where each live session is in its agenda, in memory; a graceful restart carries it over (RS4), a crash
  * returns the room to "not started".
  */
-export class SessionPhases {
-  private readonly bySession = new Map<string, { phaseId: string; at: number }>();
+export interface CurrentPhase {
+  phaseId: string;
+  at: number;
+}
 
-  get(sessionId: string): { phaseId: string; at: number } | null {
+/**
+ * Where each live session is in its agenda. In one process it is this memory (SessionPhases); with several
+ * nodes it is Redis (phases-redis.ts) [ND10]. A move is a compare-and-set, so two facilitators pressing "Next"
+ * together on two nodes each move one step.
+ */
+export interface PhaseBoard {
+  current(sessionId: string): Promise<CurrentPhase | null>;
+  /** Sets `next` only if the session is still at `expected`; false when another move came first. */
+  replace(sessionId: string, expected: CurrentPhase | null, next: CurrentPhase): Promise<boolean>;
+  /** The session ended: nothing of it stays. */
+  forget(sessionId: string): void;
+  /** [RS4] What a graceful stop saves, and what a start takes back (memory only: Redis keeps its own). */
+  entries(): [string, CurrentPhase][];
+  set(sessionId: string, phaseId: string, at: number): void;
+}
+
+export class SessionPhases implements PhaseBoard {
+  private readonly bySession = new Map<string, CurrentPhase>();
+
+  get(sessionId: string): CurrentPhase | null {
     return this.bySession.get(sessionId) ?? null;
+  }
+
+  async current(sessionId: string): Promise<CurrentPhase | null> {
+    return this.get(sessionId);
+  }
+
+  async replace(sessionId: string, expected: CurrentPhase | null, next: CurrentPhase): Promise<boolean> {
+    const now = this.get(sessionId);
+    if (now?.phaseId !== expected?.phaseId || now?.at !== expected?.at) return false;
+    this.bySession.set(sessionId, next);
+    return true;
   }
 
   /** The session ended: nothing of it stays in memory. */
@@ -72,7 +104,7 @@ export class SessionPhases {
     this.bySession.set(sessionId, { phaseId, at });
   }
 
-  entries(): [string, { phaseId: string; at: number }][] {
+  entries(): [string, CurrentPhase][] {
     return [...this.bySession.entries()];
   }
 }

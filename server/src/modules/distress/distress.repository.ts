@@ -197,14 +197,23 @@ export function distressRepository(db: Db) {
       return rows.map((r) => ({ id: r.id, sessionId: r.session_id }));
     },
 
-    async markReAlerted(alertId: string, now: number): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await trx
+    /**
+     * [DS6] [ND9] Takes one re-alert of a request still raised and last alerted at or before `dueBefore`, as a
+     * compare-and-set: of several nodes passing over the same due request, exactly one gets `true` and alerts;
+     * the others find the row already moved on (the database decides, not timing).
+     */
+    async markReAlerted(alertId: string, now: number, dueBefore: number = now): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const updated = await trx
           .updateTable('distress_alerts')
           .set((eb) => ({ last_alerted_at: now, re_alerts: eb('re_alerts', '+', 1) }))
           .where('id', '=', alertId)
-          .execute();
+          .where('status', '=', 'raised')
+          .where('last_alerted_at', '<=', dueBefore)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) return false;
         await record(trx, alertId, 're_alerted', now, null);
+        return true;
       });
     },
   };

@@ -7,7 +7,9 @@ import { reportToOncall } from './cases.js';
 /**
  * [DS6] If nobody acknowledges a request within `reAlertAfterMs` (default 30 s), every facilitator of
  * the session is alerted again, and again each interval after that, until someone does. The due cases
- * come from the database, so a request raised just before a restart is still re-alerted after it.
+ * come from the database, so a request raised just before a restart is still re-alerted after it, and with
+ * several nodes each re-alert is taken by one node (a compare-and-set on the row) and sent to the staff of every
+ * node [ND9]: once per request, not once per node.
  */
 export class ReAlertScheduler {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -40,8 +42,10 @@ export class ReAlertScheduler {
 
   private async pass(): Promise<void> {
     const now = this.services.now();
-    for (const due of await this.services.distress.dueForReAlert(now - this.reAlertAfterMs)) {
-      await this.services.distress.markReAlerted(due.id, now);
+    const dueBefore = now - this.reAlertAfterMs;
+    for (const due of await this.services.distress.dueForReAlert(dueBefore)) {
+      // [ND9] Every node passes over the same requests; the one whose compare-and-set lands alerts, once.
+      if (!(await this.services.distress.markReAlerted(due.id, now, dueBefore))) continue;
       const alert = await this.services.distress.find(due.sessionId, due.id);
       if (!alert) continue;
       // Issue 6: re-alerts reach every facilitator and the supervisor [SV4].

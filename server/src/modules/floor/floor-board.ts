@@ -2,7 +2,7 @@ import { isFacilitatorRole, Role, type HandOrder, type NudgeKind } from '@hearth
 import type { Round } from './round-state.js';
 
 /**
- * The floor of every live session on this server node, in memory only: hands, the order the facilitator
+ * The floor of every live session (on this node; under REDIS_URL a mirror of Redis, floor-board-redis.ts): hands, the order the facilitator
  * chose, who holds the floor, floor control, the running round and unanswered nudges. All of it belongs to
  * the live call; it is cleared when the last person leaves (which is also how a session ends), and what the
  * summary needs is stored as it happens (floor.repository.ts).
@@ -34,7 +34,16 @@ export interface SessionFloor {
 }
 
 export class FloorBoard {
-  private readonly sessions = new Map<string, SessionFloor>();
+  protected readonly sessions = new Map<string, SessionFloor>();
+
+  /**
+   * Runs one change to a session's floor (a command, a departure, a join's welcome) as one step. In one
+   * process, JavaScript already runs it without another change in between its reads and writes; the shared
+   * board (floor-board-redis.ts) makes it one step across every node [ND8].
+   */
+  serialize<T>(_sessionId: string, body: () => Promise<T> | T): Promise<T> {
+    return Promise.resolve().then(body);
+  }
 
   /** The session's floor (a fresh one if nothing happened yet); changes are made on the object returned. */
   of(sessionId: string): SessionFloor {

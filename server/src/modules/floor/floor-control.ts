@@ -81,6 +81,10 @@ async function setMayPublish(services: Pick<Services, 'asides' | 'floor' | 'floo
 
 /** After a (re)join: what the floor is, and (under floor control) a member arriving with audio on is muted. */
 export async function welcomeToFloor(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): Promise<void> {
+  await services.floor.serialize(socket.data.identity.sessionId, () => welcome(io, socket, services, log));
+}
+
+async function welcome(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): Promise<void> {
   deliverFloor(socket, services);
   // [RS4] A hand kept up across a restart: facilitators already back see it once its owner is here again.
   const { sessionId, participantId } = socket.data.identity;

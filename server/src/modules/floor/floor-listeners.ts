@@ -14,7 +14,7 @@ import { withoutParticipant } from './round-state.js';
 export function floorOnDeparture(io: HearthServer, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): () => void {
   return services.rooms.onDeparture((sessionId, participantId) => {
     if (services.rooms.get(sessionId, participantId)) return;
-    void departed(io, services, sessionId, participantId, log).catch((err: unknown) => log.error({ err, sessionId }, 'clearing the floor failed'));
+    void services.floor.serialize(sessionId, () => departed(io, services, sessionId, participantId, log)).catch((err: unknown) => log.error({ err, sessionId }, 'clearing the floor failed'));
   });
 }
 
@@ -42,8 +42,15 @@ async function departed(io: HearthServer, services: Pick<Services, 'asides' | 'f
 /** [FL4] A hand lowers itself when its owner starts speaking while holding the floor. */
 export function lowerHandsOnSpeaking(io: HearthServer, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>): () => void {
   return services.talkTime.onSpeakingStarted((sessionId, participantId) => {
-    const floor = services.floor.peek(sessionId);
-    if (!floor || floor.holderId !== participantId || !lowerHand(floor, participantId)) return;
-    publishHands(io, services, sessionId, [{ participantId, reason: 'spoke' }]);
+    // Read from the mirror first, so a speaker without a hand up costs no shared step.
+    if (!services.floor.peek(sessionId)?.hands.some((h) => h.participantId === participantId)) return;
+    void services.floor
+      .serialize(sessionId, () => {
+        const floor = services.floor.peek(sessionId);
+        if (!floor || floor.holderId !== participantId || !lowerHand(floor, participantId)) return;
+        publishHands(io, services, sessionId, [{ participantId, reason: 'spoke' }]);
+      })
+      // Redis away: the hand stays up, and its owner or a facilitator lowers it.
+      .catch(() => undefined);
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, Role } from '@hearth/shared';
-import { onCommand } from '../../realtime/index.js';
+import { onFloorCommand } from './floor-command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { hasHand, lowerHand, raiseHand } from './floor-board.js';
@@ -18,19 +18,19 @@ import { floorState, handQueue, myHand, publishFloor, publishHands } from './flo
 export function registerFloorHandlers(io: HearthServer, socket: HearthSocket, services: Pick<Services, 'asides' | 'floor' | 'floorRecords' | 'mediaGateway' | 'now' | 'rooms' | 'talkTime'>, log: FastifyBaseLogger): void {
   const self = socket.data.identity;
 
-  onCommand(socket, log, 'hand:raise', () => {
+  onFloorCommand(socket, log, services.floor, 'hand:raise', () => {
     raiseHand(services.floor.of(self.sessionId), self.participantId, services.now());
     publishHands(io, services, self.sessionId);
     return ok({ hand: myHand(services, self.sessionId, self.participantId) });
   });
 
-  onCommand(socket, log, 'hand:lower', () => {
+  onFloorCommand(socket, log, services.floor, 'hand:lower', () => {
     const floor = services.floor.peek(self.sessionId);
     if (floor && lowerHand(floor, self.participantId)) publishHands(io, services, self.sessionId);
     return ok({ hand: { raised: false, place: null, lowered: 'self' as const } });
   });
 
-  onCommand(socket, log, 'hands:lower', ({ participantId }) => {
+  onFloorCommand(socket, log, services.floor, 'hands:lower', ({ participantId }) => {
     const floor = services.floor.of(self.sessionId);
     const ids = participantId === undefined ? floor.hands.map((h) => h.participantId) : [participantId];
     if (participantId !== undefined && !hasHand(floor, participantId)) return fail('not_found', 'That hand is not up.');
@@ -39,14 +39,14 @@ export function registerFloorHandlers(io: HearthServer, socket: HearthSocket, se
     return ok({ queue: handQueue(services, self.sessionId, floor) });
   });
 
-  onCommand(socket, log, 'hands:order', ({ order }) => {
+  onFloorCommand(socket, log, services.floor, 'hands:order', ({ order }) => {
     const floor = services.floor.of(self.sessionId);
     floor.order = order;
     publishHands(io, services, self.sessionId);
     return ok({ queue: handQueue(services, self.sessionId, floor) });
   });
 
-  onCommand(socket, log, 'floor:give', async ({ participantId }) => {
+  onFloorCommand(socket, log, services.floor, 'floor:give', async ({ participantId }) => {
     const floor = services.floor.of(self.sessionId);
     if (floor.round) return fail('conflict', 'A round is running: its turns decide who has the floor.');
     const target = services.rooms.get(self.sessionId, participantId);
@@ -59,7 +59,7 @@ export function registerFloorHandlers(io: HearthServer, socket: HearthSocket, se
   });
 
   // The holder hands the floor back, or a facilitator takes it back.
-  onCommand(socket, log, 'floor:release', async () => {
+  onFloorCommand(socket, log, services.floor, 'floor:release', async () => {
     const floor = services.floor.of(self.sessionId);
     if (floor.round) return fail('conflict', 'A round is running: use the round\'s controls.');
     if (floor.holderId !== self.participantId && !isFacilitatorRole(self.role)) return fail('not_allowed', 'You do not hold the floor.');
@@ -69,7 +69,7 @@ export function registerFloorHandlers(io: HearthServer, socket: HearthSocket, se
     return ok({ floor: floorState(floor, services.now()) });
   });
 
-  onCommand(socket, log, 'floor:control', async ({ on }) => {
+  onFloorCommand(socket, log, services.floor, 'floor:control', async ({ on }) => {
     const floor = services.floor.of(self.sessionId);
     if (on === floor.floorControl) return ok({ floor: floorState(floor, services.now()) });
     floor.floorControl = on;

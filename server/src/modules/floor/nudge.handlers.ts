@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, ok, Role, type NudgeWording } from '@hearth/shared';
 import { onCommand } from '../../realtime/index.js';
+import { onFloorCommand } from './floor-command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { raiseHand } from './floor-board.js';
@@ -24,7 +25,7 @@ export function registerNudgeHandlers(io: HearthServer, socket: HearthSocket, se
     return session ? { groupId: session.groupId, wording: await services.floorRecords.findWording(session.groupId) } : null;
   }
 
-  onCommand(socket, log, 'nudge:send', async ({ participantId, kind, text }) => {
+  onFloorCommand(socket, log, services.floor, 'nudge:send', async ({ participantId, kind, text }) => {
     const target = services.rooms.get(self.sessionId, participantId);
     if (!target || target.participant.role === Role.supervisor) return fail('not_found', 'That person is not in the room.');
     if (participantId === self.participantId) return fail('not_allowed', 'A nudge is for someone else.');
@@ -37,7 +38,7 @@ export function registerNudgeHandlers(io: HearthServer, socket: HearthSocket, se
     return ok({ nudgeId: nudge.id });
   });
 
-  onCommand(socket, log, 'nudge:answer', ({ nudgeId, answer }) => {
+  onFloorCommand(socket, log, services.floor, 'nudge:answer', ({ nudgeId, answer }) => {
     const floor = services.floor.peek(self.sessionId);
     const nudge = floor?.nudges.find((n) => n.id === nudgeId && n.recipientId === self.participantId);
     // Someone else's nudge is "not found": its existence is private too.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { fail, isFacilitatorRole, ok, orderHands, Role } from '@hearth/shared';
-import { onCommand } from '../../realtime/index.js';
+import { onFloorCommand } from './floor-command.js';
 import type { HearthServer, HearthSocket } from '../../realtime/index.js';
 import type { Services } from '../../services.js';
 import { applyRoundStep, endRound, enforceFloor } from './floor-control.js';
@@ -26,7 +26,7 @@ export function registerRoundHandlers(io: HearthServer, socket: HearthSocket, se
     return answer();
   }
 
-  onCommand(socket, log, 'round:start', async (payload) => {
+  onFloorCommand(socket, log, services.floor, 'round:start', async (payload) => {
     const floor = services.floor.of(self.sessionId);
     if (floor.round) return fail('conflict', 'A round is already running.');
     const now = services.now();
@@ -51,33 +51,33 @@ export function registerRoundHandlers(io: HearthServer, socket: HearthSocket, se
     return answer();
   });
 
-  onCommand(socket, log, 'round:pass', async () => {
+  onFloorCommand(socket, log, services.floor, 'round:pass', async () => {
     const round = services.floor.peek(self.sessionId)?.round;
     if (!round) return fail('not_found', 'No round is running.');
     if (round.currentId !== self.participantId) return fail('not_allowed', 'You can pass when it is your turn.');
     return step(passTurn(round, services.now()));
   });
 
-  onCommand(socket, log, 'round:done', async () => {
+  onFloorCommand(socket, log, services.floor, 'round:done', async () => {
     const round = services.floor.peek(self.sessionId)?.round;
     if (!round) return fail('not_found', 'No round is running.');
     if (round.currentId !== self.participantId && !isFacilitatorRole(self.role)) return fail('not_allowed', 'It is not your turn.');
     return step(finishTurn(round, services.now()));
   });
 
-  onCommand(socket, log, 'round:skip', async () => {
+  onFloorCommand(socket, log, services.floor, 'round:skip', async () => {
     const round = services.floor.peek(self.sessionId)?.round;
     if (!round) return fail('not_found', 'No round is running.');
     return step(skipTurn(round, services.now()));
   });
 
-  onCommand(socket, log, 'round:reorder', async ({ participantIds }) => {
+  onFloorCommand(socket, log, services.floor, 'round:reorder', async ({ participantIds }) => {
     const round = services.floor.peek(self.sessionId)?.round;
     if (!round) return fail('not_found', 'No round is running.');
     return step(reorderRound(round, participantIds));
   });
 
-  onCommand(socket, log, 'round:end', async () => {
+  onFloorCommand(socket, log, services.floor, 'round:end', async () => {
     const round = services.floor.peek(self.sessionId)?.round;
     if (!round) return fail('not_found', 'No round is running.');
     await endRound(services, self.sessionId, round, log);

@@ -44,20 +44,20 @@ export function registerModerationSetHandlers(io: HearthServer, socket: HearthSo
     return ok({ muted });
   });
 
-  onCommand(socket, log, 'moderation:ask-unmute', ({ participantId }) => {
+  onCommand(socket, log, 'moderation:ask-unmute', async ({ participantId }) => {
     const target = services.rooms.get(actor.sessionId, participantId);
     if (!target) return fail('not_found', 'That person is not in the room.');
     const verdict = mayModerate(self(), target.participant, 'ask_unmute');
     if (!verdict.allowed) return fail('not_allowed', verdict.reason);
     if (target.participant.audio) return fail('conflict', `${target.participant.displayName}'s microphone is already on.`);
-    services.unmuteAsks.ask(actor.sessionId, participantId, by());
+    await services.unmuteAsks.ask(actor.sessionId, participantId, by());
     // [MD13] Only the member asked hears of it; they decide.
     io.to(target.connectionId).emit('moderation:unmute-requested', { by: by() });
     return ok({});
   });
 
-  onCommand(socket, log, 'moderation:answer-unmute', ({ accepted }) => {
-    const asker = services.unmuteAsks.take(actor.sessionId, actor.participantId);
+  onCommand(socket, log, 'moderation:answer-unmute', async ({ accepted }) => {
+    const asker = await services.unmuteAsks.take(actor.sessionId, actor.participantId);
     if (!asker) return fail('not_found', 'Nobody has asked you to unmute.');
     const answer = { participantId: actor.participantId, displayName: actor.displayName, accepted };
     for (const connectionId of facilitators(services.rooms.list(actor.sessionId))) io.to(connectionId).emit('moderation:unmute-answered', answer);

@@ -1,5 +1,5 @@
 import { Role } from '@hearth/shared';
-import { participantChannel, type HearthServer } from '../../realtime/index.js';
+import { connectionsChannel, participantChannel, type HearthServer } from '../../realtime/index.js';
 import { emitPresence } from './presence-events.js';
 import type { RoomRegistry } from './room-registry.js';
 
@@ -54,6 +54,9 @@ export function socketRoomControl(io: HearthServer, rooms: RoomRegistry, hooks: 
         if (!socket.data.joined) socket.emit('room:closed', { reason: 'session_ended', message: 'This session has ended. Thank you for being here.' });
         socket.disconnect(true);
       }
+      // [ND7] Connections on other nodes, joined or not (this node's are closed and out of the channel by now).
+      io.in(connectionsChannel(sessionId)).emit('room:closed', { reason: 'session_ended', message: 'This session has ended. Thank you for being here.' });
+      io.in(connectionsChannel(sessionId)).disconnectSockets(true);
       // So memory does not grow by one entry per session.
       for (const ended of hooks.ended) ended(sessionId);
     },

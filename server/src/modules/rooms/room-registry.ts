@@ -2,7 +2,8 @@ import type { Participant } from '@hearth/shared';
 import { hasRoomFor } from './room-state.js';
 
 /**
- * Who is in each live room right now, on this server node. A participant is "admitted" from a
+ * Who is in each live room right now. This class is the embedded (one process) registry and, extended by
+ * shared-room-registry.ts, the local mirror of the shared one under REDIS_URL [ND7]. A participant is "admitted" from a
  * successful `room:join` until they leave, disconnect or are removed; only admitted participants
  * receive room facts and may exchange signalling. `connectionId` is the socket.io socket id, so a
  * stale connection leaving never evicts the newer one that replaced it.
@@ -22,7 +23,7 @@ export type DepartureListener = (sessionId: string, participantId: string) => vo
 export type ChangeListener = (sessionId: string, participant: Participant) => void;
 
 export class RoomRegistry {
-  private readonly rooms = new Map<string, Map<string, Presence>>();
+  protected readonly rooms = new Map<string, Map<string, Presence>>();
   private readonly departureListeners = new Set<DepartureListener>();
   private readonly changeListeners = new Set<ChangeListener>();
 
@@ -85,11 +86,11 @@ export class RoomRegistry {
     return () => this.changeListeners.delete(listener);
   }
 
-  private changed(sessionId: string, participant: Participant): void {
+  protected changed(sessionId: string, participant: Participant): void {
     for (const listener of [...this.changeListeners]) listener(sessionId, participant);
   }
 
-  private departed(sessionId: string, participantId: string): void {
+  protected departed(sessionId: string, participantId: string): void {
     for (const listener of [...this.departureListeners]) listener(sessionId, participantId);
   }
 }

@@ -65,45 +65,67 @@ export function publicProposal(p: ProposalRecord): Proposal {
   return { id: p.id, kind: p.kind, ruleId: p.ruleId, text: p.text, agree, concern, status: p.status, adoptedVersion: p.adoptedVersion };
 }
 
+/**
+ * Each live session's proposals. In one process they are in memory (ProposalBoard); with several nodes, in
+ * Redis (proposals-redis.ts) [ND11]. Every method is async for both. A change is a compare-and-set against
+ * the proposal as it was read, so two responses landing at once on two nodes are both counted (the loser
+ * reads again), and a decision is claimed once across nodes.
+ */
+export interface ProposalStore {
+  list(sessionId: string): Promise<ProposalRecord[]>;
+  find(sessionId: string, id: string): Promise<ProposalRecord | undefined>;
+  /** False once the session has as many proposals as it may hold. */
+  add(sessionId: string, proposal: ProposalRecord): Promise<boolean>;
+  /** Puts `next` in place of `current` only if `current` is still what is kept; false when it changed meanwhile. */
+  replace(sessionId: string, current: ProposalRecord, next: ProposalRecord): Promise<boolean>;
+  /** Two facilitators deciding the same proposal at once: the second is refused. */
+  claim(id: string): Promise<boolean>;
+  release(id: string): Promise<void>;
+  /** The session ended: its proposals are not kept (they were never stored). */
+  forget(sessionId: string): void;
+}
+
+export const PROPOSALS_PER_SESSION = 50;
+
 /** Proposals per session, in memory (drafting happens live; a restart ends the discussion, not the rules). */
-export class ProposalBoard {
-  static readonly perSession = 50;
+export class ProposalBoard implements ProposalStore {
+  static readonly perSession = PROPOSALS_PER_SESSION;
   private readonly bySession = new Map<string, ProposalRecord[]>();
   private readonly deciding = new Set<string>();
 
-  /** Two facilitators deciding the same proposal at once: the second waits its turn and is refused. */
-  claim(id: string): boolean {
+  async claim(id: string): Promise<boolean> {
     if (this.deciding.has(id)) return false;
     this.deciding.add(id);
     return true;
   }
 
-  release(id: string): void {
+  async release(id: string): Promise<void> {
     this.deciding.delete(id);
   }
 
-  list(sessionId: string): ProposalRecord[] {
+  async list(sessionId: string): Promise<ProposalRecord[]> {
     return this.bySession.get(sessionId) ?? [];
   }
 
-  /** The session ended: its proposals are not kept (they were never stored). */
   forget(sessionId: string): void {
     this.bySession.delete(sessionId);
   }
 
-  find(sessionId: string, id: string): ProposalRecord | undefined {
-    return this.list(sessionId).find((p) => p.id === id);
+  async find(sessionId: string, id: string): Promise<ProposalRecord | undefined> {
+    return (this.bySession.get(sessionId) ?? []).find((p) => p.id === id);
   }
 
-  /** False once the session has as many proposals as it may hold. */
-  add(sessionId: string, proposal: ProposalRecord): boolean {
-    const list = this.list(sessionId);
+  async add(sessionId: string, proposal: ProposalRecord): Promise<boolean> {
+    const list = this.bySession.get(sessionId) ?? [];
     if (list.length >= ProposalBoard.perSession) return false;
     this.bySession.set(sessionId, [...list, proposal]);
     return true;
   }
 
-  replace(sessionId: string, proposal: ProposalRecord): void {
-    this.bySession.set(sessionId, this.list(sessionId).map((p) => (p.id === proposal.id ? proposal : p)));
+  async replace(sessionId: string, current: ProposalRecord, next: ProposalRecord): Promise<boolean> {
+    const list = this.bySession.get(sessionId) ?? [];
+    if (!list.includes(current)) return false;
+    this.bySession.set(sessionId, list.map((p) => (p === current ? next : p)));
+    return true;
   }
 }

@@ -28,7 +28,7 @@ export function registerRulesHandlers(io: HearthServer, socket: HearthSocket, se
   onCommand(socket, log, 'rules:get', async () => {
     const ruleSet = await currentRules();
     const consents = isFacilitatorRole(self.role) && ruleSet ? await services.rules.consentsForSession(self.sessionId, ruleSet.groupId) : null;
-    const proposals = services.ruleProposals.list(self.sessionId).map(publicProposal);
+    const proposals = (await services.ruleProposals.list(self.sessionId)).map(publicProposal);
     return ok({ ruleSet, consents: isFacilitatorRole(self.role) ? (consents ?? []) : null, proposals });
   });
 
@@ -55,34 +55,38 @@ export function registerRulesHandlers(io: HearthServer, socket: HearthSocket, se
   onCommand(socket, log, 'rules:propose', async ({ ruleId, text }) => {
     const outcome = propose(await currentRules(), { ruleId, text }, newId());
     if (!outcome.ok) return fail(outcome.code, outcome.message);
-    if (!services.ruleProposals.add(self.sessionId, outcome.proposal)) return fail('conflict', 'This session already has as many proposals as it can hold.');
+    if (!(await services.ruleProposals.add(self.sessionId, outcome.proposal))) return fail('conflict', 'This session already has as many proposals as it can hold.');
     const proposal = publicProposal(outcome.proposal);
     io.to(channel).emit('rules:proposal', proposal);
     return ok({ proposal });
   });
 
-  onCommand(socket, log, 'rules:respond', ({ proposalId, response }) => {
-    const current = services.ruleProposals.find(self.sessionId, proposalId);
-    if (!current) return fail('not_found', 'There is no such proposal in this session.');
-    const next = respond(current, self.participantId, response);
-    if (isRefusal(next)) return fail(next.code, next.message);
-    services.ruleProposals.replace(self.sessionId, next);
-    const proposal = publicProposal(next);
-    io.to(channel).emit('rules:proposal', proposal);
-    return ok({ proposal });
+  onCommand(socket, log, 'rules:respond', async ({ proposalId, response }) => {
+    // [ND11] A compare-and-set: a response that lost a race with another reads again, so both are counted.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await services.ruleProposals.find(self.sessionId, proposalId);
+      if (!current) return fail('not_found', 'There is no such proposal in this session.');
+      const next = respond(current, self.participantId, response);
+      if (isRefusal(next)) return fail(next.code, next.message);
+      if (!(await services.ruleProposals.replace(self.sessionId, current, next))) continue;
+      const proposal = publicProposal(next);
+      io.to(channel).emit('rules:proposal', proposal);
+      return ok({ proposal });
+    }
+    return fail('conflict', 'Many responses arrived at once; please try again.');
   });
 
   onCommand(socket, log, 'rules:decide', async ({ proposalId, decision }) => {
-    if (!services.ruleProposals.claim(proposalId)) return fail('conflict', 'Another facilitator is deciding this proposal.');
+    if (!(await services.ruleProposals.claim(proposalId))) return fail('conflict', 'Another facilitator is deciding this proposal.');
     try {
       return await decide(proposalId, decision);
     } finally {
-      services.ruleProposals.release(proposalId);
+      await services.ruleProposals.release(proposalId);
     }
   });
 
   async function decide(proposalId: string, decision: 'adopt' | 'set_aside') {
-    const current = services.ruleProposals.find(self.sessionId, proposalId);
+    const current = await services.ruleProposals.find(self.sessionId, proposalId);
     if (!current) return fail('not_found', 'There is no such proposal in this session.');
     let version: number | null = null;
     if (decision === 'adopt') {
@@ -97,13 +101,16 @@ export function registerRulesHandlers(io: HearthServer, socket: HearthSocket, se
       }
       version = next.ruleSet.version;
     }
-    // Re-read: a response may have landed while the new version was being stored.
-    const latest = services.ruleProposals.find(self.sessionId, proposalId) ?? current;
-    const outcome = decided(latest, decision, version);
-    if (isRefusal(outcome)) return fail(outcome.code, outcome.message);
-    services.ruleProposals.replace(self.sessionId, outcome);
-    const proposal = publicProposal(outcome);
-    io.to(channel).emit('rules:proposal', proposal);
-    return ok({ proposal });
+    // Re-read (and again if a response lands in between): a response may have landed while the version was stored.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const latest = (await services.ruleProposals.find(self.sessionId, proposalId)) ?? current;
+      const outcome = decided(latest, decision, version);
+      if (isRefusal(outcome)) return fail(outcome.code, outcome.message);
+      if (!(await services.ruleProposals.replace(self.sessionId, latest, outcome))) continue;
+      const proposal = publicProposal(outcome);
+      io.to(channel).emit('rules:proposal', proposal);
+      return ok({ proposal });
+    }
+    return fail('conflict', 'The proposal changed several times at once; please try again.');
   }
 }

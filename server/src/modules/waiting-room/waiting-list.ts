@@ -42,23 +42,36 @@ export class WaitingList {
 /**
  * Asks to unmute that have not been answered yet: one per member (a new ask replaces the old). The
  * member's answer is relayed only if there is an ask to answer, so nobody can send facilitators
- * unsolicited "answers".
+ * unsolicited "answers". The member may be on another node than the facilitator who asked, so under
+ * REDIS_URL the asks are kept in Redis [ND7] (unmute-asks-redis.ts); asking and taking are async for both.
  */
-export class UnmuteAsks {
-  private readonly asks = new Map<string, { id: string; displayName: string }>();
+export interface UnmuteAsks {
+  ask(sessionId: string, participantId: string, by: Asker): Promise<void>;
+  /** The ask, taken once: a second answer finds nothing. */
+  take(sessionId: string, participantId: string): Promise<Asker | undefined>;
+  /** The session ended: its unanswered asks go with it. */
+  forget(sessionId: string): void;
+}
 
-  ask(sessionId: string, participantId: string, by: { id: string; displayName: string }): void {
+export interface Asker {
+  id: string;
+  displayName: string;
+}
+
+export class MemoryUnmuteAsks implements UnmuteAsks {
+  private readonly asks = new Map<string, Asker>();
+
+  async ask(sessionId: string, participantId: string, by: Asker): Promise<void> {
     this.asks.set(`${sessionId}/${participantId}`, by);
   }
 
-  take(sessionId: string, participantId: string): { id: string; displayName: string } | undefined {
+  async take(sessionId: string, participantId: string): Promise<Asker | undefined> {
     const key = `${sessionId}/${participantId}`;
     const by = this.asks.get(key);
     this.asks.delete(key);
     return by;
   }
 
-  /** The session ended: its unanswered asks go with it. */
   forget(sessionId: string): void {
     for (const key of this.asks.keys()) if (key.startsWith(`${sessionId}/`)) this.asks.delete(key);
   }
