@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { facilitatorCredential, memberCredential, startLiveSession } from '../support/api.js';
 import { newPostgresDatabase } from '../support/databases.js';
 import { cookieFor, startNginx, type TestNginx } from '../support/nginx.js';
@@ -15,6 +16,9 @@ const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
+
+/** The part of a join answer this test reads, checked rather than cast. */
+const joinedSelf = z.object({ self: z.object({ id: z.string() }) });
 
 describe('a node killed with SIGKILL', () => {
   const client = (url: string, token: string, cookie: string, reconnection = true) => {
@@ -49,7 +53,7 @@ describe('a node killed with SIGKILL', () => {
     const lee = client(nginx.url, (await memberCredential(a, live, 'Lee')).token, toA, false);
     await until(() => [fran, sam, jo, lee].every((c) => c.joins.length === 1), 'everyone joined');
     expect([fran, sam, jo, lee].map((c) => c.joins[0]?.ok)).toEqual([true, true, true, true]);
-    const idOf = (c: StickyClient) => (c.joins[0] as unknown as { self: { id: string } }).self.id;
+    const idOf = (c: StickyClient) => joinedSelf.parse(c.joins[0]).self.id;
     const [samId, joId, leeId] = [idOf(sam), idOf(jo), idOf(lee)];
 
     // Jo's hand goes up and Fran gives Jo the floor; then Sam's hand goes up, first in the queue.
